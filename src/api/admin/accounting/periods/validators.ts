@@ -1,0 +1,17 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { isoDate, text } from "../../../utils/validators"
+
+export const AdminGetPeriodsParams = createFindParams({ limit: 50, offset: 0, order: "-start_date" }).extend({
+  status: z.enum(["open", "closed"]).optional(),
+})
+
+export const AdminCreatePeriod = z
+  .strictObject({
+    name: text(100).trim().min(1),
+    start_date: isoDate(),
+    end_date: isoDate(),
+  })
+  .refine((p) => p.end_date >= p.start_date, { message: "end_date must be on or after start_date", path: ["end_date"] })
+
+export const AdminPeriodAction = z.strictObject({})

@@ -1,0 +1,52 @@
+import { z } from "@medusajs/framework/zod"
+import { ACCOUNT_ROLES } from "../../../../modules/accounting/rules/roles"
+import { REFUND_METHODS } from "../../../../modules/accounting/models/customer-refund"
+import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
+import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
+import { id } from "../../../utils/validators"
+
+const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
+  (typeof ACCOUNT_ROLES)[number],
+  z.ZodOptional<ReturnType<typeof id>>
+>
+const methodShape = Object.fromEntries(REFUND_METHODS.map((m) => [m, id().optional()])) as Record<
+  (typeof REFUND_METHODS)[number],
+  z.ZodOptional<ReturnType<typeof id>>
+>
+const postingShape = Object.fromEntries(
+  Object.keys(DEFAULT_POSTING).map((k) => [k, z.boolean().optional()])
+) as Record<keyof typeof DEFAULT_POSTING, z.ZodOptional<z.ZodBoolean>>
+
+export const AdminUpdateAccountingSettings = z.strictObject({
+  role_accounts: z.strictObject(roleShape).optional(),
+  method_accounts: z.strictObject(methodShape).optional(),
+  provider_accounts: z
+    .record(z.string().regex(/^[A-Za-z0-9_\-]+$/, { message: "must be a payment provider id" }), id().nullable())
+    .optional(),
+  sequences: z
+    .array(
+      z.strictObject({
+        type: z.enum(SEQUENCE_TYPES),
+        prefix: z.string().max(10).regex(/^[A-Za-z0-9\-/]*$/, { message: "may contain letters, digits, '-' and '/'" }).optional(),
+        padding: z.number().int().min(0).max(12).optional(),
+        next_value: z.number().int().min(1).max(2_000_000_000).optional(),
+      })
+    )
+    .optional(),
+  payment_terms: z
+    .strictObject({
+      default_days: z.number().int().min(0).max(3650).optional(),
+      customer_groups: z
+        .array(z.strictObject({ customer_group_id: id(), days: z.number().int().min(0).max(3650) }))
+        .optional(),
+    })
+    .optional(),
+  aging_buckets: z
+    .array(z.number().int().min(1).max(3650))
+    .min(1)
+    .max(10)
+    .refine((b) => b.every((d, i) => i === 0 || d > b[i - 1]), { message: "must be strictly increasing day counts" })
+    .optional(),
+  auto_credit_memo_on_return: z.boolean().optional(),
+  posting: z.strictObject(postingShape).optional(),
+})

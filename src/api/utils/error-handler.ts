@@ -1,0 +1,34 @@
+import { errorHandler } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AccountingError } from "../../modules/accounting/errors"
+
+const medusaErrorHandler = errorHandler()
+
+/** Postgres error codes that mean "try again", never "the server broke". */
+const PG_RETRYABLE: Record<string, { status: number; code: string; message: string }> = {
+  "55P03": { status: 409, code: "LOCK_TIMEOUT", message: "Another request holds this document; retry in a moment" },
+  "40P01": { status: 409, code: "LOCK_TIMEOUT", message: "Concurrent requests deadlocked; retry the request" },
+  "40001": { status: 409, code: "LOCK_TIMEOUT", message: "Concurrent requests conflicted; retry the request" },
+}
+
+/**
+ * Answers the plugin's business-rule refusals with their own status and
+ * stable code (409/422), and lock timeouts with 409; everything else goes to
+ * Medusa's own error handler unchanged.
+ */
+export function accountingErrorHandler() {
+  return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
+    if (AccountingError.is(err)) {
+      req.scope?.resolve(ContainerRegistrationKeys.LOGGER)?.info?.(`${err.code}: ${err.message}`)
+      res.status(AccountingError.statusOf(err)).json({ type: "not_allowed", code: err.code, message: err.message })
+      return
+    }
+    const pg = PG_RETRYABLE[err?.code] ?? PG_RETRYABLE[err?.cause?.code]
+    if (pg) {
+      res.status(pg.status).json({ type: "conflict", code: pg.code, message: pg.message })
+      return
+    }
+    medusaErrorHandler(err, req, res, next)
+  }
+}

@@ -1,0 +1,55 @@
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+
+/** "lines.0.amount: must be …" for every issue, so the message names the field. */
+export function formatZodIssues(issues: z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => {
+      const path = issue.path.join(".")
+      if (issue.code === "unrecognized_keys") {
+        return `Unrecognized field(s): ${issue.keys.map((k) => (path ? `${path}.${k}` : k)).join(", ")}`
+      }
+      if (issue.code === "invalid_type" && issue.input === undefined) {
+        return `${path}: is required`
+      }
+      return `${path || "body"}: ${issue.message}`
+    })
+    .join("; ")
+}
+
+function parseOrThrow<T extends z.ZodTypeAny>(schema: T, data: unknown): z.output<T> {
+  const result = schema.safeParse(data)
+  if (!result.success) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Invalid request: ${formatZodIssues(result.error.issues)}`
+    )
+  }
+  return result.data
+}
+
+/** Body validation for our routes (strict schemas; nothing is written on failure). */
+export function validateBody<T extends z.ZodTypeAny>(schema: T) {
+  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    try {
+      req.validatedBody = parseOrThrow(schema, req.body ?? {})
+      next()
+    } catch (e) {
+      next(e)
+    }
+  }
+}
+
+/** Query validation for routes that are not plain lists (reports, available credits). */
+export function validateQuery<T extends z.ZodTypeAny>(schema: T) {
+  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+    try {
+      ;(req as any).validatedQuery = parseOrThrow(schema, req.query ?? {})
+      next()
+    } catch (e) {
+      next(e)
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { z } from "@medusajs/framework/zod"
+import { isKnownCurrency, toDecimal } from "../../modules/accounting/rules/money"
+import { isIsoDate } from "../../modules/accounting/rules/dates"
+
+const DECIMAL = /^-?(\d+)(\.(\d+))?$/
+
+/** Largest number of significant digits that survives the database's numeric twin exactly. */
+export const MAX_SIGNIFICANT_DIGITS = 15
+
+/**
+ * Money in a request: a JSON number or a decimal string, returned as a
+ * normalised decimal string. Exponents, NaN, Infinity and more than 15
+ * significant digits are refused; the sign is checked by `positive`.
+ */
+export const money = ({ positive = true, allowZero = false } = {}) =>
+  z.union([z.number(), z.string()]).transform((value, ctx) => {
+    const text = typeof value === "number" ? (Number.isFinite(value) ? toDecimal(value).toString() : "") : value.trim()
+    const match = DECIMAL.exec(text)
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: `must be a decimal amount like 12.34 (got ${JSON.stringify(value)})` })
+      return z.NEVER
+    }
+    const digits = (match[1] + (match[3] ?? "")).replace(/^0+/, "")
+    if (digits.length > MAX_SIGNIFICANT_DIGITS) {
+      ctx.addIssue({ code: "custom", message: `has more than ${MAX_SIGNIFICANT_DIGITS} significant digits` })
+      return z.NEVER
+    }
+    const amount = toDecimal(text)
+    if (positive && (amount.isNegative() || (!allowZero && amount.isZero()))) {
+      ctx.addIssue({ code: "custom", message: `must be greater than ${allowZero ? "or equal to " : ""}0` })
+      return z.NEVER
+    }
+    return amount.toString()
+  })
+
+export const isoDate = () =>
+  z.string().refine(isIsoDate, { message: "must be a date formatted YYYY-MM-DD (years 1900-2999)" })
+
+export const currencyCode = () =>
+  z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, { message: "must be a 3-letter ISO 4217 currency code" })
+    .refine(isKnownCurrency, { message: "is not a known ISO 4217 currency" })
+    .transform((c) => c.toLowerCase())
+
+export const text = (max = 500) => z.string().max(max)
+
+export const id = () => z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, { message: "must be an id" })

@@ -1,0 +1,67 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * Stable codes of business-rule refusals (../../../docs/API.md lists them).
+ * Clients switch on `code`; the HTTP status says what kind of refusal it is.
+ */
+export const AccountingErrorCodes = {
+  UNBALANCED_ENTRY: 422,
+  IMMUTABLE: 409,
+  PERIOD_CLOSED: 409,
+  PERIOD_OVERLAP: 409,
+  POSTING_IN_PROGRESS: 409,
+  DATE_BEFORE_ORIGINAL: 422,
+  ALREADY_POSTED: 409,
+  ALREADY_REVERSED: 409,
+  ALREADY_VOIDED: 409,
+  ALREADY_ISSUED: 409,
+  NOT_POSTED: 409,
+  NOT_ISSUED: 409,
+  CURRENCY_MISMATCH: 422,
+  CUSTOMER_MISMATCH: 422,
+  PRECISION_EXCEEDED: 422,
+  ACCOUNT_INACTIVE: 422,
+  ACCOUNT_NOT_MAPPED: 422,
+  REFUND_EXCEEDS_CREDIT: 422,
+  APPLICATION_EXCEEDS_OPEN: 422,
+  CREDIT_NOT_AVAILABLE: 409,
+  POSITIVE_INVOICE_NOT_REFUNDABLE: 422,
+  IDEMPOTENCY_CONFLICT: 409,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  PAYMENT_REQUIRED: 422,
+  PAYMENT_REFUND_FAILED: 422,
+  STORE_CREDIT_FAILED: 422,
+  RECORD_ONLY_REQUIRED: 409,
+  LOCK_TIMEOUT: 409,
+  SERVICE_UNAVAILABLE: 503,
+} as const
+
+export type AccountingErrorCode = keyof typeof AccountingErrorCodes
+
+/**
+ * A business-rule refusal. It is a MedusaError (type not_allowed) so that,
+ * under any error handler, it never turns into a 500; our error handler
+ * answers it with its own status (409/422) and `code`.
+ */
+export class AccountingError extends MedusaError {
+  readonly status: number
+
+  constructor(code: AccountingErrorCode, message: string) {
+    super(MedusaError.Types.NOT_ALLOWED, message, code)
+    this.status = AccountingErrorCodes[code]
+  }
+
+  /** True for our refusals, also after a workflow engine serialised them. */
+  static is(err: unknown, code?: AccountingErrorCode): err is AccountingError {
+    const c = (err as { code?: unknown })?.code
+    return (
+      typeof c === "string" &&
+      Object.prototype.hasOwnProperty.call(AccountingErrorCodes, c) &&
+      (!code || c === code)
+    )
+  }
+
+  static statusOf(err: { code?: string }): number {
+    return AccountingErrorCodes[err.code as AccountingErrorCode] ?? 400
+  }
+}

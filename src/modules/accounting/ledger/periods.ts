@@ -1,0 +1,100 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { advisoryLock } from "../db"
+import { AccountingError } from "../errors"
+import { Actor, recordAudit } from "./audit"
+
+/**
+ * Refuses a posting dated inside a closed period. FOR SHARE makes a
+ * concurrent close wait until this posting commits (and a posting wait for a
+ * close in progress), so nothing lands in a period after it was closed.
+ */
+export async function assertPeriodOpen(knex: Knex, date: string): Promise<void> {
+  const { rows } = await knex.raw(
+    `select id, name, status from accounting_period
+      where start_date <= ? and end_date >= ? and deleted_at is null
+      for share`,
+    [date, date]
+  )
+  const closed = rows.find((p: { status: string }) => p.status === "closed")
+  if (closed) {
+    throw new AccountingError(
+      "PERIOD_CLOSED",
+      `${date} falls in the closed period ${closed.name}; reopen it or use a date in an open period`
+    )
+  }
+}
+
+export type PeriodInput = { name: string; start_date: string; end_date: string }
+
+export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor) {
+  if (input.end_date < input.start_date) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "end_date must be on or after start_date")
+  }
+  // Serialise period creation so two overlapping ranges cannot both pass the check.
+  await advisoryLock(knex, "accounting:periods")
+  const overlap = await knex("accounting_period")
+    .where("start_date", "<=", input.end_date)
+    .andWhere("end_date", ">=", input.start_date)
+    .whereNull("deleted_at")
+    .first()
+  if (overlap) {
+    throw new AccountingError(
+      "PERIOD_OVERLAP",
+      `${input.start_date}..${input.end_date} overlaps the period ${overlap.name} (${overlap.start_date}..${overlap.end_date})`
+    )
+  }
+  const [period] = await knex("accounting_period")
+    .insert({ id: generateEntityId(undefined, "aper"), status: "open", ...input })
+    .returning("*")
+  await recordAudit(knex, { entity_type: "period", entity_id: period.id, action: "create", to_status: "open", ...actor })
+  return period
+}
+
+/**
+ * Closes a period. The row lock waits for postings in flight (they hold it
+ * FOR SHARE); refunds reserved but not yet posted in the range refuse the close.
+ */
+export async function closePeriod(knex: Knex, id: string, actor: Actor) {
+  const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").forUpdate().first()
+  if (!period) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
+  }
+  if (period.status === "closed") {
+    throw new AccountingError("PERIOD_CLOSED", `Period ${period.name} is already closed`)
+  }
+  const inFlight = await knex("accounting_customer_refund")
+    .where({ status: "posting" })
+    .whereBetween("refund_date", [period.start_date, period.end_date])
+    .whereNull("deleted_at")
+    .first()
+  if (inFlight) {
+    throw new AccountingError(
+      "POSTING_IN_PROGRESS",
+      `Refund ${inFlight.id} dated ${inFlight.refund_date} is being posted; close the period once it finishes`
+    )
+  }
+  const [closed] = await knex("accounting_period")
+    .where({ id })
+    .update({ status: "closed", closed_by: actor.actor_id ?? null, closed_at: knex.fn.now(), updated_at: knex.fn.now() })
+    .returning("*")
+  await recordAudit(knex, { entity_type: "period", entity_id: id, action: "close", from_status: "open", to_status: "closed", ...actor })
+  return closed
+}
+
+/** Reopening is allowed but always audited (ACCOUNTING.md §3). */
+export async function reopenPeriod(knex: Knex, id: string, actor: Actor) {
+  const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").forUpdate().first()
+  if (!period) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
+  }
+  if (period.status === "open") {
+    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Period ${period.name} is already open`)
+  }
+  const [opened] = await knex("accounting_period")
+    .where({ id })
+    .update({ status: "open", reopened_by: actor.actor_id ?? null, reopened_at: knex.fn.now(), updated_at: knex.fn.now() })
+    .returning("*")
+  await recordAudit(knex, { entity_type: "period", entity_id: id, action: "reopen", from_status: "closed", to_status: "open", ...actor })
+  return opened
+}

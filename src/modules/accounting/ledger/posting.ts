@@ -1,0 +1,325 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { AccountingError } from "../errors"
+import { assertBalanced } from "../rules/balance"
+import { entryHash } from "../rules/entry-hash"
+import { MoneyLike, rawMoney, toDecimal } from "../rules/money"
+import { advisoryLock } from "../db"
+import { assertPeriodOpen } from "./periods"
+import { CHAIN_SEQUENCE, nextDocumentNumber, nextSequenceValue } from "./sequences"
+
+export type EntryLineInput = {
+  account_id: string
+  debit?: MoneyLike
+  credit?: MoneyLike
+  description?: string | null
+  customer_id?: string | null
+  order_id?: string | null
+}
+
+export type EntryInput = {
+  entry_date: string
+  currency_code: string
+  memo?: string | null
+  source_type?: string | null
+  source_id?: string | null
+  source_kind?: string | null
+  origin?: string
+  actor_id?: string | null
+  reversal_of_id?: string | null
+  metadata?: Record<string, unknown> | null
+  lines: EntryLineInput[]
+}
+
+export type EntryRow = {
+  id: string
+  number: string | null
+  status: "draft" | "posted" | "reversed"
+  entry_date: string
+  currency_code: string
+  memo: string | null
+  source_type: string | null
+  source_id: string | null
+  source_kind: string | null
+  reversal_of_id: string | null
+  reversed_by_id: string | null
+  posted_by: string | null
+  chain_seq: number | null
+  prev_hash: string | null
+  hash: string | null
+}
+
+export type LineRow = {
+  id: string
+  line_no: number
+  account_id: string
+  debit: string
+  credit: string
+  raw_debit: { value: string }
+  raw_credit: { value: string }
+  description: string | null
+  customer_id: string | null
+  order_id: string | null
+}
+
+/** Refuses lines on unknown or inactive accounts. */
+async function assertAccountsUsable(knex: Knex, accountIds: string[]): Promise<void> {
+  const ids = [...new Set(accountIds)]
+  const { rows } = await knex.raw(
+    `select id, code, active from accounting_account where id = any(?) and deleted_at is null`,
+    [ids]
+  )
+  for (const id of ids) {
+    const account = rows.find((r: { id: string }) => r.id === id)
+    if (!account) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Account ${id} does not exist`)
+    }
+    if (!account.active) {
+      throw new AccountingError("ACCOUNT_INACTIVE", `Account ${account.code} is inactive`)
+    }
+  }
+}
+
+/** Inserts an entry and its lines as a draft (no number, no hash). */
+export async function insertDraftEntry(knex: Knex, input: EntryInput): Promise<string> {
+  assertBalanced(input.lines, input.currency_code)
+  await assertAccountsUsable(knex, input.lines.map((l) => l.account_id))
+  const id = generateEntityId(undefined, "je")
+  await knex("accounting_journal_entry").insert({
+    id,
+    status: "draft",
+    entry_date: input.entry_date,
+    currency_code: input.currency_code.toLowerCase(),
+    memo: input.memo ?? null,
+    source_type: input.source_type ?? null,
+    source_id: input.source_id ?? null,
+    source_kind: input.source_kind ?? null,
+    origin: input.origin ?? "api",
+    created_by: input.actor_id ?? null,
+    reversal_of_id: input.reversal_of_id ?? null,
+    metadata: input.metadata ?? null,
+  })
+  await insertLines(knex, id, input.lines)
+  return id
+}
+
+async function insertLines(knex: Knex, entryId: string, lines: EntryLineInput[]): Promise<void> {
+  await knex("accounting_journal_line").insert(
+    lines.map((line, i) => {
+      const debit = toDecimal(line.debit)
+      const credit = toDecimal(line.credit)
+      return {
+        id: generateEntityId(undefined, "jel"),
+        entry_id: entryId,
+        account_id: line.account_id,
+        line_no: i + 1,
+        debit: debit.toString(),
+        raw_debit: rawMoney(debit),
+        credit: credit.toString(),
+        raw_credit: rawMoney(credit),
+        description: line.description ?? null,
+        customer_id: line.customer_id ?? null,
+        order_id: line.order_id ?? null,
+      }
+    })
+  )
+}
+
+/** Loads a draft for a change, refusing posted entries (IMMUTABLE). */
+async function lockDraft(knex: Knex, id: string, action: string): Promise<EntryRow> {
+  const entry = await loadEntry(knex, id, { forUpdate: true })
+  if (entry.status !== "draft") {
+    throw new AccountingError(
+      "IMMUTABLE",
+      `Journal entry ${entry.number} is posted and cannot be ${action}; reverse it instead`
+    )
+  }
+  return entry
+}
+
+export type DraftUpdate = Partial<Pick<EntryInput, "entry_date" | "memo" | "lines">>
+
+/** Edits a draft: header fields and, when given, the whole set of lines. */
+export async function updateDraftEntry(knex: Knex, id: string, update: DraftUpdate): Promise<void> {
+  const entry = await lockDraft(knex, id, "edited")
+  if (update.lines) {
+    assertBalanced(update.lines, entry.currency_code)
+    await assertAccountsUsable(knex, update.lines.map((l) => l.account_id))
+    await knex("accounting_journal_line").where({ entry_id: id }).del()
+    await insertLines(knex, id, update.lines)
+  }
+  const header = {
+    ...(update.entry_date !== undefined && { entry_date: update.entry_date }),
+    ...(update.memo !== undefined && { memo: update.memo }),
+  }
+  await knex("accounting_journal_entry")
+    .where({ id })
+    .update({ ...header, updated_at: knex.fn.now() })
+}
+
+export async function deleteDraftEntry(knex: Knex, id: string): Promise<void> {
+  await lockDraft(knex, id, "deleted")
+  await knex("accounting_journal_entry").where({ id }).del()
+}
+
+export async function loadEntry(
+  knex: Knex,
+  id: string,
+  { forUpdate = false } = {}
+): Promise<EntryRow> {
+  const q = knex("accounting_journal_entry").where({ id }).whereNull("deleted_at").first()
+  const row = await (forUpdate ? q.forUpdate() : q)
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Journal entry ${id} was not found`)
+  }
+  return row
+}
+
+export async function loadLines(knex: Knex, entryId: string): Promise<LineRow[]> {
+  return knex("accounting_journal_line")
+    .where({ entry_id: entryId })
+    .whereNull("deleted_at")
+    .orderBy("line_no")
+}
+
+/**
+ * Posts a draft: checks balance, accounts and period, takes the next JE number
+ * and chain position, and seals the entry with its hash.
+ */
+export async function postDraftEntry(
+  knex: Knex,
+  id: string,
+  actorId?: string | null
+): Promise<EntryRow> {
+  const entry = await loadEntry(knex, id, { forUpdate: true })
+  if (entry.status !== "draft") {
+    throw new AccountingError("ALREADY_POSTED", `Journal entry ${entry.number ?? id} is already posted`)
+  }
+  const lines = await loadLines(knex, id)
+  assertBalanced(
+    lines.map((l) => ({ debit: l.raw_debit.value, credit: l.raw_credit.value })),
+    entry.currency_code
+  )
+  await assertAccountsUsable(knex, lines.map((l) => l.account_id))
+  await assertPeriodOpen(knex, entry.entry_date)
+
+  const number = await nextDocumentNumber(knex, "journal_entry")
+  const { value: chainSeq } = await nextSequenceValue(knex, CHAIN_SEQUENCE)
+  // The chain counter's row lock is held: the previous link is committed.
+  const prev = chainSeq > 1
+    ? await knex("accounting_journal_entry").select("hash").where({ chain_seq: chainSeq - 1 }).first()
+    : null
+  const sealed = {
+    ...entry,
+    number,
+    posted_by: actorId ?? null,
+    chain_seq: chainSeq,
+    prev_hash: prev?.hash ?? null,
+  }
+  const hash = entryHash(
+    sealed,
+    lines.map((l) => ({ ...l, debit: l.raw_debit.value, credit: l.raw_credit.value }))
+  )
+  const [posted] = await knex("accounting_journal_entry")
+    .where({ id })
+    .update({
+      status: "posted",
+      number,
+      posted_by: sealed.posted_by,
+      posted_at: knex.fn.now(),
+      chain_seq: chainSeq,
+      prev_hash: sealed.prev_hash,
+      hash,
+      updated_at: knex.fn.now(),
+    })
+    .returning("*")
+  return posted
+}
+
+export type PostResult = { entry: EntryRow; created: boolean }
+
+/**
+ * Creates and posts an entry in one go. With a source key (type + id + kind)
+ * it posts at most once: a second call returns the first entry, created=false.
+ */
+export async function postEntry(knex: Knex, input: EntryInput): Promise<PostResult> {
+  if (input.source_type && input.source_id && input.source_kind) {
+    await advisoryLock(knex, `je:${input.source_type}:${input.source_id}:${input.source_kind}`)
+    const existing = await knex("accounting_journal_entry")
+      .where({
+        source_type: input.source_type,
+        source_id: input.source_id,
+        source_kind: input.source_kind,
+      })
+      .whereNull("deleted_at")
+      .first()
+    if (existing) {
+      return { entry: existing, created: false }
+    }
+  }
+  const id = await insertDraftEntry(knex, input)
+  const entry = await postDraftEntry(knex, id, input.actor_id)
+  return { entry, created: true }
+}
+
+export type ReverseInput = {
+  date: string
+  memo?: string | null
+  actor_id?: string | null
+  origin?: string
+  source_type?: string | null
+  source_id?: string | null
+  source_kind?: string | null
+}
+
+/**
+ * Posts the mirror of a posted entry on `date` (on or after the original, in
+ * an open period) and marks the original reversed: Intacct's Reversed/Reversal pair.
+ */
+export async function reverseEntry(
+  knex: Knex,
+  id: string,
+  input: ReverseInput
+): Promise<{ original: EntryRow; reversal: EntryRow }> {
+  const original = await loadEntry(knex, id, { forUpdate: true })
+  if (original.status === "draft") {
+    throw new AccountingError("NOT_POSTED", `Journal entry ${id} is a draft; delete it instead`)
+  }
+  if (original.status === "reversed") {
+    throw new AccountingError(
+      "ALREADY_REVERSED",
+      `Journal entry ${original.number} is already reversed by ${original.reversed_by_id}`
+    )
+  }
+  if (input.date < original.entry_date) {
+    throw new AccountingError(
+      "DATE_BEFORE_ORIGINAL",
+      `The reversal date ${input.date} is before the entry date ${original.entry_date}`
+    )
+  }
+  const lines = await loadLines(knex, id)
+  const { entry: reversal } = await postEntry(knex, {
+    entry_date: input.date,
+    currency_code: original.currency_code,
+    memo: input.memo ?? `Reversal of ${original.number}`,
+    source_type: input.source_type ?? "journal_entry",
+    source_id: input.source_id ?? original.id,
+    source_kind: input.source_kind ?? "reversal",
+    origin: input.origin,
+    actor_id: input.actor_id,
+    reversal_of_id: original.id,
+    lines: lines.map((l) => ({
+      account_id: l.account_id,
+      debit: l.raw_credit.value,
+      credit: l.raw_debit.value,
+      description: l.description,
+      customer_id: l.customer_id,
+      order_id: l.order_id,
+    })),
+  })
+  const [updated] = await knex("accounting_journal_entry")
+    .where({ id })
+    .update({ status: "reversed", reversed_by_id: reversal.id, updated_at: knex.fn.now() })
+    .returning("*")
+  return { original: updated, reversal }
+}

@@ -1,0 +1,177 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { AccountingError } from "../errors"
+import { AccountMap, AccountRole } from "../rules/roles"
+import { CHAIN_SEQUENCE, SequenceType } from "./sequences"
+
+export type SettingsUpdate = {
+  role_accounts?: Partial<Record<AccountRole, string>>
+  method_accounts?: Record<string, string>
+  provider_accounts?: Record<string, string | null>
+  sequences?: { type: SequenceType; prefix?: string; padding?: number; next_value?: number }[]
+  payment_terms?: {
+    default_days?: number
+    customer_groups?: { customer_group_id: string; days: number }[]
+  }
+  aging_buckets?: number[]
+  auto_credit_memo_on_return?: boolean
+  posting?: Record<string, boolean>
+}
+
+export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
+  const rows = await knex("accounting_account_mapping")
+    .select("kind", "key", "account_id")
+    .whereNull("deleted_at")
+  const map: AccountMap = { role: {}, method: {}, provider: {} }
+  for (const row of rows) {
+    ;(map as any)[row.kind][row.key] = row.account_id
+  }
+  return map
+}
+
+/** The account of a role, or ACCOUNT_NOT_MAPPED naming the setting to fix. */
+export function roleAccount(map: AccountMap, role: AccountRole): string {
+  const id = map.role[role]
+  if (!id) {
+    throw new AccountingError(
+      "ACCOUNT_NOT_MAPPED",
+      `No account is mapped to the role "${role}" (settings → role_accounts)`
+    )
+  }
+  return id
+}
+
+export async function loadSettings(knex: Knex) {
+  const [setting, map, sequences, terms, accounts] = await Promise.all([
+    knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first(),
+    loadAccountMap(knex),
+    knex("accounting_document_sequence")
+      .select("type", "prefix", "padding", "next_value")
+      .whereNull("deleted_at")
+      .whereNot("type", CHAIN_SEQUENCE)
+      .orderBy("type"),
+    knex("accounting_payment_term")
+      .select("customer_group_id", "days")
+      .whereNull("deleted_at")
+      .orderBy("customer_group_id"),
+    knex("accounting_account").select("id", "code", "name", "type").whereNull("deleted_at"),
+  ])
+  const byId = new Map(accounts.map((a: any) => [a.id, a]))
+  const expand = (m: Record<string, string>) =>
+    Object.fromEntries(Object.entries(m).map(([k, id]) => [k, byId.get(id) ?? { id }]))
+  return {
+    role_accounts: expand(map.role as Record<string, string>),
+    method_accounts: expand(map.method),
+    provider_accounts: expand(map.provider),
+    sequences: sequences.map((s: any) => ({ ...s, padding: Number(s.padding), next_value: Number(s.next_value) })),
+    payment_terms: {
+      default_days: Number(setting?.default_payment_terms_days ?? 0),
+      customer_groups: terms.map((t: any) => ({ ...t, days: Number(t.days) })),
+    },
+    aging_buckets: (setting?.aging_buckets?.days ?? [30, 60, 90]) as number[],
+    auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
+    posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
+  }
+}
+
+/** Which store activity posts automatically (all on by default). */
+export const DEFAULT_POSTING = {
+  orders: true,
+  payments: true,
+  refunds: true,
+  returns: true,
+  order_changes: true,
+  cancellations: true,
+}
+
+async function upsertMappings(
+  knex: Knex,
+  kind: "role" | "method" | "provider",
+  entries: Record<string, string | null>
+) {
+  const ids = Object.values(entries).filter((v): v is string => !!v)
+  if (ids.length) {
+    const found = await knex("accounting_account").select("id").whereIn("id", ids).whereNull("deleted_at")
+    const missing = ids.filter((id) => !found.some((f: any) => f.id === id))
+    if (missing.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown account(s): ${missing.join(", ")}`)
+    }
+  }
+  for (const [key, accountId] of Object.entries(entries)) {
+    await knex("accounting_account_mapping").where({ kind, key }).del()
+    if (accountId) {
+      await knex("accounting_account_mapping").insert({
+        id: generateEntityId(undefined, "acmap"),
+        kind,
+        key,
+        account_id: accountId,
+      })
+    }
+  }
+}
+
+export async function updateSettings(knex: Knex, update: SettingsUpdate): Promise<void> {
+  if (update.role_accounts) {
+    await upsertMappings(knex, "role", update.role_accounts)
+  }
+  if (update.method_accounts) {
+    await upsertMappings(knex, "method", update.method_accounts)
+  }
+  if (update.provider_accounts) {
+    await upsertMappings(knex, "provider", update.provider_accounts)
+  }
+  for (const seq of update.sequences ?? []) {
+    const current = await knex("accounting_document_sequence")
+      .where({ type: seq.type })
+      .whereNull("deleted_at")
+      .forUpdate()
+      .first()
+    if (!current) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Unknown sequence ${seq.type}`)
+    }
+    // Lowering the counter would hand out numbers twice.
+    if (seq.next_value !== undefined && seq.next_value < Number(current.next_value)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `sequences.${seq.type}.next_value cannot go below ${current.next_value} (numbers already used)`
+      )
+    }
+    await knex("accounting_document_sequence")
+      .where({ id: current.id })
+      .update({
+        prefix: seq.prefix ?? current.prefix,
+        padding: seq.padding ?? current.padding,
+        next_value: seq.next_value ?? current.next_value,
+        updated_at: knex.fn.now(),
+      })
+  }
+  if (update.payment_terms?.customer_groups) {
+    await knex("accounting_payment_term").del()
+    if (update.payment_terms.customer_groups.length) {
+      await knex("accounting_payment_term").insert(
+        update.payment_terms.customer_groups.map((t) => ({
+          id: generateEntityId(undefined, "pterm"),
+          customer_group_id: t.customer_group_id,
+          days: t.days,
+        }))
+      )
+    }
+  }
+  const scalar: Record<string, unknown> = {}
+  if (update.payment_terms?.default_days !== undefined) {
+    scalar.default_payment_terms_days = update.payment_terms.default_days
+  }
+  if (update.aging_buckets) {
+    scalar.aging_buckets = JSON.stringify({ days: update.aging_buckets })
+  }
+  if (update.auto_credit_memo_on_return !== undefined) {
+    scalar.auto_credit_memo_on_return = update.auto_credit_memo_on_return
+  }
+  if (update.posting) {
+    const current = await knex("accounting_setting").whereNull("deleted_at").first()
+    scalar.posting = JSON.stringify({ ...(current?.posting ?? {}), ...update.posting })
+  }
+  if (Object.keys(scalar).length) {
+    await knex("accounting_setting").whereNull("deleted_at").update({ ...scalar, updated_at: knex.fn.now() })
+  }
+}

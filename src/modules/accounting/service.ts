@@ -1,0 +1,279 @@
+import { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { reader, setLockTimeout, trx } from "./db"
+import { AccountingError } from "./errors"
+import { Actor, recordAudit } from "./ledger/audit"
+import { closePeriod, createPeriod, PeriodInput, reopenPeriod } from "./ledger/periods"
+import {
+  deleteDraftEntry,
+  DraftUpdate,
+  EntryInput,
+  insertDraftEntry,
+  loadEntry,
+  postDraftEntry,
+  postEntry,
+  ReverseInput,
+  reverseEntry,
+  updateDraftEntry,
+} from "./ledger/posting"
+import { loadAccountMap, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
+import { verifyChain } from "./ledger/verify"
+import {
+  Account,
+  AccountingPeriod,
+  AccountingSetting,
+  AccountMapping,
+  ArApplication,
+  ArDocument,
+  AuditEvent,
+  CreditMemo,
+  CreditMemoLine,
+  CustomerRefund,
+  CustomerRefundLine,
+  DocumentSequence,
+  IdempotencyKey,
+  JournalEntry,
+  JournalLine,
+  PaymentTerm,
+  PostingError,
+} from "./models"
+
+type Ids = string | string[]
+
+/**
+ * The accounting module. Generated CRUD serves reads and setup data; every
+ * ledger write goes through the methods below, which run in one database
+ * transaction each and enforce the posting rules themselves, whoever calls.
+ */
+export default class AccountingModuleService extends MedusaService({
+  AccountingAccount: Account,
+  AccountMapping,
+  AccountingPeriod,
+  AccountingSetting,
+  ArApplication,
+  ArDocument,
+  AuditEvent,
+  CreditMemo,
+  CreditMemoLine,
+  CustomerRefund,
+  CustomerRefundLine,
+  DocumentSequence,
+  IdempotencyKey,
+  JournalEntry,
+  JournalLine,
+  PaymentTerm,
+  PostingError,
+}) {
+  // ---- journal ---------------------------------------------------------
+
+  @InjectTransactionManager()
+  async createJournalEntryDraft(input: EntryInput, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    const id = await insertDraftEntry(knex, input)
+    await recordAudit(knex, {
+      entity_type: "journal_entry",
+      entity_id: id,
+      action: "create",
+      to_status: "draft",
+      actor_id: input.actor_id,
+      origin: input.origin,
+    })
+    return await loadEntry(knex, id)
+  }
+
+  @InjectTransactionManager()
+  async updateJournalEntryDraft(id: string, update: DraftUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await updateDraftEntry(knex, id, update)
+    await recordAudit(knex, { entity_type: "journal_entry", entity_id: id, action: "update", ...actor })
+    return await loadEntry(knex, id)
+  }
+
+  @InjectTransactionManager()
+  async deleteJournalEntryDraft(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await deleteDraftEntry(knex, id)
+    await recordAudit(knex, { entity_type: "journal_entry", entity_id: id, action: "delete", from_status: "draft", ...actor })
+  }
+
+  @InjectTransactionManager()
+  async postJournalEntry(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    const entry = await postDraftEntry(knex, id, actor.actor_id)
+    await recordAudit(knex, {
+      entity_type: "journal_entry",
+      entity_id: id,
+      action: "post",
+      from_status: "draft",
+      to_status: "posted",
+      ...actor,
+    })
+    return entry
+  }
+
+  /** Creates and posts at once; with a source key it posts at most once. */
+  @InjectTransactionManager()
+  async postEntry(input: EntryInput, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await postEntry(knex, input)
+  }
+
+  @InjectTransactionManager()
+  async reverseJournalEntry(id: string, input: ReverseInput, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    const result = await reverseEntry(knex, id, input)
+    await recordAudit(knex, {
+      entity_type: "journal_entry",
+      entity_id: id,
+      action: "reverse",
+      from_status: "posted",
+      to_status: "reversed",
+      actor_id: input.actor_id,
+      origin: input.origin,
+      data: { reversal_id: result.reversal.id, date: input.date },
+    })
+    return result
+  }
+
+  @InjectManager()
+  async verifyJournal(@MedusaContext() ctx: Context = {}) {
+    return await verifyChain(reader(ctx))
+  }
+
+  // Posted entries are immutable: the generated mutators refuse them
+  // (the database refuses them too, see the guard migration).
+
+  private async assertDraftEntries(ids: Ids, ctx: Context, action: string) {
+    const list = Array.isArray(ids) ? ids : [ids]
+    const sealed = await reader(ctx)("accounting_journal_entry")
+      .select("id", "number")
+      .whereIn("id", list)
+      .whereNot("status", "draft")
+      .first()
+    if (sealed) {
+      throw new AccountingError(
+        "IMMUTABLE",
+        `Journal entry ${sealed.number ?? sealed.id} is posted and cannot be ${action}; reverse it instead`
+      )
+    }
+  }
+
+  private async assertDraftLines(ids: Ids, ctx: Context, action: string) {
+    const list = Array.isArray(ids) ? ids : [ids]
+    const sealed = await reader(ctx)("accounting_journal_line as l")
+      .join("accounting_journal_entry as e", "e.id", "l.entry_id")
+      .select("e.id", "e.number")
+      .whereIn("l.id", list)
+      .whereNot("e.status", "draft")
+      .first()
+    if (sealed) {
+      throw new AccountingError(
+        "IMMUTABLE",
+        `Lines of the posted journal entry ${sealed.number} cannot be ${action}; reverse the entry instead`
+      )
+    }
+  }
+
+  private static idsOf(data: any): string[] {
+    if (typeof data === "string") {
+      return [data]
+    }
+    const list = Array.isArray(data) ? data : [data]
+    return list.map((d) => (typeof d === "string" ? d : d?.id ?? d?.selector?.id)).filter(Boolean)
+  }
+
+  @InjectManager()
+  // @ts-expect-error the generated method is a property; overriding it adds the guard
+  async updateJournalEntries(data: any, @MedusaContext() ctx: Context = {}) {
+    await this.assertDraftEntries(AccountingModuleService.idsOf(data), ctx, "edited")
+    return await super.updateJournalEntries(data, ctx)
+  }
+
+  @InjectManager()
+  // @ts-expect-error the generated method is a property; overriding it adds the guard
+  async deleteJournalEntries(ids: Ids, @MedusaContext() ctx: Context = {}) {
+    await this.assertDraftEntries(ids, ctx, "deleted")
+    return await super.deleteJournalEntries(ids, ctx)
+  }
+
+  @InjectManager()
+  // @ts-expect-error the generated method is a property; overriding it adds the guard
+  async softDeleteJournalEntries(ids: Ids, config?: any, @MedusaContext() ctx: Context = {}) {
+    await this.assertDraftEntries(ids, ctx, "deleted")
+    return await super.softDeleteJournalEntries(ids, config, ctx)
+  }
+
+  @InjectManager()
+  // @ts-expect-error the generated method is a property; overriding it adds the guard
+  async updateJournalLines(data: any, @MedusaContext() ctx: Context = {}) {
+    await this.assertDraftLines(AccountingModuleService.idsOf(data), ctx, "edited")
+    return await super.updateJournalLines(data, ctx)
+  }
+
+  @InjectManager()
+  // @ts-expect-error the generated method is a property; overriding it adds the guard
+  async deleteJournalLines(ids: Ids, @MedusaContext() ctx: Context = {}) {
+    await this.assertDraftLines(ids, ctx, "deleted")
+    return await super.deleteJournalLines(ids, ctx)
+  }
+
+  @InjectManager()
+  // @ts-expect-error the generated method is a property; overriding it adds the guard
+  async softDeleteJournalLines(ids: Ids, config?: any, @MedusaContext() ctx: Context = {}) {
+    await this.assertDraftLines(ids, ctx, "deleted")
+    return await super.softDeleteJournalLines(ids, config, ctx)
+  }
+
+  // ---- periods ---------------------------------------------------------
+
+  @InjectTransactionManager()
+  async createAccountingPeriod(input: PeriodInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    return await createPeriod(trx(ctx), input, actor)
+  }
+
+  @InjectTransactionManager()
+  async closeAccountingPeriod(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await closePeriod(knex, id, actor)
+  }
+
+  @InjectTransactionManager()
+  async reopenAccountingPeriod(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    return await reopenPeriod(trx(ctx), id, actor)
+  }
+
+  // ---- settings --------------------------------------------------------
+
+  @InjectManager()
+  async getSettings(@MedusaContext() ctx: Context = {}) {
+    return await loadSettings(reader(ctx))
+  }
+
+  @InjectTransactionManager()
+  async updateSettings(update: SettingsUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await updateSettings(knex, update)
+    await recordAudit(knex, {
+      entity_type: "settings",
+      entity_id: "settings",
+      action: "update",
+      data: update as Record<string, unknown>,
+      ...actor,
+    })
+    return await loadSettings(knex)
+  }
+
+  @InjectManager()
+  async getAccountMap(@MedusaContext() ctx: Context = {}) {
+    return await loadAccountMap(reader(ctx))
+  }
+}

@@ -1,0 +1,3 @@
+export * from "./journal"
+export * from "./setup"
+export { AccountingEvents } from "../modules/accounting/events"

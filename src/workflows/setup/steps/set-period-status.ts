@@ -1,0 +1,32 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ACCOUNTING_MODULE } from "../../../modules/accounting"
+import type AccountingModuleService from "../../../modules/accounting/service"
+import type { Actor } from "../../../modules/accounting/ledger/audit"
+
+export const setAccountingPeriodStatusStepId = "set-accounting-period-status"
+
+/** Closes or reopens a period; compensation does the opposite (audited as such). */
+export const setAccountingPeriodStatusStep = createStep(
+  setAccountingPeriodStatusStepId,
+  async (input: { id: string; status: "open" | "closed" } & Actor, { container }) => {
+    const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+    const actor = { actor_id: input.actor_id, origin: input.origin }
+    const period =
+      input.status === "closed"
+        ? await accounting.closeAccountingPeriod(input.id, actor)
+        : await accounting.reopenAccountingPeriod(input.id, actor)
+    return new StepResponse(period, input)
+  },
+  async (input, { container }) => {
+    if (!input) {
+      return
+    }
+    const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+    const actor = { actor_id: input.actor_id, origin: "compensation" }
+    if (input.status === "closed") {
+      await accounting.reopenAccountingPeriod(input.id, actor)
+    } else {
+      await accounting.closeAccountingPeriod(input.id, actor)
+    }
+  }
+)

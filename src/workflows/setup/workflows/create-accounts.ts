@@ -1,0 +1,14 @@
+import { createHook, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createAccountsStep, CreateAccountInput } from "../steps/create-accounts"
+
+export const createAccountsWorkflowId = "create-accounting-accounts"
+
+/** Adds accounts to the chart. Hook `accountsCreated`. */
+export const createAccountsWorkflow = createWorkflow(
+  createAccountsWorkflowId,
+  (input: { accounts: CreateAccountInput[] }) => {
+    const accounts = createAccountsStep(input.accounts)
+    const accountsCreated = createHook("accountsCreated", { accounts })
+    return new WorkflowResponse(accounts, { hooks: [accountsCreated] })
+  }
+)
