@@ -5,6 +5,8 @@ import * as journal from "./admin/accounting/journal-entries/validators"
 import * as journalConfig from "./admin/accounting/journal-entries/query-config"
 import * as periods from "./admin/accounting/periods/validators"
 import * as periodsConfig from "./admin/accounting/periods/query-config"
+import * as postingErrors from "./admin/accounting/posting-errors/validators"
+import * as postingErrorsConfig from "./admin/accounting/posting-errors/query-config"
 import { AdminUpdateAccountingSettings } from "./admin/accounting/settings/validators"
 import { accountingErrorHandler } from "./utils/error-handler"
 import { validateBody } from "./utils/validate"
@@ -108,6 +110,20 @@ export default defineMiddlewares({
       middlewares: [
         validateBody(journal.AdminReverseJournalEntry),
         validateAndTransformQuery(journal.AdminGetJournalEntryParams, journalConfig.retrieveJournalEntryQueryConfig),
+      ],
+    },
+    // posting errors
+    {
+      method: ["GET"],
+      matcher: "/admin/accounting/posting-errors",
+      middlewares: [validateAndTransformQuery(postingErrors.AdminGetPostingErrorsParams, postingErrorsConfig.listPostingErrorsQueryConfig)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/accounting/posting-errors/:id/retry",
+      middlewares: [
+        validateBody(postingErrors.AdminRetryPostingError),
+        validateAndTransformQuery(accounts.AdminGetAccountParams, postingErrorsConfig.retrievePostingErrorQueryConfig),
       ],
     },
   ],

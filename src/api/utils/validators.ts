@@ -26,7 +26,7 @@ export const money = ({ positive = true, allowZero = false } = {}) =>
       return z.NEVER
     }
     const amount = toDecimal(text)
-    if (positive && (amount.isNegative() || (!allowZero && amount.isZero()))) {
+    if (positive && (amount.lt(0) || (!allowZero && amount.isZero()))) {
       ctx.addIssue({ code: "custom", message: `must be greater than ${allowZero ? "or equal to " : ""}0` })
       return z.NEVER
     }

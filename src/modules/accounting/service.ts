@@ -23,6 +23,25 @@ import {
 } from "./ledger/posting"
 import { loadAccountMap, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
 import { verifyChain } from "./ledger/verify"
+import { OrderSyncResult, syncOrder } from "./ar/order-sync"
+import {
+  applyCreditMemo,
+  createCreditMemo,
+  CreditMemoInput,
+  CreditMemoUpdate,
+  issueCreditMemo,
+  unapplyCreditMemo,
+  updateCreditMemoDraft,
+  voidCreditMemo,
+} from "./ar/credit-memos"
+import type { MoneyLike } from "./rules/money"
+import type { OrderSnapshot } from "./rules/order-recognition"
+import {
+  claimDuePostingErrors,
+  PostingFailure,
+  recordPostingError,
+  resolvePostingErrors,
+} from "./ledger/posting-errors"
 import {
   Account,
   AccountingPeriod,
@@ -275,5 +294,116 @@ export default class AccountingModuleService extends MedusaService({
   @InjectManager()
   async getAccountMap(@MedusaContext() ctx: Context = {}) {
     return await loadAccountMap(reader(ctx))
+  }
+
+  // ---- AR subledger from store activity --------------------------------
+
+  /**
+   * Posts what an order's current state adds to the ledger (see ar/order-sync).
+   * With `dry_run` everything is computed and rolled back.
+   */
+  async syncOrderLedger(order: OrderSnapshot, options: { origin?: string; dry_run?: boolean } = {}) {
+    try {
+      return await this.syncOrderLedger_(order, options)
+    } catch (e) {
+      if (e instanceof DryRun) {
+        return e.result as OrderSyncResult
+      }
+      throw e
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async syncOrderLedger_(
+    order: OrderSnapshot,
+    options: { origin?: string; dry_run?: boolean },
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    const result = await syncOrder(knex, order, options.origin)
+    if (options.dry_run) {
+      throw new DryRun(result)
+    }
+    return result
+  }
+
+  // ---- credit memos -----------------------------------------------------
+
+  @InjectTransactionManager()
+  async createCreditMemo(input: CreditMemoInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    return await createCreditMemo(trx(ctx), input, actor)
+  }
+
+  @InjectTransactionManager()
+  async updateCreditMemoDraft(id: string, update: CreditMemoUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await updateCreditMemoDraft(trx(ctx), id, update, actor)
+  }
+
+  @InjectTransactionManager()
+  async issueCreditMemo(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await issueCreditMemo(knex, id, actor)
+  }
+
+  @InjectTransactionManager()
+  async voidCreditMemo(id: string, date: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await voidCreditMemo(knex, id, date, actor)
+  }
+
+  /** Returns the application id (one per apply, however many documents it settles). */
+  @InjectTransactionManager()
+  async applyCreditMemo(
+    id: string,
+    input: { order_id: string; amount: MoneyLike; date: string },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await applyCreditMemo(knex, id, input, actor)
+  }
+
+  @InjectTransactionManager()
+  async unapplyCreditMemo(id: string, applicationId: string, date: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await unapplyCreditMemo(knex, id, applicationId, date, actor)
+  }
+
+  // ---- posting errors ---------------------------------------------------
+
+  @InjectTransactionManager()
+  async recordPostingError(failure: PostingFailure, @MedusaContext() ctx: Context = {}) {
+    return await recordPostingError(trx(ctx), failure)
+  }
+
+  @InjectTransactionManager()
+  async resolvePostingErrors(sourceType: string, sourceId: string, @MedusaContext() ctx: Context = {}) {
+    return await resolvePostingErrors(trx(ctx), sourceType, sourceId)
+  }
+
+  @InjectTransactionManager()
+  async claimDuePostingErrors(limit = 50, @MedusaContext() ctx: Context = {}) {
+    return await claimDuePostingErrors(trx(ctx), limit)
+  }
+
+  @InjectTransactionManager()
+  async claimSyncWindow(@MedusaContext() ctx: Context = {}): Promise<{ from: Date | null; to: Date }> {
+    const knex = trx(ctx)
+    const row = await knex("accounting_setting").whereNull("deleted_at").forUpdate().first()
+    const { rows } = await knex.raw("select now() as now")
+    await knex("accounting_setting").where({ id: row.id }).update({ sync_cursor: rows[0].now })
+    return { from: row.sync_cursor, to: rows[0].now }
+  }
+}
+
+/** Carries a dry run's result out of the transaction it rolls back. */
+class DryRun extends Error {
+  constructor(readonly result: unknown) {
+    super("dry run")
   }
 }

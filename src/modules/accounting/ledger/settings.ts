@@ -77,11 +77,10 @@ export async function loadSettings(knex: Knex) {
 /** Which store activity posts automatically (all on by default). */
 export const DEFAULT_POSTING = {
   orders: true,
-  payments: true,
-  refunds: true,
-  returns: true,
   order_changes: true,
   cancellations: true,
+  payments: true,
+  refunds: true,
 }
 
 async function upsertMappings(

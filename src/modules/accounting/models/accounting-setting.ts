@@ -7,4 +7,6 @@ export const AccountingSetting = model.define({ name: "AccountingSetting", table
   aging_buckets: model.json().default({ days: [30, 60, 90] } as any),
   auto_credit_memo_on_return: model.boolean().default(false),
   posting: model.json().nullable(),
+  // Orders updated after this instant still need a sync (sweep job).
+  sync_cursor: model.dateTime().nullable(),
 })

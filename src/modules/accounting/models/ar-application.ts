@@ -13,6 +13,8 @@ export const ArApplication = model
     application_date: model.text(),
     unapplied_date: model.text().nullable(),
     kind: model.enum(["auto", "manual", "refund"]),
+    // One admin "apply" spread over several documents of an order shares a batch.
+    batch_id: model.text().nullable(),
     customer_refund_id: model.text().nullable(),
     created_by: model.text().nullable(),
     unapplied_by: model.text().nullable(),
@@ -20,4 +22,5 @@ export const ArApplication = model
   .indexes([
     { on: ["credit_document_id"] },
     { on: ["debit_document_id"] },
+    { on: ["batch_id"], where: "batch_id IS NOT NULL" },
   ])

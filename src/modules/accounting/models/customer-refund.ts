@@ -31,6 +31,10 @@ export const CustomerRefund = model
     total: model.bigNumber().default(0),
     journal_entry_id: model.text().nullable(),
     medusa_refund_id: model.text().nullable(),
+    // Card refunds of credits Medusa does not know (credit memos) make Medusa add
+    // an order credit line of this amount; order recognition leaves it out.
+    card_order_id: model.text().nullable(),
+    card_credit_line_amount: model.bigNumber().nullable(),
     store_credit_transaction_id: model.text().nullable(),
     void_date: model.text().nullable(),
     void_journal_entry_id: model.text().nullable(),
@@ -51,4 +55,6 @@ export const CustomerRefund = model
     { on: ["customer_id"] },
     { on: ["status"] },
     { on: ["refund_date"] },
+    { on: ["medusa_refund_id"], unique: true, where: "medusa_refund_id IS NOT NULL" },
+    { on: ["card_order_id"], where: "card_order_id IS NOT NULL" },
   ])

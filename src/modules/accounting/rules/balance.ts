@@ -16,7 +16,7 @@ export function assertBalanced(lines: BalanceLine[], currencyCode: string): Deci
   lines.forEach((line, i) => {
     const debit = assertAtPrecision(line.debit ?? 0, currencyCode, `lines[${i}].debit`)
     const credit = assertAtPrecision(line.credit ?? 0, currencyCode, `lines[${i}].credit`)
-    if (debit.isNegative() || credit.isNegative()) {
+    if (debit.lt(0) || credit.lt(0)) {
       throw new AccountingError("UNBALANCED_ENTRY", `lines[${i}] has a negative amount`)
     }
     if (debit.isZero() === credit.isZero()) {
@@ -49,8 +49,8 @@ export function signedToLines<T extends { amount: MoneyLike }>(
       const a = toDecimal(amount)
       return {
         ...(rest as Omit<T, "amount">),
-        debit: a.isPositive() ? a : new Decimal(0),
-        credit: a.isNegative() ? a.negated() : new Decimal(0),
+        debit: a.gt(0) ? a : new Decimal(0),
+        credit: a.lt(0) ? a.negated() : new Decimal(0),
       }
     })
     .filter((l) => !l.debit.isZero() || !l.credit.isZero())

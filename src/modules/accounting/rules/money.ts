@@ -2,7 +2,10 @@ import BigNumber from "bignumber.js"
 import { defaultCurrencies, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
 
-/** Decimal arithmetic for money: no exponent notation, half-up rounding. */
+/**
+ * Decimal arithmetic for money: no exponent notation, half-up rounding.
+ * Compare with gt(0)/lt(0): bignumber's isPositive() is true for zero.
+ */
 export const Decimal = BigNumber.clone({
   EXPONENTIAL_AT: 1e9,
   ROUNDING_MODE: BigNumber.ROUND_HALF_UP,

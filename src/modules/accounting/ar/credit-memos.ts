@@ -1,0 +1,356 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { AccountingError } from "../errors"
+import { Actor, recordAudit } from "../ledger/audit"
+import { assertPeriodOpen } from "../ledger/periods"
+import { postEntry, reverseEntry } from "../ledger/posting"
+import { nextDocumentNumber } from "../ledger/sequences"
+import { loadAccountMap, loadSettings, roleAccount } from "../ledger/settings"
+import { addDays } from "../rules/dates"
+import { assertAtPrecision, Decimal, MoneyLike, rawMoney, readMoney, sumMoney, toDecimal } from "../rules/money"
+import { applyDocuments, ArDocRow, insertArDocument, lockDocuments, openOf, standingApplications, unapply } from "./documents"
+
+export type CreditMemoLineInput = {
+  kind: "item" | "shipping" | "adjustment"
+  description: string
+  amount: MoneyLike
+  tax_amount?: MoneyLike
+  line_item_id?: string | null
+}
+
+export type CreditMemoInput = {
+  customer_id: string
+  order_id?: string | null
+  return_id?: string | null
+  currency_code: string
+  memo_date: string
+  reason: string
+  metadata?: Record<string, unknown> | null
+  lines: CreditMemoLineInput[]
+}
+
+export type CreditMemoUpdate = Partial<Omit<CreditMemoInput, "customer_id" | "currency_code">>
+
+function totalsOf(lines: CreditMemoLineInput[], currency: string) {
+  lines.forEach((l, i) => {
+    const amount = assertAtPrecision(l.amount, currency, `lines[${i}].amount`)
+    const tax = assertAtPrecision(l.tax_amount ?? 0, currency, `lines[${i}].tax_amount`)
+    if (!amount.gt(0) || tax.lt(0)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `lines[${i}]: the amount must be positive and the tax not negative`)
+    }
+  })
+  const subtotal = sumMoney(lines.map((l) => l.amount))
+  const tax = sumMoney(lines.map((l) => l.tax_amount ?? 0))
+  return { subtotal, tax, total: subtotal.plus(tax) }
+}
+
+const money = (field: string, v: Decimal) => ({ [field]: v.toString(), [`raw_${field}`]: rawMoney(v) })
+
+async function insertLines(knex: Knex, memoId: string, lines: CreditMemoLineInput[]) {
+  await knex("accounting_credit_memo_line").insert(
+    lines.map((l) => ({
+      id: generateEntityId(undefined, "cmline"),
+      credit_memo_id: memoId,
+      kind: l.kind,
+      description: l.description,
+      line_item_id: l.line_item_id ?? null,
+      ...money("amount", toDecimal(l.amount)),
+      ...money("tax_amount", toDecimal(l.tax_amount ?? 0)),
+    }))
+  )
+}
+
+export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor: Actor) {
+  const currency = input.currency_code.toLowerCase()
+  const totals = totalsOf(input.lines, currency)
+  const id = generateEntityId(undefined, "cmemo")
+  await knex("accounting_credit_memo").insert({
+    id,
+    status: "draft",
+    customer_id: input.customer_id,
+    order_id: input.order_id ?? null,
+    return_id: input.return_id ?? null,
+    currency_code: currency,
+    memo_date: input.memo_date,
+    reason: input.reason,
+    metadata: input.metadata ? JSON.stringify(input.metadata) : null,
+    ...money("subtotal", totals.subtotal),
+    ...money("tax_total", totals.tax),
+    ...money("total", totals.total),
+    created_by: actor.actor_id ?? null,
+    origin: actor.origin ?? "api",
+  })
+  await insertLines(knex, id, input.lines)
+  await recordAudit(knex, { entity_type: "credit_memo", entity_id: id, action: "create", to_status: "draft", ...actor })
+  return id
+}
+
+async function lockMemo(knex: Knex, id: string) {
+  const memo = await knex("accounting_credit_memo").where({ id }).whereNull("deleted_at").forUpdate().first()
+  if (!memo) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Credit memo ${id} was not found`)
+  }
+  return memo
+}
+
+export async function updateCreditMemoDraft(knex: Knex, id: string, update: CreditMemoUpdate, actor: Actor) {
+  const memo = await lockMemo(knex, id)
+  if (memo.status !== "draft") {
+    throw new AccountingError("IMMUTABLE", `Credit memo ${memo.number} is ${memo.status}; only drafts can be edited`)
+  }
+  const { lines, ...header } = update
+  const patch: Record<string, unknown> = { ...header, updated_at: knex.fn.now() }
+  if (header.metadata !== undefined) {
+    patch.metadata = header.metadata ? JSON.stringify(header.metadata) : null
+  }
+  if (lines) {
+    const totals = totalsOf(lines, memo.currency_code)
+    Object.assign(patch, money("subtotal", totals.subtotal), money("tax_total", totals.tax), money("total", totals.total))
+    await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).del()
+    await insertLines(knex, id, lines)
+  }
+  await knex("accounting_credit_memo").where({ id }).update(patch)
+  await recordAudit(knex, { entity_type: "credit_memo", entity_id: id, action: "update", ...actor })
+}
+
+/**
+ * Issues a draft on its memo date: number from the CM- sequence, entry
+ * Dr Sales Returns & Allowances / Shipping Income / Tax Payable, Cr AR, and
+ * the AR credit document that applications and refunds draw on.
+ */
+export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
+  const memo = await lockMemo(knex, id)
+  if (memo.status !== "draft") {
+    throw new AccountingError(
+      memo.status === "voided" ? "ALREADY_VOIDED" : "ALREADY_ISSUED",
+      `Credit memo ${memo.number ?? id} is already ${memo.status}`
+    )
+  }
+  await assertPeriodOpen(knex, memo.memo_date)
+  const lines = await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).whereNull("deleted_at")
+  const map = await loadAccountMap(knex)
+  const settings = await loadSettings(knex)
+  const number = await nextDocumentNumber(knex, "credit_memo")
+  const ref = { customer_id: memo.customer_id, order_id: memo.order_id }
+  const byKind = (kinds: string[]) =>
+    sumMoney(lines.filter((l: any) => kinds.includes(l.kind)).map((l: any) => readMoney(l, "amount")))
+  const returns = byKind(["item", "adjustment"])
+  const shipping = byKind(["shipping"])
+  const tax = sumMoney(lines.map((l: any) => readMoney(l, "tax_amount")))
+  const total = readMoney(memo, "total")
+  const { entry } = await postEntry(knex, {
+    entry_date: memo.memo_date,
+    currency_code: memo.currency_code,
+    memo: `Credit memo ${number}: ${memo.reason}`,
+    source_type: "credit_memo",
+    source_id: id,
+    source_kind: "issued",
+    origin: actor.origin,
+    actor_id: actor.actor_id,
+    lines: [
+      { account_id: roleAccount(map, "sales_returns"), debit: returns, credit: 0, description: "Returns & allowances", ...ref },
+      { account_id: roleAccount(map, "shipping"), debit: shipping, credit: 0, description: "Shipping", ...ref },
+      { account_id: roleAccount(map, "tax"), debit: tax, credit: 0, description: "Tax", ...ref },
+      { account_id: roleAccount(map, "ar"), debit: 0, credit: total, description: "Receivable", ...ref },
+    ].filter((l) => !toDecimal(l.debit).isZero() || !toDecimal(l.credit).isZero()),
+  })
+  await insertArDocument(knex, {
+    doc_type: "credit_memo",
+    sign: -1,
+    number,
+    customer_id: memo.customer_id,
+    currency_code: memo.currency_code,
+    document_date: memo.memo_date,
+    due_date: addDays(memo.memo_date, settings.payment_terms.default_days),
+    amount: total,
+    source_id: id,
+    journal_entry_id: entry.id,
+  })
+  await knex("accounting_credit_memo").where({ id }).update({
+    status: "issued",
+    number,
+    journal_entry_id: entry.id,
+    issued_by: actor.actor_id ?? null,
+    issued_at: knex.fn.now(),
+    updated_at: knex.fn.now(),
+  })
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "issue",
+    from_status: "draft",
+    to_status: "issued",
+    data: { number, journal_entry_id: entry.id },
+    ...actor,
+  })
+}
+
+async function memoDocument(knex: Knex, memoId: string): Promise<ArDocRow> {
+  const doc = await knex("accounting_ar_document").where({ doc_type: "credit_memo", source_id: memoId }).first()
+  if (!doc) {
+    throw new AccountingError("NOT_ISSUED", `Credit memo ${memoId} is not issued`)
+  }
+  return doc
+}
+
+/**
+ * Voids an issued memo with the mirror entry on `date`, only while nothing
+ * applied or refunded from it still stands.
+ */
+export async function voidCreditMemo(knex: Knex, id: string, date: string, actor: Actor) {
+  const memo = await lockMemo(knex, id)
+  if (memo.status === "voided") {
+    throw new AccountingError("ALREADY_VOIDED", `Credit memo ${memo.number} is already voided`)
+  }
+  if (memo.status !== "issued") {
+    throw new AccountingError("NOT_ISSUED", `Credit memo ${id} is a draft; edit or discard it instead`)
+  }
+  if (date < memo.memo_date) {
+    throw new AccountingError("DATE_BEFORE_ORIGINAL", `The void date ${date} is before the memo date ${memo.memo_date}`)
+  }
+  const [doc] = await lockDocuments(knex, (q) => q.where({ doc_type: "credit_memo", source_id: id }))
+  const standing = await standingApplications(knex, [doc.id])
+  const reserved = await knex("accounting_customer_refund_line as l")
+    .join("accounting_customer_refund as r", "r.id", "l.refund_id")
+    .where({ "l.ar_document_id": doc.id, "r.status": "posting" })
+    .first()
+  if (standing.length || reserved) {
+    throw new AccountingError(
+      "CREDIT_NOT_AVAILABLE",
+      `Credit memo ${memo.number} is applied or refunded (${standing.length} standing); unapply or void those first`
+    )
+  }
+  const { reversal } = await reverseEntry(knex, memo.journal_entry_id, {
+    date,
+    memo: `Void of credit memo ${memo.number}`,
+    actor_id: actor.actor_id,
+    origin: actor.origin,
+    source_type: "credit_memo",
+    source_id: id,
+    source_kind: "voided",
+  })
+  await knex("accounting_ar_document").where({ id: doc.id }).update({
+    void_date: date,
+    void_journal_entry_id: reversal.id,
+    open_amount: "0",
+    raw_open_amount: rawMoney(0),
+    updated_at: knex.fn.now(),
+  })
+  await knex("accounting_credit_memo").where({ id }).update({
+    status: "voided",
+    void_date: date,
+    void_journal_entry_id: reversal.id,
+    voided_by: actor.actor_id ?? null,
+    voided_at: knex.fn.now(),
+    updated_at: knex.fn.now(),
+  })
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "void",
+    from_status: "issued",
+    to_status: "voided",
+    data: { date, journal_entry_id: reversal.id },
+    ...actor,
+  })
+}
+
+/**
+ * Applies part of a memo to what an order of the same customer and currency
+ * still owes (its oldest open documents first). No GL entry: both sides are
+ * already in AR. Returns the batch id that unapply takes.
+ */
+export async function applyCreditMemo(
+  knex: Knex,
+  id: string,
+  input: { order_id: string; amount: MoneyLike; date: string },
+  actor: Actor
+) {
+  const memo = await lockMemo(knex, id)
+  if (memo.status !== "issued") {
+    throw new AccountingError(memo.status === "voided" ? "ALREADY_VOIDED" : "NOT_ISSUED", `Credit memo ${memo.number ?? id} is ${memo.status}`)
+  }
+  const amount = assertAtPrecision(input.amount, memo.currency_code, "amount")
+  const memoDoc = await memoDocument(knex, id)
+  const docs = await lockDocuments(knex, (q) =>
+    q.where((w) => w.where({ id: memoDoc.id }).orWhere((o) => o.where({ order_id: input.order_id, sign: 1 }).whereNull("void_date")))
+  )
+  const credit = docs.find((d) => d.id === memoDoc.id)!
+  const debits = docs
+    .filter((d) => d.id !== memoDoc.id && openOf(d).gt(0))
+    .sort((a, b) => a.document_date.localeCompare(b.document_date) || a.id.localeCompare(b.id))
+  const orderDocs = docs.filter((d) => d.order_id === input.order_id)
+  if (!orderDocs.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} has nothing in accounts receivable`)
+  }
+  if (orderDocs[0].customer_id !== credit.customer_id) {
+    throw new AccountingError("CUSTOMER_MISMATCH", `Order ${input.order_id} belongs to another customer than credit memo ${memo.number}`)
+  }
+  if (orderDocs[0].currency_code !== credit.currency_code) {
+    throw new AccountingError(
+      "CURRENCY_MISMATCH",
+      `Order ${input.order_id} is in ${orderDocs[0].currency_code.toUpperCase()}, credit memo ${memo.number} in ${credit.currency_code.toUpperCase()}`
+    )
+  }
+  const orderOpen = sumMoney(debits.map(openOf))
+  if (amount.gt(openOf(credit)) || amount.gt(orderOpen)) {
+    throw new AccountingError(
+      "APPLICATION_EXCEEDS_OPEN",
+      `Cannot apply ${amount.toString()}: credit memo ${memo.number} has ${openOf(credit).toString()} remaining and the order ${orderOpen.toString()} open`
+    )
+  }
+  const latest = [memo.memo_date, ...debits.map((d) => d.document_date)].sort().pop()!
+  if (input.date < latest) {
+    throw new AccountingError("DATE_BEFORE_ORIGINAL", `The application date ${input.date} is before ${latest}, the date of a document it settles`)
+  }
+  await assertPeriodOpen(knex, input.date)
+  const batch = generateEntityId(undefined, "arapp")
+  let rest = amount
+  for (const debit of debits) {
+    if (!rest.gt(0)) {
+      break
+    }
+    const part = Decimal.min(rest, openOf(debit))
+    await applyDocuments(knex, { credit, debit, amount: part, date: input.date, kind: "manual", batch_id: batch, actor_id: actor.actor_id })
+    rest = rest.minus(part)
+  }
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "apply",
+    data: { application_id: batch, order_id: input.order_id, amount: amount.toString(), date: input.date },
+    ...actor,
+  })
+  return batch
+}
+
+/** Ends an application batch on `date`: both sides get back exactly what it took. */
+export async function unapplyCreditMemo(knex: Knex, id: string, applicationId: string, date: string, actor: Actor) {
+  const memo = await lockMemo(knex, id)
+  const memoDoc = await memoDocument(knex, id)
+  const apps = await knex("accounting_ar_application")
+    .where({ credit_document_id: memoDoc.id, kind: "manual" })
+    .andWhere((q) => q.where({ batch_id: applicationId }).orWhere({ id: applicationId }))
+    .whereNull("unapplied_date")
+    .whereNull("deleted_at")
+  if (!apps.length) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Credit memo ${memo.number} has no standing application ${applicationId}`)
+  }
+  const since = apps.map((a: any) => a.application_date).sort().pop()
+  if (date < since) {
+    throw new AccountingError("DATE_BEFORE_ORIGINAL", `The unapply date ${date} is before the application date ${since}`)
+  }
+  await assertPeriodOpen(knex, date)
+  const docs = await lockDocuments(knex, (q) => q.whereIn("id", [memoDoc.id, ...apps.map((a: any) => a.debit_document_id)]))
+  const byId = new Map(docs.map((d) => [d.id, d]))
+  for (const app of apps) {
+    await unapply(knex, { application: { ...app, amount: readMoney(app, "amount") }, docs: byId, date, actor_id: actor.actor_id })
+  }
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "unapply",
+    data: { application_id: applicationId, date },
+    ...actor,
+  })
+}

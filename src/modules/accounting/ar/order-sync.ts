@@ -1,0 +1,251 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { advisoryLock } from "../db"
+import { AccountingError } from "../errors"
+import { postEntry } from "../ledger/posting"
+import { loadAccountMap, loadSettings, roleAccount } from "../ledger/settings"
+import { signedToLines } from "../rules/balance"
+import { addDays } from "../rules/dates"
+import { Decimal, readMoney, roundMoney } from "../rules/money"
+import {
+  Components,
+  isZero,
+  OrderSnapshot,
+  recognitionLines,
+  serializeComponents,
+  subtractComponents,
+  sumComponents,
+  targetComponents,
+} from "../rules/order-recognition"
+import { AccountMap, providerAccount } from "../rules/roles"
+import { ArDocRow, insertArDocument } from "./documents"
+import { settleOrder } from "./settle-order"
+
+export type OrderSyncResult = {
+  order_id: string
+  posted: { entry_id: string; number: string | null; kind: string }[]
+  skipped?: string
+}
+
+type Settings = Awaited<ReturnType<typeof loadSettings>>
+
+function dueDate(order: OrderSnapshot, settings: Settings, date: string): string {
+  const groupDays = settings.payment_terms.customer_groups
+    .filter((t) => order.customer_group_ids.includes(t.customer_group_id))
+    .map((t) => t.days)
+  const days = groupDays.length ? Math.max(...groupDays) : settings.payment_terms.default_days
+  return addDays(date, days)
+}
+
+function recognitionAccounts(map: AccountMap) {
+  return {
+    ar: roleAccount(map, "ar"),
+    sales: roleAccount(map, "sales"),
+    sales_returns: roleAccount(map, "sales_returns"),
+    shipping: roleAccount(map, "shipping"),
+    discounts: roleAccount(map, "discounts"),
+    tax: roleAccount(map, "tax"),
+    customer_deposits: roleAccount(map, "customer_deposits"),
+    rounding: roleAccount(map, "rounding"),
+  }
+}
+
+/** What has to be posted for the order that is not posted yet, in date order. */
+type Pending =
+  | { kind: "recognition"; date: string; delta: Components; first: boolean }
+  | { kind: "capture"; date: string; id: string; amount: Decimal; provider_id: string }
+  | { kind: "refund"; date: string; id: string; amount: Decimal; provider_id: string }
+
+/**
+ * Brings the AR subledger and the GL of one order up to the order's current
+ * state: recognition (placement, then each change as a delta), captures and
+ * refunds, each posted once under its source key, then settles the order's
+ * documents. Runs under a per-order lock; a snapshot older than what was
+ * already posted changes nothing, so duplicated or late events are harmless.
+ */
+export async function syncOrder(
+  knex: Knex,
+  order: OrderSnapshot,
+  origin = "subscriber"
+): Promise<OrderSyncResult> {
+  await advisoryLock(knex, `ar:order:${order.id}`)
+  const settings = await loadSettings(knex)
+  const map = await loadAccountMap(knex)
+  const currency = order.currency_code.toLowerCase()
+  const posting = settings.posting
+
+  const docs: ArDocRow[] = await knex("accounting_ar_document").where({ order_id: order.id }).whereNull("deleted_at")
+  const recognitions = docs.filter((d) => d.doc_type === "order" || d.doc_type === "order_adjustment")
+  const canceledPosted = recognitions.some((d) => d.breakdown?.canceled === "true")
+  const newestVersion = Math.max(-1, ...recognitions.map((d) => d.source_version ?? -1))
+  const stale = newestVersion > order.version || (canceledPosted && order.status !== "canceled")
+
+  const pending: Pending[] = []
+
+  // Recognition delta
+  const isCancel = order.status === "canceled"
+  const recognitionEnabled =
+    !stale &&
+    (recognitions.length === 0
+      ? posting.orders
+      : isCancel && !canceledPosted
+        ? posting.cancellations
+        : posting.order_changes)
+  if (recognitionEnabled) {
+    const offset = await allowanceOffset(knex, order.id)
+    const target = targetComponents(order, offset)
+    const recognised = sumComponents(recognitions.map((d) => d.breakdown ?? {}))
+    const delta = subtractComponents(target, recognised)
+    if (recognitions.length === 0 || !isZero(delta)) {
+      pending.push({
+        kind: "recognition",
+        date: recognitions.length === 0 ? order.order_date : order.change_date,
+        delta,
+        first: recognitions.length === 0,
+      })
+    }
+  }
+
+  const posted = new Set(docs.map((d) => `${d.doc_type}:${d.source_id}`))
+  const claims = await refundClaims(knex, order)
+  for (const payment of order.payments) {
+    if (posting.payments) {
+      for (const capture of payment.captures) {
+        if (!posted.has(`payment:${capture.id}`)) {
+          pending.push({ kind: "capture", date: capture.date, id: capture.id, amount: roundMoney(capture.amount, currency), provider_id: payment.provider_id })
+        }
+      }
+    }
+    if (posting.refunds) {
+      for (const refund of payment.refunds) {
+        if (!posted.has(`payment_refund:${refund.id}`) && !claims.has(refund.id)) {
+          pending.push({ kind: "refund", date: refund.date, id: refund.id, amount: roundMoney(refund.amount, currency), provider_id: payment.provider_id })
+        }
+      }
+    }
+  }
+  // Recognition first on the same day: the receivable exists before money settles it.
+  const rank = { recognition: 0, capture: 1, refund: 2 }
+  pending.sort((a, b) => a.date.localeCompare(b.date) || rank[a.kind] - rank[b.kind])
+
+  const result: OrderSyncResult = { order_id: order.id, posted: [], ...(stale && { skipped: "stale snapshot" }) }
+  const ref = { customer_id: order.customer_id, order_id: order.id }
+  const docBase = {
+    customer_id: order.customer_id,
+    currency_code: currency,
+    order_id: order.id,
+    region_id: order.region_id ?? null,
+    sales_channel_id: order.sales_channel_id ?? null,
+  }
+  const orderNumber = order.display_id ? `#${order.display_id}` : order.id
+
+  for (const item of pending) {
+    let doc: ArDocRow | null = null
+    if (item.kind === "recognition") {
+      const seq = recognitions.length + result.posted.filter((p) => p.kind === "recognition").length
+      const lines = recognitionLines(item.delta, recognitionAccounts(map), { canceled: isCancel })
+      const { entry } = await postEntry(knex, {
+        entry_date: item.date,
+        currency_code: currency,
+        memo: item.first ? `Order ${orderNumber} placed` : isCancel ? `Order ${orderNumber} canceled` : `Order ${orderNumber} changed (v${order.version})`,
+        source_type: "order",
+        source_id: order.id,
+        source_kind: item.first ? "placed" : `change:${seq}`,
+        origin,
+        lines: signedToLines(lines).map((l) => ({ ...l, ...ref })),
+      })
+      const receivable = item.delta.receivable
+      doc = await insertArDocument(knex, {
+        ...docBase,
+        doc_type: item.first ? "order" : "order_adjustment",
+        sign: receivable.lt(0) ? -1 : 1,
+        number: item.first ? orderNumber : `${orderNumber}-${seq}`,
+        document_date: item.date,
+        due_date: dueDate(order, settings, item.date),
+        amount: receivable.abs(),
+        source_id: item.first ? order.id : `${order.id}:${seq}`,
+        journal_entry_id: entry.id,
+        breakdown: { ...serializeComponents(item.delta), ...(isCancel && { canceled: "true" }) },
+        source_version: order.version,
+      })
+      result.posted.push({ entry_id: entry.id, number: entry.number, kind: "recognition" })
+    } else {
+      const money = providerAccount(map, item.provider_id)
+      if (!money) {
+        throw new AccountingError("ACCOUNT_NOT_MAPPED", `No account for payment provider ${item.provider_id} and no card_clearing role`)
+      }
+      const ar = roleAccount(map, "ar")
+      const isCapture = item.kind === "capture"
+      const { entry } = await postEntry(knex, {
+        entry_date: item.date,
+        currency_code: currency,
+        memo: `${isCapture ? "Payment captured" : "Payment refunded"} on order ${orderNumber}`,
+        source_type: item.kind,
+        source_id: item.id,
+        source_kind: isCapture ? "captured" : "refunded",
+        origin,
+        lines: [
+          { account_id: isCapture ? money : ar, debit: item.amount, ...ref },
+          { account_id: isCapture ? ar : money, credit: item.amount, ...ref },
+        ],
+      })
+      doc = await insertArDocument(knex, {
+        ...docBase,
+        doc_type: isCapture ? "payment" : "payment_refund",
+        sign: isCapture ? -1 : 1,
+        number: `${orderNumber} ${isCapture ? "payment" : "refund"}`,
+        document_date: item.date,
+        due_date: item.date,
+        amount: item.amount,
+        source_id: item.id,
+        journal_entry_id: entry.id,
+      })
+      result.posted.push({ entry_id: entry.id, number: entry.number, kind: item.kind })
+    }
+    await settleOrder(knex, order.id, doc, item.date)
+  }
+  return result
+}
+
+/**
+ * Card refunds our customer refunds made on this order's payments: Medusa
+ * adds a credit line for them that our credit memos already recognised.
+ */
+async function allowanceOffset(knex: Knex, orderId: string): Promise<Decimal> {
+  const rows = await knex("accounting_customer_refund")
+    .select("raw_card_credit_line_amount", "card_credit_line_amount")
+    .where({ card_order_id: orderId })
+    .whereIn("status", ["posted", "voided"])
+    .whereNull("deleted_at")
+  return rows.reduce((acc: Decimal, r: any) => acc.plus(readMoney(r, "card_credit_line_amount")), new Decimal(0))
+}
+
+/**
+ * Medusa refunds that belong to one of our customer refunds (posted by it).
+ * One still being posted makes this sync wait for it (retried later).
+ */
+async function refundClaims(knex: Knex, order: OrderSnapshot): Promise<Set<string>> {
+  const refunds = order.payments.flatMap((p) => p.refunds)
+  const ids = refunds.map((r) => r.id)
+  const refundIds = refunds.map((r) => r.customer_refund_id).filter((x): x is string => !!x)
+  if (!ids.length) {
+    return new Set()
+  }
+  const rows = await knex("accounting_customer_refund")
+    .select("id", "status", "medusa_refund_id")
+    .whereNull("deleted_at")
+    .andWhere((q) => q.whereIn("medusa_refund_id", ids).orWhereIn("id", refundIds))
+  const claimed = new Set<string>()
+  for (const refund of refunds) {
+    const owner = rows.find((r: any) => r.medusa_refund_id === refund.id || r.id === refund.customer_refund_id)
+    if (!owner) {
+      continue
+    }
+    if (owner.status === "posting") {
+      throw new AccountingError("POSTING_IN_PROGRESS", `Refund ${refund.id} belongs to customer refund ${owner.id}, which is still being posted`)
+    }
+    if (owner.medusa_refund_id === refund.id || owner.status !== "draft") {
+      claimed.add(refund.id)
+    }
+  }
+  return claimed
+}

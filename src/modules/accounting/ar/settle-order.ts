@@ -1,0 +1,40 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { planDisplacement, planNetting, SettleDoc } from "../rules/settlement"
+import { applyDocuments, ArDocRow, lockDocuments, openOf, standingApplications, unapply } from "./documents"
+
+const toSettleDoc = (d: ArDocRow): SettleDoc => ({
+  id: d.id,
+  doc_type: d.doc_type,
+  sign: d.sign,
+  open: openOf(d),
+  document_date: d.document_date,
+})
+
+/**
+ * Settles an order's documents after `added` joined them, on `date`:
+ * displacement for a negative adjustment, then netting of what is open.
+ */
+export async function settleOrder(knex: Knex, orderId: string, added: ArDocRow, date: string): Promise<void> {
+  const docs = await lockDocuments(knex, (q) => q.where({ order_id: orderId }).whereNull("void_date"))
+  const byId = new Map(docs.map((d) => [d.id, d]))
+  const current = byId.get(added.id)
+
+  if (current && current.doc_type === "order_adjustment" && current.sign === -1) {
+    const standing = await standingApplications(knex, docs.map((d) => d.id))
+    const plan = planDisplacement(toSettleDoc(current), docs.map(toSettleDoc), standing)
+    for (const step of plan) {
+      const application = standing.find((a) => a.id === step.application_id)!
+      await unapply(knex, { application, docs: byId, date, release: step.release })
+    }
+  }
+
+  for (const pair of planNetting(docs.map(toSettleDoc))) {
+    await applyDocuments(knex, {
+      credit: byId.get(pair.credit_id)!,
+      debit: byId.get(pair.debit_id)!,
+      amount: pair.amount,
+      date,
+      kind: "auto",
+    })
+  }
+}

@@ -1,0 +1,143 @@
+import { Decimal, MoneyLike, roundMoney, toDecimal } from "./money"
+
+/**
+ * What the ledger needs to know about a Medusa order, read at one moment.
+ * Amounts are as Medusa computes them (raw values preferred).
+ */
+export type OrderSnapshot = {
+  id: string
+  display_id?: number | string | null
+  status: string
+  version: number
+  currency_code: string
+  customer_id: string
+  region_id?: string | null
+  sales_channel_id?: string | null
+  customer_group_ids: string[]
+  order_date: string
+  /** Date of the latest confirmed change (edit, return, claim, credit line), or the cancel date. */
+  change_date: string
+  totals: {
+    item_subtotal: MoneyLike
+    shipping_subtotal: MoneyLike
+    discount_subtotal: MoneyLike
+    tax_total: MoneyLike
+    total: MoneyLike
+  }
+  credit_lines: { reference?: string | null; amount: MoneyLike }[]
+  payments: {
+    id: string
+    provider_id: string
+    captures: { id: string; amount: MoneyLike; date: string }[]
+    refunds: { id: string; amount: MoneyLike; date: string; customer_refund_id?: string | null }[]
+  }[]
+}
+
+export const COMPONENTS = ["sales", "shipping", "discounts", "tax", "deposits", "allowances", "rounding", "receivable"] as const
+export type Component = (typeof COMPONENTS)[number]
+export type Components = Record<Component, Decimal>
+
+/** Credit lines that spend or create store credit (loyalty plugin), not allowances. */
+const DEPOSIT_REFERENCES = new Set(["store-credit", "gift-card"])
+
+export function zeroComponents(): Components {
+  return Object.fromEntries(COMPONENTS.map((c) => [c, new Decimal(0)])) as Components
+}
+
+/**
+ * What the order should have recognised so far, per component, rounded once
+ * at the currency's precision:
+ * - store credit / gift cards used at checkout, and negative credit lines
+ *   (which the loyalty plugin turns into store credit), move Customer Deposits;
+ * - other credit lines (refunds beyond what was owed, goodwill) are
+ *   allowances, less the part already recognised by our own credit memos
+ *   (`allowanceOffset`: card refunds of credit memos make Medusa add one);
+ * - a canceled order keeps only the store credit it consumed;
+ * - whatever Medusa's total differs from the rounded parts is rounding.
+ */
+export function targetComponents(order: OrderSnapshot, allowanceOffset: MoneyLike = 0): Components {
+  const currency = order.currency_code
+  const round = (v: MoneyLike) => roundMoney(v, currency)
+  let deposits = new Decimal(0)
+  let allowances = new Decimal(0)
+  for (const line of order.credit_lines) {
+    const amount = toDecimal(line.amount)
+    if (DEPOSIT_REFERENCES.has(line.reference ?? "") || amount.lt(0)) {
+      deposits = deposits.plus(amount)
+    } else {
+      allowances = allowances.plus(amount)
+    }
+  }
+  const c = zeroComponents()
+  c.deposits = round(deposits)
+  if (order.status === "canceled") {
+    c.receivable = c.deposits.negated()
+    return c
+  }
+  c.sales = round(order.totals.item_subtotal)
+  c.shipping = round(order.totals.shipping_subtotal)
+  c.discounts = round(order.totals.discount_subtotal)
+  c.tax = round(order.totals.tax_total)
+  c.allowances = Decimal.max(round(allowances.minus(toDecimal(allowanceOffset))), 0)
+  // Medusa's total already nets every credit line; add back what our memos own.
+  c.receivable = round(toDecimal(order.totals.total).plus(toDecimal(allowanceOffset)))
+  const parts = c.sales.plus(c.shipping).minus(c.discounts).plus(c.tax).minus(c.deposits).minus(c.allowances)
+  c.rounding = c.receivable.minus(parts)
+  return c
+}
+
+export function sumComponents(list: Partial<Record<Component, MoneyLike>>[]): Components {
+  const total = zeroComponents()
+  for (const item of list) {
+    for (const key of COMPONENTS) {
+      total[key] = total[key].plus(toDecimal(item[key] ?? 0))
+    }
+  }
+  return total
+}
+
+export function subtractComponents(a: Components, b: Components): Components {
+  return Object.fromEntries(COMPONENTS.map((k) => [k, a[k].minus(b[k])])) as Components
+}
+
+export function isZero(c: Components): boolean {
+  return COMPONENTS.every((k) => c[k].isZero())
+}
+
+export function serializeComponents(c: Components): Record<Component, string> {
+  return Object.fromEntries(COMPONENTS.map((k) => [k, c[k].toString()])) as Record<Component, string>
+}
+
+export type RecognitionAccounts = {
+  ar: string
+  sales: string
+  sales_returns: string
+  shipping: string
+  discounts: string
+  tax: string
+  customer_deposits: string
+  rounding: string
+}
+
+/**
+ * Journal lines of a recognition delta as signed debits (positive = debit).
+ * Sales that go down are Sales Returns & Allowances, except when the order is
+ * canceled: then the sale itself is reversed.
+ */
+export function recognitionLines(
+  delta: Components,
+  accounts: RecognitionAccounts,
+  { canceled }: { canceled: boolean }
+): { account_id: string; amount: Decimal; description: string }[] {
+  const salesAccount = delta.sales.lt(0) && !canceled ? accounts.sales_returns : accounts.sales
+  return [
+    { account_id: accounts.ar, amount: delta.receivable, description: "Receivable" },
+    { account_id: salesAccount, amount: delta.sales.negated(), description: "Sales" },
+    { account_id: accounts.shipping, amount: delta.shipping.negated(), description: "Shipping" },
+    { account_id: accounts.discounts, amount: delta.discounts, description: "Discounts" },
+    { account_id: accounts.tax, amount: delta.tax.negated(), description: "Tax" },
+    { account_id: accounts.customer_deposits, amount: delta.deposits, description: "Store credit" },
+    { account_id: accounts.sales_returns, amount: delta.allowances, description: "Allowances" },
+    { account_id: accounts.rounding, amount: delta.rounding.negated(), description: "Rounding" },
+  ].filter((l) => !l.amount.isZero())
+}

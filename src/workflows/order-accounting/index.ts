@@ -1,0 +1,6 @@
+export * from "./retry-postings"
+export * from "./run-order-sync"
+export * from "./steps/load-order-snapshots"
+export * from "./steps/sync-order-ledger"
+export * from "./sweep-orders"
+export * from "./workflows/sync-order-accounting"

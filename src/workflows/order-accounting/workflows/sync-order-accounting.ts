@@ -1,0 +1,28 @@
+import { createHook, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { loadOrderSnapshotStep } from "../steps/load-order-snapshots"
+import { syncOrderLedgerStep } from "../steps/sync-order-ledger"
+
+export type SyncOrderAccountingWorkflowInput = {
+  order_id: string
+  origin?: string
+  dry_run?: boolean
+}
+
+export const syncOrderAccountingWorkflowId = "sync-order-accounting"
+
+/**
+ * Posts an order's receivable, changes, captures and refunds to the journal
+ * and the AR subledger, each once. Safe to run any number of times, for any
+ * event of the order, in any order. Hooks: `orderSnapshotLoaded` (inspect or
+ * refuse before posting) and `orderLedgerSynced`.
+ */
+export const syncOrderAccountingWorkflow = createWorkflow(
+  syncOrderAccountingWorkflowId,
+  (input: SyncOrderAccountingWorkflowInput) => {
+    const snapshot = loadOrderSnapshotStep({ order_id: input.order_id })
+    const orderSnapshotLoaded = createHook("orderSnapshotLoaded", { snapshot, input })
+    const result = syncOrderLedgerStep({ snapshot, origin: input.origin, dry_run: input.dry_run })
+    const orderLedgerSynced = createHook("orderLedgerSynced", { result, input })
+    return new WorkflowResponse(result, { hooks: [orderSnapshotLoaded, orderLedgerSynced] })
+  }
+)
