@@ -10,10 +10,7 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 
 const redisUrl = process.env.REDIS_URL
-const workerMode = (process.env.MEDUSA_WORKER_MODE ?? "shared") as
-  | "shared"
-  | "worker"
-  | "server"
+const workerMode = (process.env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server"
 
 // Medusa's production modules, used when REDIS_URL is set (docs/DEPLOYMENT.md).
 const redisModules = redisUrl
@@ -71,9 +68,7 @@ const testModules =
 
 module.exports = defineConfig({
   projectConfig: {
-    databaseUrl:
-      process.env.DATABASE_URL ??
-      "postgres://postgres@localhost:5432/medusa_accounting_dev",
+    databaseUrl: process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/medusa_accounting_dev",
     redisUrl,
     workerMode,
     http: {

@@ -26,7 +26,12 @@ medusaIntegrationTestRunner({
       it("lists the default chart and adds an account", async () => {
         const list = await api.get("/admin/accounting/accounts?limit=100", admin)
         expect(list.data.count).toBe(13)
-        expect(list.data.accounts[0]).toMatchObject({ code: "1000", name: "Bank", type: "asset", active: true })
+        expect(list.data.accounts[0]).toMatchObject({
+          code: "1000",
+          name: "Bank",
+          type: "asset",
+          active: true,
+        })
 
         const created = await api.post(
           "/admin/accounting/accounts",
@@ -35,11 +40,17 @@ medusaIntegrationTestRunner({
         )
         expect(created.data.account).toMatchObject({ code: "1010", active: true })
 
-        const dup = await refused(api.post("/admin/accounting/accounts", { code: "1010", name: "x", type: "asset" }, admin))
+        const dup = await refused(
+          api.post("/admin/accounting/accounts", { code: "1010", name: "x", type: "asset" }, admin)
+        )
         expect(dup.status).toBe(400)
         expect(dup.data.message).toMatch(/code.*1010.*already exists/)
 
-        const renamed = await api.post(`/admin/accounting/accounts/${created.data.account.id}`, { name: "Savings" }, admin)
+        const renamed = await api.post(
+          `/admin/accounting/accounts/${created.data.account.id}`,
+          { name: "Savings" },
+          admin
+        )
         expect(renamed.data.account.name).toBe("Savings")
       })
 
@@ -50,14 +61,20 @@ medusaIntegrationTestRunner({
             method_accounts: { check: "acct_1200" },
             provider_accounts: { pp_stripe_stripe: "acct_1210" },
             sequences: [{ type: "customer_refund", prefix: "REF-", padding: 4 }],
-            payment_terms: { default_days: 30, customer_groups: [{ customer_group_id: "cusgroup_vip", days: 60 }] },
+            payment_terms: {
+              default_days: 30,
+              customer_groups: [{ customer_group_id: "cusgroup_vip", days: 60 }],
+            },
             aging_buckets: [15, 30, 60],
           },
           admin
         )
         expect(data.settings.method_accounts.check.code).toBe("1200")
         expect(data.settings.provider_accounts.pp_stripe_stripe.code).toBe("1210")
-        expect(data.settings.sequences.find((s: any) => s.type === "customer_refund")).toMatchObject({ prefix: "REF-", padding: 4 })
+        expect(data.settings.sequences.find((s: any) => s.type === "customer_refund")).toMatchObject({
+          prefix: "REF-",
+          padding: 4,
+        })
         expect(data.settings.payment_terms).toEqual({
           default_days: 30,
           customer_groups: [{ customer_group_id: "cusgroup_vip", days: 60 }],
@@ -65,7 +82,11 @@ medusaIntegrationTestRunner({
         expect(data.settings.aging_buckets).toEqual([15, 30, 60])
 
         const bad = await refused(
-          api.post("/admin/accounting/settings", { sequences: [{ type: "journal_entry", next_value: 0 }] }, admin)
+          api.post(
+            "/admin/accounting/settings",
+            { sequences: [{ type: "journal_entry", next_value: 0 }] },
+            admin
+          )
         )
         expect(bad.status).toBe(400)
         expect(bad.data.message).toContain("sequences.0.next_value")
@@ -100,15 +121,29 @@ medusaIntegrationTestRunner({
         )
         expect(early).toMatchObject({ status: 422, data: { code: "DATE_BEFORE_ORIGINAL" } })
 
-        const reversed = await api.post(`/admin/accounting/journal-entries/${draft.id}/reverse`, { date: "2026-04-02" }, admin)
-        expect(reversed.data.journal_entry).toMatchObject({ status: "reversed", reversed_by_id: reversed.data.reversal.id })
-        expect(reversed.data.reversal).toMatchObject({ status: "posted", reversal_of_id: draft.id, number: "JE-000002" })
+        const reversed = await api.post(
+          `/admin/accounting/journal-entries/${draft.id}/reverse`,
+          { date: "2026-04-02" },
+          admin
+        )
+        expect(reversed.data.journal_entry).toMatchObject({
+          status: "reversed",
+          reversed_by_id: reversed.data.reversal.id,
+        })
+        expect(reversed.data.reversal).toMatchObject({
+          status: "posted",
+          reversal_of_id: draft.id,
+          number: "JE-000002",
+        })
         expect(reversed.data.reversal.lines.map((l: any) => [l.account.code, l.debit, l.credit])).toEqual([
           ["1000", 0, 250.1],
           ["4000", 250.1, 0],
         ])
 
-        const filtered = await api.get("/admin/accounting/journal-entries?account_id=acct_1000&status=posted", admin)
+        const filtered = await api.get(
+          "/admin/accounting/journal-entries?account_id=acct_1000&status=posted",
+          admin
+        )
         expect(filtered.data.journal_entries.map((e: any) => e.number)).toEqual(["JE-000002"])
 
         const verify = await api.get("/admin/accounting/journal-entries/verify", admin)
@@ -121,7 +156,9 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/accounting/journal-entries/${id}`, { memo: "Draft edit is fine" }, admin)
         await api.post(`/admin/accounting/journal-entries/${id}/post`, {}, admin)
 
-        const edit = await refused(api.post(`/admin/accounting/journal-entries/${id}`, { memo: "tampered" }, admin))
+        const edit = await refused(
+          api.post(`/admin/accounting/journal-entries/${id}`, { memo: "tampered" }, admin)
+        )
         expect(edit).toMatchObject({ status: 409, data: { code: "IMMUTABLE" } })
         const del = await refused(api.delete(`/admin/accounting/journal-entries/${id}`, admin))
         expect(del).toMatchObject({ status: 409, data: { code: "IMMUTABLE" } })
@@ -134,14 +171,21 @@ medusaIntegrationTestRunner({
         const { data } = await api.post("/admin/accounting/journal-entries", entry(), admin)
         const res = await api.delete(`/admin/accounting/journal-entries/${data.journal_entry.id}`, admin)
         expect(res.data).toEqual({ id: data.journal_entry.id, object: "journal_entry", deleted: true })
-        expect((await refused(api.get(`/admin/accounting/journal-entries/${data.journal_entry.id}`, admin))).status).toBe(404)
+        expect(
+          (await refused(api.get(`/admin/accounting/journal-entries/${data.journal_entry.id}`, admin))).status
+        ).toBe(404)
       })
 
       it("refuses an unbalanced entry with 422 UNBALANCED_ENTRY and too many decimals with 400", async () => {
         const unbalanced = await refused(
           api.post(
             "/admin/accounting/journal-entries",
-            entry({ lines: [{ account_id: "acct_1000", debit: "10" }, { account_id: "acct_4000", credit: "9.99" }] }),
+            entry({
+              lines: [
+                { account_id: "acct_1000", debit: "10" },
+                { account_id: "acct_4000", credit: "9.99" },
+              ],
+            }),
             admin
           )
         )
@@ -150,7 +194,13 @@ medusaIntegrationTestRunner({
         const jpy = await refused(
           api.post(
             "/admin/accounting/journal-entries",
-            entry({ currency_code: "jpy", lines: [{ account_id: "acct_1000", debit: "10.5" }, { account_id: "acct_4000", credit: "10.5" }] }),
+            entry({
+              currency_code: "jpy",
+              lines: [
+                { account_id: "acct_1000", debit: "10.5" },
+                { account_id: "acct_4000", credit: "10.5" },
+              ],
+            }),
             admin
           )
         )
@@ -175,7 +225,11 @@ medusaIntegrationTestRunner({
         expect(post).toMatchObject({ status: 409, data: { code: "PERIOD_CLOSED" } })
 
         const overlap = await refused(
-          api.post("/admin/accounting/periods", { name: "x", start_date: "2026-04-15", end_date: "2026-05-15" }, admin)
+          api.post(
+            "/admin/accounting/periods",
+            { name: "x", start_date: "2026-04-15", end_date: "2026-05-15" },
+            admin
+          )
         )
         expect(overlap).toMatchObject({ status: 409, data: { code: "PERIOD_OVERLAP" } })
 

@@ -1,4 +1,6 @@
 export * from "./journal"
 export * from "./setup"
 export * from "./order-accounting"
+export * from "./credit-memos"
+export * from "./customer-refunds"
 export { AccountingEvents } from "../modules/accounting/events"

@@ -7,9 +7,21 @@ const medusaErrorHandler = errorHandler()
 
 /** Postgres error codes that mean "try again", never "the server broke". */
 const PG_RETRYABLE: Record<string, { status: number; code: string; message: string }> = {
-  "55P03": { status: 409, code: "LOCK_TIMEOUT", message: "Another request holds this document; retry in a moment" },
-  "40P01": { status: 409, code: "LOCK_TIMEOUT", message: "Concurrent requests deadlocked; retry the request" },
-  "40001": { status: 409, code: "LOCK_TIMEOUT", message: "Concurrent requests conflicted; retry the request" },
+  "55P03": {
+    status: 409,
+    code: "LOCK_TIMEOUT",
+    message: "Another request holds this document; retry in a moment",
+  },
+  "40P01": {
+    status: 409,
+    code: "LOCK_TIMEOUT",
+    message: "Concurrent requests deadlocked; retry the request",
+  },
+  "40001": {
+    status: 409,
+    code: "LOCK_TIMEOUT",
+    message: "Concurrent requests conflicted; retry the request",
+  },
 }
 
 /**
@@ -21,7 +33,9 @@ export function accountingErrorHandler() {
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
     if (AccountingError.is(err)) {
       req.scope?.resolve(ContainerRegistrationKeys.LOGGER)?.info?.(`${err.code}: ${err.message}`)
-      res.status(AccountingError.statusOf(err)).json({ type: "not_allowed", code: err.code, message: err.message })
+      res
+        .status(AccountingError.statusOf(err))
+        .json({ type: "not_allowed", code: err.code, message: err.message })
       return
     }
     const pg = PG_RETRYABLE[err?.code] ?? PG_RETRYABLE[err?.cause?.code]

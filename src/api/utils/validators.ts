@@ -1,5 +1,6 @@
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { isKnownCurrency, toDecimal } from "../../modules/accounting/rules/money"
+import { currencyPrecision, isKnownCurrency, toDecimal } from "../../modules/accounting/rules/money"
 import { isIsoDate } from "../../modules/accounting/rules/dates"
 
 const DECIMAL = /^-?(\d+)(\.(\d+))?$/
@@ -14,10 +15,14 @@ export const MAX_SIGNIFICANT_DIGITS = 15
  */
 export const money = ({ positive = true, allowZero = false } = {}) =>
   z.union([z.number(), z.string()]).transform((value, ctx) => {
-    const text = typeof value === "number" ? (Number.isFinite(value) ? toDecimal(value).toString() : "") : value.trim()
+    const text =
+      typeof value === "number" ? (Number.isFinite(value) ? toDecimal(value).toString() : "") : value.trim()
     const match = DECIMAL.exec(text)
     if (!match) {
-      ctx.addIssue({ code: "custom", message: `must be a decimal amount like 12.34 (got ${JSON.stringify(value)})` })
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a decimal amount like 12.34 (got ${JSON.stringify(value)})`,
+      })
       return z.NEVER
     }
     const digits = (match[1] + (match[3] ?? "")).replace(/^0+/, "")
@@ -45,4 +50,34 @@ export const currencyCode = () =>
 
 export const text = (max = 500) => z.string().max(max)
 
-export const id = () => z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/, { message: "must be an id" })
+export const id = () =>
+  z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9_-]+$/, { message: "must be an id" })
+
+/** `fields` only, for routes answering one resource. */
+export const SelectParams = createSelectParams()
+
+/** An empty body for action routes (post, issue, close …): nothing else is accepted. */
+export const EmptyBody = z.strictObject({})
+
+/** Adds an issue for every amount finer than the currency (names the field). */
+export function refinePrecision(
+  currency: string,
+  amounts: { path: (string | number)[]; value: string | undefined }[],
+  ctx: z.RefinementCtx
+) {
+  const precision = currencyPrecision(currency)
+  for (const { path, value } of amounts) {
+    const decimals = value?.split(".")[1]?.length ?? 0
+    if (decimals > precision) {
+      ctx.addIssue({
+        code: "custom",
+        path,
+        message: `has ${decimals} decimals; ${currency.toUpperCase()} allows ${precision}`,
+      })
+    }
+  }
+}

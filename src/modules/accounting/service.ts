@@ -28,6 +28,7 @@ import {
   applyCreditMemo,
   createCreditMemo,
   CreditMemoInput,
+  deleteCreditMemoDraft,
   CreditMemoUpdate,
   issueCreditMemo,
   unapplyCreditMemo,
@@ -35,6 +36,22 @@ import {
   voidCreditMemo,
 } from "./ar/credit-memos"
 import type { MoneyLike } from "./rules/money"
+import { creditMemoBalances } from "./ar/credit-views"
+import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "./ledger/idempotency"
+import { availableArCredits, reservations } from "./ar/available-credits"
+import {
+  completeCustomerRefund,
+  createCustomerRefundDraft,
+  CustomerRefundInput,
+  deleteCustomerRefundDraft,
+  loadRefundInput,
+  MoneyMoved,
+  RefundContext,
+  releaseCustomerRefund,
+  reserveCustomerRefund,
+  updateCustomerRefundDraft,
+  voidCustomerRefund,
+} from "./ar/customer-refunds"
 import type { OrderSnapshot } from "./rules/order-recognition"
 import {
   claimDuePostingErrors,
@@ -106,7 +123,12 @@ export default class AccountingModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async updateJournalEntryDraft(id: string, update: DraftUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+  async updateJournalEntryDraft(
+    id: string,
+    update: DraftUpdate,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
     const knex = trx(ctx)
     await updateDraftEntry(knex, id, update)
     await recordAudit(knex, { entity_type: "journal_entry", entity_id: id, action: "update", ...actor })
@@ -117,7 +139,13 @@ export default class AccountingModuleService extends MedusaService({
   async deleteJournalEntryDraft(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
     await deleteDraftEntry(knex, id)
-    await recordAudit(knex, { entity_type: "journal_entry", entity_id: id, action: "delete", from_status: "draft", ...actor })
+    await recordAudit(knex, {
+      entity_type: "journal_entry",
+      entity_id: id,
+      action: "delete",
+      from_status: "draft",
+      ...actor,
+    })
   }
 
   @InjectTransactionManager()
@@ -206,7 +234,7 @@ export default class AccountingModuleService extends MedusaService({
       return [data]
     }
     const list = Array.isArray(data) ? data : [data]
-    return list.map((d) => (typeof d === "string" ? d : d?.id ?? d?.selector?.id)).filter(Boolean)
+    return list.map((d) => (typeof d === "string" ? d : (d?.id ?? d?.selector?.id))).filter(Boolean)
   }
 
   @InjectManager()
@@ -336,8 +364,18 @@ export default class AccountingModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async updateCreditMemoDraft(id: string, update: CreditMemoUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+  async updateCreditMemoDraft(
+    id: string,
+    update: CreditMemoUpdate,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
     await updateCreditMemoDraft(trx(ctx), id, update, actor)
+  }
+
+  @InjectTransactionManager()
+  async deleteCreditMemoDraft(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await deleteCreditMemoDraft(trx(ctx), id, actor)
   }
 
   @InjectTransactionManager()
@@ -368,10 +406,133 @@ export default class AccountingModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async unapplyCreditMemo(id: string, applicationId: string, date: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+  async unapplyCreditMemo(
+    id: string,
+    applicationId: string,
+    date: string,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
     await unapplyCreditMemo(knex, id, applicationId, date, actor)
+  }
+
+  @InjectManager()
+  async creditMemoBalances(memoIds: string[], @MedusaContext() ctx: Context = {}) {
+    return await creditMemoBalances(reader(ctx), memoIds)
+  }
+
+  // ---- customer refunds -------------------------------------------------
+
+  @InjectManager()
+  async listAvailableArCredits(customerId: string, currency?: string, @MedusaContext() ctx: Context = {}) {
+    return await availableArCredits(reader(ctx), customerId, currency)
+  }
+
+  /** Store credit reserved by refunds being posted, per loyalty account. */
+  @InjectManager()
+  async reservedStoreCredit(accountIds: string[], @MedusaContext() ctx: Context = {}) {
+    return await reservations(reader(ctx), { store_credit_ids: accountIds })
+  }
+
+  @InjectManager()
+  async getCustomerRefundInput(id: string, @MedusaContext() ctx: Context = {}) {
+    return await loadRefundInput(reader(ctx), id)
+  }
+
+  @InjectTransactionManager()
+  async createCustomerRefundDraft(
+    input: CustomerRefundInput,
+    context: RefundContext,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await createCustomerRefundDraft(trx(ctx), input, context, actor)
+  }
+
+  @InjectTransactionManager()
+  async updateCustomerRefundDraft(
+    id: string,
+    update: Partial<Omit<CustomerRefundInput, "customer_id">>,
+    context: RefundContext,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await updateCustomerRefundDraft(trx(ctx), id, update, context, actor)
+  }
+
+  @InjectTransactionManager()
+  async deleteCustomerRefundDraft(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await deleteCustomerRefundDraft(trx(ctx), id, actor)
+  }
+
+  @InjectTransactionManager()
+  async reserveCustomerRefund(
+    id: string,
+    context: RefundContext,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await reserveCustomerRefund(knex, id, context, actor)
+  }
+
+  @InjectTransactionManager()
+  async releaseCustomerRefund(
+    id: string,
+    reason: string,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await releaseCustomerRefund(trx(ctx), id, reason, actor)
+  }
+
+  @InjectTransactionManager()
+  async completeCustomerRefund(
+    id: string,
+    moved: MoneyMoved,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await completeCustomerRefund(knex, id, moved, actor)
+  }
+
+  @InjectTransactionManager()
+  async voidCustomerRefund(
+    id: string,
+    input: { date: string; record_only?: boolean },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await voidCustomerRefund(knex, id, input, actor)
+  }
+
+  // ---- idempotency keys -------------------------------------------------
+
+  @InjectTransactionManager()
+  async claimIdempotencyKey(scope: string, key: string, hash: string, @MedusaContext() ctx: Context = {}) {
+    return await claimIdempotencyKey(trx(ctx), scope, key, hash)
+  }
+
+  @InjectTransactionManager()
+  async completeIdempotencyKey(
+    id: string,
+    status: number,
+    body: unknown,
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await completeIdempotencyKey(trx(ctx), id, status, body)
+  }
+
+  @InjectTransactionManager()
+  async releaseIdempotencyKey(id: string, @MedusaContext() ctx: Context = {}) {
+    await releaseIdempotencyKey(trx(ctx), id)
   }
 
   // ---- posting errors ---------------------------------------------------

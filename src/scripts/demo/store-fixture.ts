@@ -91,7 +91,6 @@ const CURRENCIES: Record<string, CurrencySetup> = {
   },
 }
 
-export type DemoCurrency = keyof typeof CURRENCIES
 export const DEMO_CURRENCIES = Object.keys(CURRENCIES)
 
 type ProductSetup = {
@@ -219,7 +218,12 @@ type StoreRow = {
 async function ensureCurrencies(container: MedusaContainer, codes: string[]): Promise<StoreRow> {
   const [store] = await graph<StoreRow>(container, {
     entity: "store",
-    fields: ["id", "default_sales_channel_id", "supported_currencies.currency_code", "supported_currencies.is_default"],
+    fields: [
+      "id",
+      "default_sales_channel_id",
+      "supported_currencies.currency_code",
+      "supported_currencies.is_default",
+    ],
   })
   if (!store) {
     throw new Error("store-fixture: no store found (the app creates one on boot)")
@@ -262,10 +266,7 @@ type RegionRow = {
 }
 
 /** One region per currency; a country can belong to one region only, so look regions up by country. */
-async function ensureRegions(
-  container: MedusaContainer,
-  codes: string[]
-): Promise<StoreFixture["regions"]> {
+async function ensureRegions(container: MedusaContainer, codes: string[]): Promise<StoreFixture["regions"]> {
   const rows = await graph<RegionRow>(container, {
     entity: "region",
     fields: ["id", "currency_code", "countries.iso_2", "payment_providers.id"],
@@ -362,7 +363,13 @@ async function ensureStockLocation(
   container: MedusaContainer,
   sales_channel_id: string
 ): Promise<{ id: string; fulfillment_set_id: string }> {
-  const fields = ["id", "sales_channels.id", "fulfillment_providers.id", "fulfillment_sets.id", "fulfillment_sets.name"]
+  const fields = [
+    "id",
+    "sales_channels.id",
+    "fulfillment_providers.id",
+    "fulfillment_sets.id",
+    "fulfillment_sets.name",
+  ]
   const read = (filters: Record<string, unknown>) =>
     graph<LocationRow>(container, { entity: "stock_location", fields, filters })
   let [location] = await read({ name: STOCK_LOCATION_NAME })
@@ -400,7 +407,10 @@ async function ensureStockLocation(
   let fulfillmentSet = location.fulfillment_sets?.find((f) => f.name === FULFILLMENT_SET_NAME)
   if (!fulfillmentSet) {
     await createLocationFulfillmentSetWorkflow(container).run({
-      input: { location_id: location.id, fulfillment_set_data: { name: FULFILLMENT_SET_NAME, type: "shipping" } },
+      input: {
+        location_id: location.id,
+        fulfillment_set_data: { name: FULFILLMENT_SET_NAME, type: "shipping" },
+      },
     })
     const [again] = await read({ id: location.id })
     fulfillmentSet = again?.fulfillment_sets?.find((f) => f.name === FULFILLMENT_SET_NAME)
@@ -560,7 +570,12 @@ async function ensureProducts(
 // Customers and promotions
 // ---------------------------------------------------------------------------
 
-export type FixtureCustomer = { id: string; email: string; first_name: string | null; last_name: string | null }
+export type FixtureCustomer = {
+  id: string
+  email: string
+  first_name: string | null
+  last_name: string | null
+}
 
 /**
  * A registered customer (has_account: true, as after storefront sign-up; the
@@ -592,12 +607,21 @@ export async function createCustomer(
   if (toAdd.length) {
     await linkCustomerGroupsToCustomerWorkflow(container).run({ input: { id: customer.id, add: toAdd } })
   }
-  return { id: customer.id, email: customer.email, first_name: customer.first_name, last_name: customer.last_name }
+  return {
+    id: customer.id,
+    email: customer.email,
+    first_name: customer.first_name,
+    last_name: customer.last_name,
+  }
 }
 
 /** Reuses a group with the same name. Returns the group id. */
 export async function createCustomerGroup(container: MedusaContainer, name: string): Promise<string> {
-  const [group] = await graph<IdRow>(container, { entity: "customer_group", fields: ["id"], filters: { name } })
+  const [group] = await graph<IdRow>(container, {
+    entity: "customer_group",
+    fields: ["id"],
+    filters: { name },
+  })
   if (group) {
     return group.id
   }
@@ -615,7 +639,11 @@ export async function ensurePercentagePromotion(
   container: MedusaContainer,
   { code, percentage }: { code: string; percentage: number }
 ): Promise<string> {
-  const [promotion] = await graph<IdRow>(container, { entity: "promotion", fields: ["id"], filters: { code } })
+  const [promotion] = await graph<IdRow>(container, {
+    entity: "promotion",
+    fields: ["id"],
+    filters: { code },
+  })
   if (promotion) {
     return promotion.id
   }
@@ -626,7 +654,12 @@ export async function ensurePercentagePromotion(
           code,
           type: "standard",
           status: "active",
-          application_method: { type: "percentage", target_type: "order", allocation: "across", value: percentage },
+          application_method: {
+            type: "percentage",
+            target_type: "order",
+            allocation: "across",
+            value: percentage,
+          },
         },
       ],
     },
@@ -778,9 +811,16 @@ export async function receiveReturn(
 }
 
 /** Fulfils the shortfall between the units to return and the units already fulfilled. */
-async function fulfillForReturn(container: MedusaContainer, order_id: string, items: ReturnItem[]): Promise<void> {
+async function fulfillForReturn(
+  container: MedusaContainer,
+  order_id: string,
+  items: ReturnItem[]
+): Promise<void> {
   const [order] = await graph<{
-    items?: { id: string; detail?: { fulfilled_quantity?: BigNumberInput; return_requested_quantity?: BigNumberInput } }[]
+    items?: {
+      id: string
+      detail?: { fulfilled_quantity?: BigNumberInput; return_requested_quantity?: BigNumberInput }
+    }[]
   }>(container, {
     entity: "order",
     fields: ["id", "items.id", "items.detail.fulfilled_quantity", "items.detail.return_requested_quantity"],
@@ -860,7 +900,13 @@ export type OrderTotals = {
 type AmountRow = { id: string; amount: BigNumberInput }
 type OrderRow = Record<"id" | "status" | "currency_code", string> &
   Record<
-    "total" | "subtotal" | "tax_total" | "item_subtotal" | "shipping_subtotal" | "discount_subtotal" | "credit_line_total",
+    | "total"
+    | "subtotal"
+    | "tax_total"
+    | "item_subtotal"
+    | "shipping_subtotal"
+    | "discount_subtotal"
+    | "credit_line_total",
     BigNumberInput
   > & {
     version: number

@@ -13,7 +13,10 @@ export async function retryDuePostings(container: MedusaContainer, limit = 50) {
   const due = await accounting.claimDuePostingErrors(limit)
   let resolved = 0
   for (const error of due) {
-    if (error.source_type === "order" && (await runOrderSync(container, error.source_id, { eventName: error.event_name, origin: "retry" }))) {
+    if (
+      error.source_type === "order" &&
+      (await runOrderSync(container, error.source_id, { eventName: error.event_name, origin: "retry" }))
+    ) {
       resolved += 1
     }
   }

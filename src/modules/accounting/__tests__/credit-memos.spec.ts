@@ -10,7 +10,13 @@ const invoice = (id: string, amount: number, date = "2026-02-01") =>
     display_id: id.replace("order_", ""),
     order_date: date,
     change_date: date,
-    totals: { item_subtotal: amount, shipping_subtotal: 0, discount_subtotal: 0, tax_total: 0, total: amount },
+    totals: {
+      item_subtotal: amount,
+      shipping_subtotal: 0,
+      discount_subtotal: 0,
+      tax_total: 0,
+      total: amount,
+    },
   })
 
 moduleIntegrationTestRunner<AccountingModuleService>({
@@ -70,7 +76,9 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       await service.issueCreditMemo(id)
       await service.applyCreditMemo(id, { order_id: "order_a", amount: 200, date: "2026-02-05" })
       expect([await open("order_a"), await open("order_b")]).toEqual(["600", "300"])
-      const { rows } = await knex().raw(`select sum(sign * open_amount)::text as owed from accounting_ar_document`)
+      const { rows } = await knex().raw(
+        `select sum(sign * open_amount)::text as owed from accounting_ar_document`
+      )
       expect(rows[0].owed).toBe("900")
     })
 
@@ -84,7 +92,9 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       const b2 = await service.applyCreditMemo(id, { order_id: "order_b", amount: "50", date: "2026-02-07" })
       expect([await open("order_a"), await open("order_b"), await open(id)]).toEqual(["0", "0", "100"])
 
-      await expect(service.applyCreditMemo(id, { order_id: "order_a", amount: "1", date: "2026-02-07" })).rejects.toMatchObject({
+      await expect(
+        service.applyCreditMemo(id, { order_id: "order_a", amount: "1", date: "2026-02-07" })
+      ).rejects.toMatchObject({
         code: "APPLICATION_EXCEEDS_OPEN",
       })
       await service.unapplyCreditMemo(id, b1, "2026-02-08")
@@ -102,10 +112,18 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       await service.syncOrderLedger({ ...invoice("order_eur", 1000), currency_code: "eur" })
       const id = await memo("100")
       await service.issueCreditMemo(id)
-      await expect(service.applyCreditMemo(id, { order_id: "order_a", amount: "100.01", date: "2026-02-06" })).rejects.toMatchObject({ code: "APPLICATION_EXCEEDS_OPEN" })
-      await expect(service.applyCreditMemo(id, { order_id: "order_x", amount: "10", date: "2026-02-06" })).rejects.toMatchObject({ code: "CUSTOMER_MISMATCH" })
-      await expect(service.applyCreditMemo(id, { order_id: "order_eur", amount: "10", date: "2026-02-06" })).rejects.toMatchObject({ code: "CURRENCY_MISMATCH" })
-      await expect(service.applyCreditMemo(id, { order_id: "order_a", amount: "10", date: "2026-02-04" })).rejects.toMatchObject({ code: "DATE_BEFORE_ORIGINAL" })
+      await expect(
+        service.applyCreditMemo(id, { order_id: "order_a", amount: "100.01", date: "2026-02-06" })
+      ).rejects.toMatchObject({ code: "APPLICATION_EXCEEDS_OPEN" })
+      await expect(
+        service.applyCreditMemo(id, { order_id: "order_x", amount: "10", date: "2026-02-06" })
+      ).rejects.toMatchObject({ code: "CUSTOMER_MISMATCH" })
+      await expect(
+        service.applyCreditMemo(id, { order_id: "order_eur", amount: "10", date: "2026-02-06" })
+      ).rejects.toMatchObject({ code: "CURRENCY_MISMATCH" })
+      await expect(
+        service.applyCreditMemo(id, { order_id: "order_a", amount: "10", date: "2026-02-04" })
+      ).rejects.toMatchObject({ code: "DATE_BEFORE_ORIGINAL" })
       expect(await open(id)).toBe("100")
     })
 
@@ -113,17 +131,32 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       await service.syncOrderLedger(invoice("order_a", 1000))
       const id = await memo("300")
       await service.issueCreditMemo(id)
-      const app = await service.applyCreditMemo(id, { order_id: "order_a", amount: "300", date: "2026-02-06" })
-      await expect(service.voidCreditMemo(id, "2026-02-07")).rejects.toMatchObject({ code: "CREDIT_NOT_AVAILABLE" })
+      const app = await service.applyCreditMemo(id, {
+        order_id: "order_a",
+        amount: "300",
+        date: "2026-02-06",
+      })
+      await expect(service.voidCreditMemo(id, "2026-02-07")).rejects.toMatchObject({
+        code: "CREDIT_NOT_AVAILABLE",
+      })
       await service.unapplyCreditMemo(id, app, "2026-02-07")
-      await expect(service.voidCreditMemo(id, "2026-02-04")).rejects.toMatchObject({ code: "DATE_BEFORE_ORIGINAL" })
+      await expect(service.voidCreditMemo(id, "2026-02-04")).rejects.toMatchObject({
+        code: "DATE_BEFORE_ORIGINAL",
+      })
       await service.voidCreditMemo(id, "2026-02-07", { actor_id: "user_2" })
       expect(await glLines(knex(), "credit_memo", id)).toEqual([
-        ["4100", "300", "0"], ["1100", "0", "300"],
-        ["4100", "0", "300"], ["1100", "300", "0"],
+        ["4100", "300", "0"],
+        ["1100", "0", "300"],
+        ["4100", "0", "300"],
+        ["1100", "300", "0"],
       ])
       const [voided] = await service.listCreditMemos({ id })
-      expect(voided).toMatchObject({ status: "voided", void_date: "2026-02-07", voided_by: "user_2", number: "CM-00001" })
+      expect(voided).toMatchObject({
+        status: "voided",
+        void_date: "2026-02-07",
+        voided_by: "user_2",
+        number: "CM-00001",
+      })
       expect(await open(id)).toBe("0")
       await expect(service.voidCreditMemo(id, "2026-02-08")).rejects.toMatchObject({ code: "ALREADY_VOIDED" })
       await expectArTiesOut(knex())
@@ -141,17 +174,27 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       expect([draft.subtotal, draft.tax_total, draft.total]).toEqual([90, 9, 99])
       await service.issueCreditMemo(id)
       expect(await glLines(knex(), "credit_memo", id)).toEqual([
-        ["4100", "80", "0"], ["4200", "10", "0"], ["2100", "9", "0"], ["1100", "0", "99"],
+        ["4100", "80", "0"],
+        ["4200", "10", "0"],
+        ["2100", "9", "0"],
+        ["1100", "0", "99"],
       ])
-      await expect(service.updateCreditMemoDraft(id, { reason: "changed" })).rejects.toMatchObject({ code: "IMMUTABLE" })
+      await expect(service.updateCreditMemoDraft(id, { reason: "changed" })).rejects.toMatchObject({
+        code: "IMMUTABLE",
+      })
       await expect(service.issueCreditMemo(id)).rejects.toMatchObject({ code: "ALREADY_ISSUED" })
     })
 
     it("keeps KWD memos at three decimals", async () => {
-      await expect(memo("1.2345", { currency_code: "kwd" })).rejects.toMatchObject({ code: "PRECISION_EXCEEDED" })
+      await expect(memo("1.2345", { currency_code: "kwd" })).rejects.toMatchObject({
+        code: "PRECISION_EXCEEDED",
+      })
       const id = await memo("1.234", { currency_code: "kwd" })
       await service.issueCreditMemo(id)
-      expect(await glLines(knex(), "credit_memo", id)).toEqual([["4100", "1.234", "0"], ["1100", "0", "1.234"]])
+      expect(await glLines(knex(), "credit_memo", id)).toEqual([
+        ["4100", "1.234", "0"],
+        ["1100", "0", "1.234"],
+      ])
     })
   },
 })

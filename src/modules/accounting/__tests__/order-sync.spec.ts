@@ -9,10 +9,11 @@ moduleIntegrationTestRunner<AccountingModuleService>({
   testSuite: ({ service, MikroOrmWrapper }) => {
     const knex = () => MikroOrmWrapper.getManager().getConnection().getKnex()
     const docs = async () =>
-      (await knex().raw(`select doc_type, sign, (raw_amount->>'value') as amount, (raw_open_amount->>'value') as open
-                           from accounting_ar_document order by document_date, created_at, doc_type`)).rows.map(
-        (d: any) => [d.doc_type, d.sign, d.amount, d.open]
-      )
+      (
+        await knex()
+          .raw(`select doc_type, sign, (raw_amount->>'value') as amount, (raw_open_amount->>'value') as open
+                           from accounting_ar_document order by document_date, created_at, doc_type`)
+      ).rows.map((d: any) => [d.doc_type, d.sign, d.amount, d.open])
 
     it("posts an order placed and captured with the GL lines of the spec", async () => {
       await service.syncOrderLedger(orderSnapshot())
@@ -22,7 +23,9 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         ["4200", "0", "10"],
         ["2100", "0", "21"],
       ])
-      await service.syncOrderLedger(orderSnapshot({ payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])] }))
+      await service.syncOrderLedger(
+        orderSnapshot({ payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])] })
+      )
       expect(await glLines(knex(), "capture", "capt_1")).toEqual([
         ["1200", "231", "0"],
         ["1100", "0", "231"],
@@ -36,7 +39,9 @@ moduleIntegrationTestRunner<AccountingModuleService>({
 
     it("leaves the rest open after a partial capture and posts card captures to clearing", async () => {
       await service.syncOrderLedger(
-        orderSnapshot({ payments: [payment([{ id: "capt_1", amount: 100, date: "2026-01-11" }], [], "pp_stripe_stripe")] })
+        orderSnapshot({
+          payments: [payment([{ id: "capt_1", amount: 100, date: "2026-01-11" }], [], "pp_stripe_stripe")],
+        })
       )
       expect(await glLines(knex(), "capture", "capt_1")).toEqual([
         ["1210", "100", "0"],
@@ -50,10 +55,18 @@ moduleIntegrationTestRunner<AccountingModuleService>({
     })
 
     it("posts each source once however often and in whatever order the events arrive", async () => {
-      const later = orderSnapshot({ payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])] })
-      await Promise.all([service.syncOrderLedger(later), service.syncOrderLedger(later), service.syncOrderLedger(orderSnapshot())])
+      const later = orderSnapshot({
+        payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])],
+      })
+      await Promise.all([
+        service.syncOrderLedger(later),
+        service.syncOrderLedger(later),
+        service.syncOrderLedger(orderSnapshot()),
+      ])
       await service.syncOrderLedger(later)
-      const { rows } = await knex().raw(`select source_type, source_kind from accounting_journal_entry order by chain_seq`)
+      const { rows } = await knex().raw(
+        `select source_type, source_kind from accounting_journal_entry order by chain_seq`
+      )
       expect(rows).toEqual([
         { source_type: "order", source_kind: "placed" },
         { source_type: "capture", source_kind: "captured" },
@@ -69,13 +82,24 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         orderSnapshot({
           version: 2,
           change_date: "2026-01-20",
-          totals: { item_subtotal: 100, shipping_subtotal: 10, discount_subtotal: 0, tax_total: 11, total: 121 },
+          totals: {
+            item_subtotal: 100,
+            shipping_subtotal: 10,
+            discount_subtotal: 0,
+            tax_total: 11,
+            total: 121,
+          },
           payments: [paid],
         })
       )
       expect(await glLines(knex(), "order", "order_1")).toEqual([
-        ["1100", "231", "0"], ["4000", "0", "200"], ["4200", "0", "10"], ["2100", "0", "21"],
-        ["1100", "0", "110"], ["4100", "100", "0"], ["2100", "10", "0"],
+        ["1100", "231", "0"],
+        ["4000", "0", "200"],
+        ["4200", "0", "10"],
+        ["2100", "0", "21"],
+        ["1100", "0", "110"],
+        ["4100", "100", "0"],
+        ["2100", "10", "0"],
       ])
       expect(await docs()).toEqual([
         ["order", 1, "231", "0"],
@@ -87,17 +111,42 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         orderSnapshot({
           version: 2,
           change_date: "2026-01-20",
-          totals: { item_subtotal: 100, shipping_subtotal: 10, discount_subtotal: 0, tax_total: 11, total: 121 },
-          payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }], [{ id: "ref_1", amount: 110, date: "2026-01-21" }])],
+          totals: {
+            item_subtotal: 100,
+            shipping_subtotal: 10,
+            discount_subtotal: 0,
+            tax_total: 11,
+            total: 121,
+          },
+          payments: [
+            payment(
+              [{ id: "capt_1", amount: 231, date: "2026-01-11" }],
+              [{ id: "ref_1", amount: 110, date: "2026-01-21" }]
+            ),
+          ],
         })
       )
-      expect(await glLines(knex(), "refund", "ref_1")).toEqual([["1100", "110", "0"], ["1200", "0", "110"]])
+      expect(await glLines(knex(), "refund", "ref_1")).toEqual([
+        ["1100", "110", "0"],
+        ["1200", "0", "110"],
+      ])
       expect((await docs()).map((d: any) => d[3])).toEqual(["0", "0", "0", "0"])
       await expectArTiesOut(knex())
     })
 
     it("ignores a snapshot older than what is already posted", async () => {
-      await service.syncOrderLedger(orderSnapshot({ version: 3, totals: { item_subtotal: 100, shipping_subtotal: 10, discount_subtotal: 0, tax_total: 11, total: 121 } }))
+      await service.syncOrderLedger(
+        orderSnapshot({
+          version: 3,
+          totals: {
+            item_subtotal: 100,
+            shipping_subtotal: 10,
+            discount_subtotal: 0,
+            tax_total: 11,
+            total: 121,
+          },
+        })
+      )
       const result = await service.syncOrderLedger(orderSnapshot({ version: 2 }))
       expect(result.skipped).toBe("stale snapshot")
       expect(await docs()).toEqual([["order", 1, "121", "121"]])
@@ -111,22 +160,45 @@ moduleIntegrationTestRunner<AccountingModuleService>({
           status: "canceled",
           change_date: "2026-01-12",
           credit_lines: [{ reference: "payment_collection", amount: 231 }],
-          totals: { item_subtotal: 200, shipping_subtotal: 10, discount_subtotal: 0, tax_total: 21, total: 0 },
-          payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }], [{ id: "ref_c", amount: 231, date: "2026-01-12" }])],
+          totals: {
+            item_subtotal: 200,
+            shipping_subtotal: 10,
+            discount_subtotal: 0,
+            tax_total: 21,
+            total: 0,
+          },
+          payments: [
+            payment(
+              [{ id: "capt_1", amount: 231, date: "2026-01-11" }],
+              [{ id: "ref_c", amount: 231, date: "2026-01-12" }]
+            ),
+          ],
         })
       )
       const lines = await glLines(knex(), "order", "order_1")
-      expect(lines.slice(4)).toEqual([["1100", "0", "231"], ["4000", "200", "0"], ["4200", "10", "0"], ["2100", "21", "0"]])
-      expect(await glLines(knex(), "refund", "ref_c")).toEqual([["1100", "231", "0"], ["1200", "0", "231"]])
+      expect(lines.slice(4)).toEqual([
+        ["1100", "0", "231"],
+        ["4000", "200", "0"],
+        ["4200", "10", "0"],
+        ["2100", "21", "0"],
+      ])
+      expect(await glLines(knex(), "refund", "ref_c")).toEqual([
+        ["1100", "231", "0"],
+        ["1200", "0", "231"],
+      ])
       expect((await docs()).map((d: any) => d[3])).toEqual(["0", "0", "0", "0"])
       await expectArTiesOut(knex())
     })
 
     it("uses the customer group's payment terms for the due date", async () => {
-      await service.updateSettings({ payment_terms: { default_days: 14, customer_groups: [{ customer_group_id: "grp_vip", days: 45 }] } })
+      await service.updateSettings({
+        payment_terms: { default_days: 14, customer_groups: [{ customer_group_id: "grp_vip", days: 45 }] },
+      })
       await service.syncOrderLedger(orderSnapshot())
       await service.syncOrderLedger(orderSnapshot({ id: "order_2", customer_group_ids: ["grp_vip"] }))
-      const { rows } = await knex().raw(`select order_id, due_date from accounting_ar_document order by order_id`)
+      const { rows } = await knex().raw(
+        `select order_id, due_date from accounting_ar_document order by order_id`
+      )
       expect(rows).toEqual([
         { order_id: "order_1", due_date: "2026-01-24" },
         { order_id: "order_2", due_date: "2026-02-24" },
@@ -134,12 +206,26 @@ moduleIntegrationTestRunner<AccountingModuleService>({
     })
 
     it("records nothing when a posting fails, and keeps the error for a retry", async () => {
-      const period = await service.createAccountingPeriod({ name: "Jan", start_date: "2026-01-01", end_date: "2026-01-31" })
+      const period = await service.createAccountingPeriod({
+        name: "Jan",
+        start_date: "2026-01-01",
+        end_date: "2026-01-31",
+      })
       await service.closeAccountingPeriod(period.id)
       await expect(service.syncOrderLedger(orderSnapshot())).rejects.toMatchObject({ code: "PERIOD_CLOSED" })
       expect(await docs()).toEqual([])
-      const first = await service.recordPostingError({ source_type: "order", source_id: "order_1", message: "closed", code: "PERIOD_CLOSED" })
-      const second = await service.recordPostingError({ source_type: "order", source_id: "order_1", message: "closed", code: "PERIOD_CLOSED" })
+      const first = await service.recordPostingError({
+        source_type: "order",
+        source_id: "order_1",
+        message: "closed",
+        code: "PERIOD_CLOSED",
+      })
+      const second = await service.recordPostingError({
+        source_type: "order",
+        source_id: "order_1",
+        message: "closed",
+        code: "PERIOD_CLOSED",
+      })
       expect(second.id).toBe(first.id)
       expect(second.attempts).toBe(2)
       expect(await service.resolvePostingErrors("order", "order_1")).toBe(1)

@@ -7,8 +7,24 @@ import { postEntry, reverseEntry } from "../ledger/posting"
 import { nextDocumentNumber } from "../ledger/sequences"
 import { loadAccountMap, loadSettings, roleAccount } from "../ledger/settings"
 import { addDays } from "../rules/dates"
-import { assertAtPrecision, Decimal, MoneyLike, rawMoney, readMoney, sumMoney, toDecimal } from "../rules/money"
-import { applyDocuments, ArDocRow, insertArDocument, lockDocuments, openOf, standingApplications, unapply } from "./documents"
+import {
+  assertAtPrecision,
+  Decimal,
+  MoneyLike,
+  rawMoney,
+  readMoney,
+  sumMoney,
+  toDecimal,
+} from "../rules/money"
+import {
+  applyDocuments,
+  ArDocRow,
+  insertArDocument,
+  lockDocuments,
+  openOf,
+  standingApplications,
+  unapply,
+} from "./documents"
 
 export type CreditMemoLineInput = {
   kind: "item" | "shipping" | "adjustment"
@@ -36,7 +52,10 @@ function totalsOf(lines: CreditMemoLineInput[], currency: string) {
     const amount = assertAtPrecision(l.amount, currency, `lines[${i}].amount`)
     const tax = assertAtPrecision(l.tax_amount ?? 0, currency, `lines[${i}].tax_amount`)
     if (!amount.gt(0) || tax.lt(0)) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `lines[${i}]: the amount must be positive and the tax not negative`)
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `lines[${i}]: the amount must be positive and the tax not negative`
+      )
     }
   })
   const subtotal = sumMoney(lines.map((l) => l.amount))
@@ -81,7 +100,13 @@ export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor
     origin: actor.origin ?? "api",
   })
   await insertLines(knex, id, input.lines)
-  await recordAudit(knex, { entity_type: "credit_memo", entity_id: id, action: "create", to_status: "draft", ...actor })
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "create",
+    to_status: "draft",
+    ...actor,
+  })
   return id
 }
 
@@ -96,7 +121,10 @@ async function lockMemo(knex: Knex, id: string) {
 export async function updateCreditMemoDraft(knex: Knex, id: string, update: CreditMemoUpdate, actor: Actor) {
   const memo = await lockMemo(knex, id)
   if (memo.status !== "draft") {
-    throw new AccountingError("IMMUTABLE", `Credit memo ${memo.number} is ${memo.status}; only drafts can be edited`)
+    throw new AccountingError(
+      "IMMUTABLE",
+      `Credit memo ${memo.number} is ${memo.status}; only drafts can be edited`
+    )
   }
   const { lines, ...header } = update
   const patch: Record<string, unknown> = { ...header, updated_at: knex.fn.now() }
@@ -105,7 +133,12 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
   }
   if (lines) {
     const totals = totalsOf(lines, memo.currency_code)
-    Object.assign(patch, money("subtotal", totals.subtotal), money("tax_total", totals.tax), money("total", totals.total))
+    Object.assign(
+      patch,
+      money("subtotal", totals.subtotal),
+      money("tax_total", totals.tax),
+      money("total", totals.total)
+    )
     await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).del()
     await insertLines(knex, id, lines)
   }
@@ -127,7 +160,9 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     )
   }
   await assertPeriodOpen(knex, memo.memo_date)
-  const lines = await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).whereNull("deleted_at")
+  const lines = await knex("accounting_credit_memo_line")
+    .where({ credit_memo_id: id })
+    .whereNull("deleted_at")
   const map = await loadAccountMap(knex)
   const settings = await loadSettings(knex)
   const number = await nextDocumentNumber(knex, "credit_memo")
@@ -148,8 +183,20 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     origin: actor.origin,
     actor_id: actor.actor_id,
     lines: [
-      { account_id: roleAccount(map, "sales_returns"), debit: returns, credit: 0, description: "Returns & allowances", ...ref },
-      { account_id: roleAccount(map, "shipping"), debit: shipping, credit: 0, description: "Shipping", ...ref },
+      {
+        account_id: roleAccount(map, "sales_returns"),
+        debit: returns,
+        credit: 0,
+        description: "Returns & allowances",
+        ...ref,
+      },
+      {
+        account_id: roleAccount(map, "shipping"),
+        debit: shipping,
+        credit: 0,
+        description: "Shipping",
+        ...ref,
+      },
       { account_id: roleAccount(map, "tax"), debit: tax, credit: 0, description: "Tax", ...ref },
       { account_id: roleAccount(map, "ar"), debit: 0, credit: total, description: "Receivable", ...ref },
     ].filter((l) => !toDecimal(l.debit).isZero() || !toDecimal(l.credit).isZero()),
@@ -166,14 +213,16 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     source_id: id,
     journal_entry_id: entry.id,
   })
-  await knex("accounting_credit_memo").where({ id }).update({
-    status: "issued",
-    number,
-    journal_entry_id: entry.id,
-    issued_by: actor.actor_id ?? null,
-    issued_at: knex.fn.now(),
-    updated_at: knex.fn.now(),
-  })
+  await knex("accounting_credit_memo")
+    .where({ id })
+    .update({
+      status: "issued",
+      number,
+      journal_entry_id: entry.id,
+      issued_by: actor.actor_id ?? null,
+      issued_at: knex.fn.now(),
+      updated_at: knex.fn.now(),
+    })
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,
@@ -186,7 +235,9 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
 }
 
 async function memoDocument(knex: Knex, memoId: string): Promise<ArDocRow> {
-  const doc = await knex("accounting_ar_document").where({ doc_type: "credit_memo", source_id: memoId }).first()
+  const doc = await knex("accounting_ar_document")
+    .where({ doc_type: "credit_memo", source_id: memoId })
+    .first()
   if (!doc) {
     throw new AccountingError("NOT_ISSUED", `Credit memo ${memoId} is not issued`)
   }
@@ -206,7 +257,10 @@ export async function voidCreditMemo(knex: Knex, id: string, date: string, actor
     throw new AccountingError("NOT_ISSUED", `Credit memo ${id} is a draft; edit or discard it instead`)
   }
   if (date < memo.memo_date) {
-    throw new AccountingError("DATE_BEFORE_ORIGINAL", `The void date ${date} is before the memo date ${memo.memo_date}`)
+    throw new AccountingError(
+      "DATE_BEFORE_ORIGINAL",
+      `The void date ${date} is before the memo date ${memo.memo_date}`
+    )
   }
   const [doc] = await lockDocuments(knex, (q) => q.where({ doc_type: "credit_memo", source_id: id }))
   const standing = await standingApplications(knex, [doc.id])
@@ -229,21 +283,25 @@ export async function voidCreditMemo(knex: Knex, id: string, date: string, actor
     source_id: id,
     source_kind: "voided",
   })
-  await knex("accounting_ar_document").where({ id: doc.id }).update({
-    void_date: date,
-    void_journal_entry_id: reversal.id,
-    open_amount: "0",
-    raw_open_amount: rawMoney(0),
-    updated_at: knex.fn.now(),
-  })
-  await knex("accounting_credit_memo").where({ id }).update({
-    status: "voided",
-    void_date: date,
-    void_journal_entry_id: reversal.id,
-    voided_by: actor.actor_id ?? null,
-    voided_at: knex.fn.now(),
-    updated_at: knex.fn.now(),
-  })
+  await knex("accounting_ar_document")
+    .where({ id: doc.id })
+    .update({
+      void_date: date,
+      void_journal_entry_id: reversal.id,
+      open_amount: "0",
+      raw_open_amount: rawMoney(0),
+      updated_at: knex.fn.now(),
+    })
+  await knex("accounting_credit_memo")
+    .where({ id })
+    .update({
+      status: "voided",
+      void_date: date,
+      void_journal_entry_id: reversal.id,
+      voided_by: actor.actor_id ?? null,
+      voided_at: knex.fn.now(),
+      updated_at: knex.fn.now(),
+    })
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,
@@ -268,12 +326,19 @@ export async function applyCreditMemo(
 ) {
   const memo = await lockMemo(knex, id)
   if (memo.status !== "issued") {
-    throw new AccountingError(memo.status === "voided" ? "ALREADY_VOIDED" : "NOT_ISSUED", `Credit memo ${memo.number ?? id} is ${memo.status}`)
+    throw new AccountingError(
+      memo.status === "voided" ? "ALREADY_VOIDED" : "NOT_ISSUED",
+      `Credit memo ${memo.number ?? id} is ${memo.status}`
+    )
   }
   const amount = assertAtPrecision(input.amount, memo.currency_code, "amount")
   const memoDoc = await memoDocument(knex, id)
   const docs = await lockDocuments(knex, (q) =>
-    q.where((w) => w.where({ id: memoDoc.id }).orWhere((o) => o.where({ order_id: input.order_id, sign: 1 }).whereNull("void_date")))
+    q.where((w) =>
+      w
+        .where({ id: memoDoc.id })
+        .orWhere((o) => o.where({ order_id: input.order_id, sign: 1 }).whereNull("void_date"))
+    )
   )
   const credit = docs.find((d) => d.id === memoDoc.id)!
   const debits = docs
@@ -281,10 +346,16 @@ export async function applyCreditMemo(
     .sort((a, b) => a.document_date.localeCompare(b.document_date) || a.id.localeCompare(b.id))
   const orderDocs = docs.filter((d) => d.order_id === input.order_id)
   if (!orderDocs.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order ${input.order_id} has nothing in accounts receivable`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Order ${input.order_id} has nothing in accounts receivable`
+    )
   }
   if (orderDocs[0].customer_id !== credit.customer_id) {
-    throw new AccountingError("CUSTOMER_MISMATCH", `Order ${input.order_id} belongs to another customer than credit memo ${memo.number}`)
+    throw new AccountingError(
+      "CUSTOMER_MISMATCH",
+      `Order ${input.order_id} belongs to another customer than credit memo ${memo.number}`
+    )
   }
   if (orderDocs[0].currency_code !== credit.currency_code) {
     throw new AccountingError(
@@ -301,7 +372,10 @@ export async function applyCreditMemo(
   }
   const latest = [memo.memo_date, ...debits.map((d) => d.document_date)].sort().pop()!
   if (input.date < latest) {
-    throw new AccountingError("DATE_BEFORE_ORIGINAL", `The application date ${input.date} is before ${latest}, the date of a document it settles`)
+    throw new AccountingError(
+      "DATE_BEFORE_ORIGINAL",
+      `The application date ${input.date} is before ${latest}, the date of a document it settles`
+    )
   }
   await assertPeriodOpen(knex, input.date)
   const batch = generateEntityId(undefined, "arapp")
@@ -311,7 +385,15 @@ export async function applyCreditMemo(
       break
     }
     const part = Decimal.min(rest, openOf(debit))
-    await applyDocuments(knex, { credit, debit, amount: part, date: input.date, kind: "manual", batch_id: batch, actor_id: actor.actor_id })
+    await applyDocuments(knex, {
+      credit,
+      debit,
+      amount: part,
+      date: input.date,
+      kind: "manual",
+      batch_id: batch,
+      actor_id: actor.actor_id,
+    })
     rest = rest.minus(part)
   }
   await recordAudit(knex, {
@@ -325,7 +407,13 @@ export async function applyCreditMemo(
 }
 
 /** Ends an application batch on `date`: both sides get back exactly what it took. */
-export async function unapplyCreditMemo(knex: Knex, id: string, applicationId: string, date: string, actor: Actor) {
+export async function unapplyCreditMemo(
+  knex: Knex,
+  id: string,
+  applicationId: string,
+  date: string,
+  actor: Actor
+) {
   const memo = await lockMemo(knex, id)
   const memoDoc = await memoDocument(knex, id)
   const apps = await knex("accounting_ar_application")
@@ -334,23 +422,56 @@ export async function unapplyCreditMemo(knex: Knex, id: string, applicationId: s
     .whereNull("unapplied_date")
     .whereNull("deleted_at")
   if (!apps.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Credit memo ${memo.number} has no standing application ${applicationId}`)
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `Credit memo ${memo.number} has no standing application ${applicationId}`
+    )
   }
-  const since = apps.map((a: any) => a.application_date).sort().pop()
+  const since = apps
+    .map((a: any) => a.application_date)
+    .sort()
+    .pop()
   if (date < since) {
-    throw new AccountingError("DATE_BEFORE_ORIGINAL", `The unapply date ${date} is before the application date ${since}`)
+    throw new AccountingError(
+      "DATE_BEFORE_ORIGINAL",
+      `The unapply date ${date} is before the application date ${since}`
+    )
   }
   await assertPeriodOpen(knex, date)
-  const docs = await lockDocuments(knex, (q) => q.whereIn("id", [memoDoc.id, ...apps.map((a: any) => a.debit_document_id)]))
+  const docs = await lockDocuments(knex, (q) =>
+    q.whereIn("id", [memoDoc.id, ...apps.map((a: any) => a.debit_document_id)])
+  )
   const byId = new Map(docs.map((d) => [d.id, d]))
   for (const app of apps) {
-    await unapply(knex, { application: { ...app, amount: readMoney(app, "amount") }, docs: byId, date, actor_id: actor.actor_id })
+    await unapply(knex, {
+      application: { ...app, amount: readMoney(app, "amount") },
+      docs: byId,
+      date,
+      actor_id: actor.actor_id,
+    })
   }
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,
     action: "unapply",
     data: { application_id: applicationId, date },
+    ...actor,
+  })
+}
+
+/** Discards a draft (an issued memo is voided, never deleted). */
+export async function deleteCreditMemoDraft(knex: Knex, id: string, actor: Actor) {
+  const memo = await lockMemo(knex, id)
+  if (memo.status !== "draft") {
+    throw new AccountingError("IMMUTABLE", `Credit memo ${memo.number} is ${memo.status}; void it instead`)
+  }
+  await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).del()
+  await knex("accounting_credit_memo").where({ id }).del()
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "delete",
+    from_status: "draft",
     ...actor,
   })
 }

@@ -49,7 +49,10 @@ export const amountOf = (doc: ArDocRow): Decimal => readMoney(doc, "amount")
 export async function insertArDocument(knex: Knex, input: NewArDocument): Promise<ArDocRow> {
   const amount = toDecimal(input.amount)
   if (amount.lt(0)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "AR document amounts are positive; the sign says the side")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "AR document amounts are positive; the sign says the side"
+    )
   }
   const [row] = await knex("accounting_ar_document")
     .insert({
@@ -67,10 +70,7 @@ export async function insertArDocument(knex: Knex, input: NewArDocument): Promis
 }
 
 /** Locks documents in id order (every path locks in the same order: no deadlock). */
-export async function lockDocuments(
-  knex: Knex,
-  where: (q: Knex.QueryBuilder) => void
-): Promise<ArDocRow[]> {
+export async function lockDocuments(knex: Knex, where: (q: Knex.QueryBuilder) => void): Promise<ArDocRow[]> {
   const q = knex("accounting_ar_document").whereNull("deleted_at")
   where(q)
   return q.orderBy("id").forUpdate()
@@ -102,7 +102,10 @@ export async function applyDocuments(
   const amount = toDecimal(input.amount)
   const { credit, debit } = input
   if (credit.sign !== -1 || debit.sign !== 1) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Applications go from a credit document to a debit document")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Applications go from a credit document to a debit document"
+    )
   }
   if (credit.customer_id !== debit.customer_id) {
     throw new AccountingError("CUSTOMER_MISMATCH", "A credit can only settle documents of the same customer")
@@ -153,7 +156,13 @@ export async function applyDocuments(
 export async function unapply(
   knex: Knex,
   input: {
-    application: { id: string; credit_document_id: string; debit_document_id: string; amount: Decimal; kind: string }
+    application: {
+      id: string
+      credit_document_id: string
+      debit_document_id: string
+      amount: Decimal
+      kind: string
+    }
     docs: Map<string, ArDocRow>
     date: string
     release?: Decimal

@@ -73,7 +73,9 @@ export async function syncOrder(
   const currency = order.currency_code.toLowerCase()
   const posting = settings.posting
 
-  const docs: ArDocRow[] = await knex("accounting_ar_document").where({ order_id: order.id }).whereNull("deleted_at")
+  const docs: ArDocRow[] = await knex("accounting_ar_document")
+    .where({ order_id: order.id })
+    .whereNull("deleted_at")
   const recognitions = docs.filter((d) => d.doc_type === "order" || d.doc_type === "order_adjustment")
   const canceledPosted = recognitions.some((d) => d.breakdown?.canceled === "true")
   const newestVersion = Math.max(-1, ...recognitions.map((d) => d.source_version ?? -1))
@@ -111,14 +113,26 @@ export async function syncOrder(
     if (posting.payments) {
       for (const capture of payment.captures) {
         if (!posted.has(`payment:${capture.id}`)) {
-          pending.push({ kind: "capture", date: capture.date, id: capture.id, amount: roundMoney(capture.amount, currency), provider_id: payment.provider_id })
+          pending.push({
+            kind: "capture",
+            date: capture.date,
+            id: capture.id,
+            amount: roundMoney(capture.amount, currency),
+            provider_id: payment.provider_id,
+          })
         }
       }
     }
     if (posting.refunds) {
       for (const refund of payment.refunds) {
         if (!posted.has(`payment_refund:${refund.id}`) && !claims.has(refund.id)) {
-          pending.push({ kind: "refund", date: refund.date, id: refund.id, amount: roundMoney(refund.amount, currency), provider_id: payment.provider_id })
+          pending.push({
+            kind: "refund",
+            date: refund.date,
+            id: refund.id,
+            amount: roundMoney(refund.amount, currency),
+            provider_id: payment.provider_id,
+          })
         }
       }
     }
@@ -127,7 +141,11 @@ export async function syncOrder(
   const rank = { recognition: 0, capture: 1, refund: 2 }
   pending.sort((a, b) => a.date.localeCompare(b.date) || rank[a.kind] - rank[b.kind])
 
-  const result: OrderSyncResult = { order_id: order.id, posted: [], ...(stale && { skipped: "stale snapshot" }) }
+  const result: OrderSyncResult = {
+    order_id: order.id,
+    posted: [],
+    ...(stale && { skipped: "stale snapshot" }),
+  }
   const ref = { customer_id: order.customer_id, order_id: order.id }
   const docBase = {
     customer_id: order.customer_id,
@@ -146,7 +164,11 @@ export async function syncOrder(
       const { entry } = await postEntry(knex, {
         entry_date: item.date,
         currency_code: currency,
-        memo: item.first ? `Order ${orderNumber} placed` : isCancel ? `Order ${orderNumber} canceled` : `Order ${orderNumber} changed (v${order.version})`,
+        memo: item.first
+          ? `Order ${orderNumber} placed`
+          : isCancel
+            ? `Order ${orderNumber} canceled`
+            : `Order ${orderNumber} changed (v${order.version})`,
         source_type: "order",
         source_id: order.id,
         source_kind: item.first ? "placed" : `change:${seq}`,
@@ -171,7 +193,10 @@ export async function syncOrder(
     } else {
       const money = providerAccount(map, item.provider_id)
       if (!money) {
-        throw new AccountingError("ACCOUNT_NOT_MAPPED", `No account for payment provider ${item.provider_id} and no card_clearing role`)
+        throw new AccountingError(
+          "ACCOUNT_NOT_MAPPED",
+          `No account for payment provider ${item.provider_id} and no card_clearing role`
+        )
       }
       const ar = roleAccount(map, "ar")
       const isCapture = item.kind === "capture"
@@ -216,12 +241,16 @@ async function allowanceOffset(knex: Knex, orderId: string): Promise<Decimal> {
     .where({ card_order_id: orderId })
     .whereIn("status", ["posted", "voided"])
     .whereNull("deleted_at")
-  return rows.reduce((acc: Decimal, r: any) => acc.plus(readMoney(r, "card_credit_line_amount")), new Decimal(0))
+  return rows.reduce(
+    (acc: Decimal, r: any) => acc.plus(readMoney(r, "card_credit_line_amount")),
+    new Decimal(0)
+  )
 }
 
 /**
- * Medusa refunds that belong to one of our customer refunds (posted by it).
- * One still being posted makes this sync wait for it (retried later).
+ * Medusa refunds that belong to one of our customer refunds: that refund
+ * posts them (also while it is still being posted). One whose customer
+ * refund rolled back to draft is an ordinary refund again.
  */
 async function refundClaims(knex: Knex, order: OrderSnapshot): Promise<Set<string>> {
   const refunds = order.payments.flatMap((p) => p.refunds)
@@ -236,14 +265,10 @@ async function refundClaims(knex: Knex, order: OrderSnapshot): Promise<Set<strin
     .andWhere((q) => q.whereIn("medusa_refund_id", ids).orWhereIn("id", refundIds))
   const claimed = new Set<string>()
   for (const refund of refunds) {
-    const owner = rows.find((r: any) => r.medusa_refund_id === refund.id || r.id === refund.customer_refund_id)
-    if (!owner) {
-      continue
-    }
-    if (owner.status === "posting") {
-      throw new AccountingError("POSTING_IN_PROGRESS", `Refund ${refund.id} belongs to customer refund ${owner.id}, which is still being posted`)
-    }
-    if (owner.medusa_refund_id === refund.id || owner.status !== "draft") {
+    const owner = rows.find(
+      (r: any) => r.medusa_refund_id === refund.id || r.id === refund.customer_refund_id
+    )
+    if (owner && (owner.medusa_refund_id === refund.id || owner.status !== "draft")) {
       claimed.add(refund.id)
     }
   }

@@ -20,7 +20,10 @@ export async function settleOrder(knex: Knex, orderId: string, added: ArDocRow, 
   const current = byId.get(added.id)
 
   if (current && current.doc_type === "order_adjustment" && current.sign === -1) {
-    const standing = await standingApplications(knex, docs.map((d) => d.id))
+    const standing = await standingApplications(
+      knex,
+      docs.map((d) => d.id)
+    )
     const plan = planDisplacement(toSettleDoc(current), docs.map(toSettleDoc), standing)
     for (const step of plan) {
       const application = standing.find((a) => a.id === step.application_id)!

@@ -47,7 +47,13 @@ export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor)
   const [period] = await knex("accounting_period")
     .insert({ id: generateEntityId(undefined, "aper"), status: "open", ...input })
     .returning("*")
-  await recordAudit(knex, { entity_type: "period", entity_id: period.id, action: "create", to_status: "open", ...actor })
+  await recordAudit(knex, {
+    entity_type: "period",
+    entity_id: period.id,
+    action: "create",
+    to_status: "open",
+    ...actor,
+  })
   return period
 }
 
@@ -76,9 +82,21 @@ export async function closePeriod(knex: Knex, id: string, actor: Actor) {
   }
   const [closed] = await knex("accounting_period")
     .where({ id })
-    .update({ status: "closed", closed_by: actor.actor_id ?? null, closed_at: knex.fn.now(), updated_at: knex.fn.now() })
+    .update({
+      status: "closed",
+      closed_by: actor.actor_id ?? null,
+      closed_at: knex.fn.now(),
+      updated_at: knex.fn.now(),
+    })
     .returning("*")
-  await recordAudit(knex, { entity_type: "period", entity_id: id, action: "close", from_status: "open", to_status: "closed", ...actor })
+  await recordAudit(knex, {
+    entity_type: "period",
+    entity_id: id,
+    action: "close",
+    from_status: "open",
+    to_status: "closed",
+    ...actor,
+  })
   return closed
 }
 
@@ -93,8 +111,20 @@ export async function reopenPeriod(knex: Knex, id: string, actor: Actor) {
   }
   const [opened] = await knex("accounting_period")
     .where({ id })
-    .update({ status: "open", reopened_by: actor.actor_id ?? null, reopened_at: knex.fn.now(), updated_at: knex.fn.now() })
+    .update({
+      status: "open",
+      reopened_by: actor.actor_id ?? null,
+      reopened_at: knex.fn.now(),
+      updated_at: knex.fn.now(),
+    })
     .returning("*")
-  await recordAudit(knex, { entity_type: "period", entity_id: id, action: "reopen", from_status: "closed", to_status: "open", ...actor })
+  await recordAudit(knex, {
+    entity_type: "period",
+    entity_id: id,
+    action: "reopen",
+    from_status: "closed",
+    to_status: "open",
+    ...actor,
+  })
   return opened
 }

@@ -57,7 +57,11 @@ export async function recordPostingError(knex: Knex, failure: PostingFailure) {
   return row
 }
 
-export async function resolvePostingErrors(knex: Knex, sourceType: string, sourceId: string): Promise<number> {
+export async function resolvePostingErrors(
+  knex: Knex,
+  sourceType: string,
+  sourceId: string
+): Promise<number> {
   return knex("accounting_posting_error")
     .where({ source_type: sourceType, source_id: sourceId, status: "pending" })
     .update({ status: "resolved", resolved_at: knex.fn.now(), updated_at: knex.fn.now() })

@@ -83,7 +83,10 @@ async function assertAccountsUsable(knex: Knex, accountIds: string[]): Promise<v
 /** Inserts an entry and its lines as a draft (no number, no hash). */
 export async function insertDraftEntry(knex: Knex, input: EntryInput): Promise<string> {
   assertBalanced(input.lines, input.currency_code)
-  await assertAccountsUsable(knex, input.lines.map((l) => l.account_id))
+  await assertAccountsUsable(
+    knex,
+    input.lines.map((l) => l.account_id)
+  )
   const id = generateEntityId(undefined, "je")
   await knex("accounting_journal_entry").insert({
     id,
@@ -144,7 +147,10 @@ export async function updateDraftEntry(knex: Knex, id: string, update: DraftUpda
   const entry = await lockDraft(knex, id, "edited")
   if (update.lines) {
     assertBalanced(update.lines, entry.currency_code)
-    await assertAccountsUsable(knex, update.lines.map((l) => l.account_id))
+    await assertAccountsUsable(
+      knex,
+      update.lines.map((l) => l.account_id)
+    )
     await knex("accounting_journal_line").where({ entry_id: id }).del()
     await insertLines(knex, id, update.lines)
   }
@@ -162,11 +168,7 @@ export async function deleteDraftEntry(knex: Knex, id: string): Promise<void> {
   await knex("accounting_journal_entry").where({ id }).del()
 }
 
-export async function loadEntry(
-  knex: Knex,
-  id: string,
-  { forUpdate = false } = {}
-): Promise<EntryRow> {
+export async function loadEntry(knex: Knex, id: string, { forUpdate = false } = {}): Promise<EntryRow> {
   const q = knex("accounting_journal_entry").where({ id }).whereNull("deleted_at").first()
   const row = await (forUpdate ? q.forUpdate() : q)
   if (!row) {
@@ -186,11 +188,7 @@ export async function loadLines(knex: Knex, entryId: string): Promise<LineRow[]>
  * Posts a draft: checks balance, accounts and period, takes the next JE number
  * and chain position, and seals the entry with its hash.
  */
-export async function postDraftEntry(
-  knex: Knex,
-  id: string,
-  actorId?: string | null
-): Promise<EntryRow> {
+export async function postDraftEntry(knex: Knex, id: string, actorId?: string | null): Promise<EntryRow> {
   const entry = await loadEntry(knex, id, { forUpdate: true })
   if (entry.status !== "draft") {
     throw new AccountingError("ALREADY_POSTED", `Journal entry ${entry.number ?? id} is already posted`)
@@ -200,15 +198,22 @@ export async function postDraftEntry(
     lines.map((l) => ({ debit: l.raw_debit.value, credit: l.raw_credit.value })),
     entry.currency_code
   )
-  await assertAccountsUsable(knex, lines.map((l) => l.account_id))
+  await assertAccountsUsable(
+    knex,
+    lines.map((l) => l.account_id)
+  )
   await assertPeriodOpen(knex, entry.entry_date)
 
   const number = await nextDocumentNumber(knex, "journal_entry")
   const { value: chainSeq } = await nextSequenceValue(knex, CHAIN_SEQUENCE)
   // The chain counter's row lock is held: the previous link is committed.
-  const prev = chainSeq > 1
-    ? await knex("accounting_journal_entry").select("hash").where({ chain_seq: chainSeq - 1 }).first()
-    : null
+  const prev =
+    chainSeq > 1
+      ? await knex("accounting_journal_entry")
+          .select("hash")
+          .where({ chain_seq: chainSeq - 1 })
+          .first()
+      : null
   const sealed = {
     ...entry,
     number,

@@ -63,7 +63,11 @@ export async function loadSettings(knex: Knex) {
     role_accounts: expand(map.role as Record<string, string>),
     method_accounts: expand(map.method),
     provider_accounts: expand(map.provider),
-    sequences: sequences.map((s: any) => ({ ...s, padding: Number(s.padding), next_value: Number(s.next_value) })),
+    sequences: sequences.map((s: any) => ({
+      ...s,
+      padding: Number(s.padding),
+      next_value: Number(s.next_value),
+    })),
     payment_terms: {
       default_days: Number(setting?.default_payment_terms_days ?? 0),
       customer_groups: terms.map((t: any) => ({ ...t, days: Number(t.days) })),
@@ -171,6 +175,8 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
     scalar.posting = JSON.stringify({ ...(current?.posting ?? {}), ...update.posting })
   }
   if (Object.keys(scalar).length) {
-    await knex("accounting_setting").whereNull("deleted_at").update({ ...scalar, updated_at: knex.fn.now() })
+    await knex("accounting_setting")
+      .whereNull("deleted_at")
+      .update({ ...scalar, updated_at: knex.fn.now() })
   }
 }

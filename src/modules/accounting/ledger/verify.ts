@@ -50,7 +50,10 @@ export async function verifyChain(knex: Knex): Promise<VerifyResult> {
       break
     }
     const lines = await knex("accounting_journal_line")
-      .whereIn("entry_id", entries.map((e) => e.id))
+      .whereIn(
+        "entry_id",
+        entries.map((e) => e.id)
+      )
       .orderBy(["entry_id", "line_no"])
     const linesByEntry = new Map<string, any[]>()
     for (const line of lines) {

@@ -6,17 +6,18 @@ export const ACCOUNT_TYPES = ["asset", "liability", "equity", "income", "expense
 
 /** A general-ledger account of the chart of accounts. */
 export const Account = model
-  .define({ name: "AccountingAccount", tableName: "accounting_account" }, {
-    id: model.id({ prefix: "acct" }).primaryKey(),
-    code: model.text().searchable(),
-    name: model.text().searchable(),
-    type: model.enum([...ACCOUNT_TYPES]),
-    description: model.text().nullable(),
-    active: model.boolean().default(true),
-    metadata: model.json().nullable(),
-    mappings: model.hasMany(() => AccountMapping, { mappedBy: "account" }),
-    lines: model.hasMany(() => JournalLine, { mappedBy: "account" }),
-  })
-  .indexes([
-    { on: ["code"], unique: true, where: "deleted_at IS NULL" },
-  ])
+  .define(
+    { name: "AccountingAccount", tableName: "accounting_account" },
+    {
+      id: model.id({ prefix: "acct" }).primaryKey(),
+      code: model.text().searchable(),
+      name: model.text().searchable(),
+      type: model.enum([...ACCOUNT_TYPES]),
+      description: model.text().nullable(),
+      active: model.boolean().default(true),
+      metadata: model.json().nullable(),
+      mappings: model.hasMany(() => AccountMapping, { mappedBy: "account" }),
+      lines: model.hasMany(() => JournalLine, { mappedBy: "account" }),
+    }
+  )
+  .indexes([{ on: ["code"], unique: true, where: "deleted_at IS NULL" }])

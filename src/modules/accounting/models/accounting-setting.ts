@@ -1,12 +1,15 @@
 import { model } from "@medusajs/framework/utils"
 
 /** The store's accounting settings (a single row). */
-export const AccountingSetting = model.define({ name: "AccountingSetting", tableName: "accounting_setting" }, {
-  id: model.id({ prefix: "aset" }).primaryKey(),
-  default_payment_terms_days: model.number().default(0),
-  aging_buckets: model.json().default({ days: [30, 60, 90] } as any),
-  auto_credit_memo_on_return: model.boolean().default(false),
-  posting: model.json().nullable(),
-  // Orders updated after this instant still need a sync (sweep job).
-  sync_cursor: model.dateTime().nullable(),
-})
+export const AccountingSetting = model.define(
+  { name: "AccountingSetting", tableName: "accounting_setting" },
+  {
+    id: model.id({ prefix: "aset" }).primaryKey(),
+    default_payment_terms_days: model.number().default(0),
+    aging_buckets: model.json().default({ days: [30, 60, 90] } as any),
+    auto_credit_memo_on_return: model.boolean().default(false),
+    posting: model.json().nullable(),
+    // Orders updated after this instant still need a sync (sweep job).
+    sync_cursor: model.dateTime().nullable(),
+  }
+)

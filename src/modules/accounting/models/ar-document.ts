@@ -18,29 +18,32 @@ export const AR_DOC_TYPES = [
 ] as const
 
 export const ArDocument = model
-  .define({ name: "ArDocument", tableName: "accounting_ar_document" }, {
-    id: model.id({ prefix: "ardoc" }).primaryKey(),
-    doc_type: model.enum([...AR_DOC_TYPES]),
-    sign: model.number(),
-    number: model.text().nullable(),
-    customer_id: model.text(),
-    currency_code: model.text(),
-    document_date: model.text(),
-    due_date: model.text(),
-    amount: model.bigNumber(),
-    open_amount: model.bigNumber(),
-    source_id: model.text(),
-    order_id: model.text().nullable(),
-    region_id: model.text().nullable(),
-    sales_channel_id: model.text().nullable(),
-    journal_entry_id: model.text().nullable(),
-    // Recognised sales/shipping/discount/tax of order documents, to post deltas.
-    breakdown: model.json().nullable(),
-    // Order version this recognition was computed from.
-    source_version: model.number().nullable(),
-    void_date: model.text().nullable(),
-    void_journal_entry_id: model.text().nullable(),
-  })
+  .define(
+    { name: "ArDocument", tableName: "accounting_ar_document" },
+    {
+      id: model.id({ prefix: "ardoc" }).primaryKey(),
+      doc_type: model.enum([...AR_DOC_TYPES]),
+      sign: model.number(),
+      number: model.text().nullable(),
+      customer_id: model.text(),
+      currency_code: model.text(),
+      document_date: model.text(),
+      due_date: model.text(),
+      amount: model.bigNumber(),
+      open_amount: model.bigNumber(),
+      source_id: model.text(),
+      order_id: model.text().nullable(),
+      region_id: model.text().nullable(),
+      sales_channel_id: model.text().nullable(),
+      journal_entry_id: model.text().nullable(),
+      // Recognised sales/shipping/discount/tax of order documents, to post deltas.
+      breakdown: model.json().nullable(),
+      // Order version this recognition was computed from.
+      source_version: model.number().nullable(),
+      void_date: model.text().nullable(),
+      void_journal_entry_id: model.text().nullable(),
+    }
+  )
   .indexes([
     { on: ["doc_type", "source_id"], unique: true },
     { on: ["customer_id", "currency_code"] },

@@ -4,31 +4,34 @@ import { CreditMemoLine } from "./credit-memo-line"
 export const CREDIT_MEMO_STATUSES = ["draft", "issued", "voided"] as const
 
 export const CreditMemo = model
-  .define({ name: "CreditMemo", tableName: "accounting_credit_memo" }, {
-    id: model.id({ prefix: "cmemo" }).primaryKey(),
-    number: model.text().nullable(),
-    status: model.enum([...CREDIT_MEMO_STATUSES]).default("draft"),
-    customer_id: model.text(),
-    order_id: model.text().nullable(),
-    return_id: model.text().nullable(),
-    currency_code: model.text(),
-    memo_date: model.text(),
-    reason: model.text(),
-    subtotal: model.bigNumber().default(0),
-    tax_total: model.bigNumber().default(0),
-    total: model.bigNumber().default(0),
-    journal_entry_id: model.text().nullable(),
-    void_date: model.text().nullable(),
-    void_journal_entry_id: model.text().nullable(),
-    created_by: model.text().nullable(),
-    issued_by: model.text().nullable(),
-    issued_at: model.dateTime().nullable(),
-    voided_by: model.text().nullable(),
-    voided_at: model.dateTime().nullable(),
-    origin: model.text().default("api"),
-    metadata: model.json().nullable(),
-    lines: model.hasMany(() => CreditMemoLine, { mappedBy: "credit_memo" }),
-  })
+  .define(
+    { name: "CreditMemo", tableName: "accounting_credit_memo" },
+    {
+      id: model.id({ prefix: "cmemo" }).primaryKey(),
+      number: model.text().nullable(),
+      status: model.enum([...CREDIT_MEMO_STATUSES]).default("draft"),
+      customer_id: model.text(),
+      order_id: model.text().nullable(),
+      return_id: model.text().nullable(),
+      currency_code: model.text(),
+      memo_date: model.text(),
+      reason: model.text(),
+      subtotal: model.bigNumber().default(0),
+      tax_total: model.bigNumber().default(0),
+      total: model.bigNumber().default(0),
+      journal_entry_id: model.text().nullable(),
+      void_date: model.text().nullable(),
+      void_journal_entry_id: model.text().nullable(),
+      created_by: model.text().nullable(),
+      issued_by: model.text().nullable(),
+      issued_at: model.dateTime().nullable(),
+      voided_by: model.text().nullable(),
+      voided_at: model.dateTime().nullable(),
+      origin: model.text().default("api"),
+      metadata: model.json().nullable(),
+      lines: model.hasMany(() => CreditMemoLine, { mappedBy: "credit_memo" }),
+    }
+  )
   .cascades({ delete: ["lines"] })
   .indexes([
     { on: ["number"], unique: true, where: "number IS NOT NULL" },

@@ -1,54 +1,50 @@
 import { model } from "@medusajs/framework/utils"
 import { CustomerRefundLine } from "./customer-refund-line"
 
-export const REFUND_METHODS = [
-  "check",
-  "eft",
-  "cash",
-  "card",
-  "store_credit",
-  "record_transfer",
-] as const
+export const REFUND_METHODS = ["check", "eft", "cash", "card", "store_credit", "record_transfer"] as const
 
 // `posting` is transient: the credits are reserved while money moves.
 export const REFUND_STATUSES = ["draft", "posting", "posted", "voided"] as const
 
 export const CustomerRefund = model
-  .define({ name: "CustomerRefund", tableName: "accounting_customer_refund" }, {
-    id: model.id({ prefix: "cref" }).primaryKey(),
-    number: model.text().nullable(),
-    status: model.enum([...REFUND_STATUSES]).default("draft"),
-    customer_id: model.text(),
-    currency_code: model.text(),
-    refund_date: model.text(),
-    method: model.enum([...REFUND_METHODS]),
-    payment_account_id: model.text(),
-    payment_id: model.text().nullable(),
-    reference: model.text().nullable(),
-    pay_to: model.text().nullable(),
-    memo: model.text().nullable(),
-    attachment_url: model.text().nullable(),
-    total: model.bigNumber().default(0),
-    journal_entry_id: model.text().nullable(),
-    medusa_refund_id: model.text().nullable(),
-    // Card refunds of credits Medusa does not know (credit memos) make Medusa add
-    // an order credit line of this amount; order recognition leaves it out.
-    card_order_id: model.text().nullable(),
-    card_credit_line_amount: model.bigNumber().nullable(),
-    store_credit_transaction_id: model.text().nullable(),
-    void_date: model.text().nullable(),
-    void_journal_entry_id: model.text().nullable(),
-    void_record_only: model.boolean().default(false),
-    posting_started_at: model.dateTime().nullable(),
-    created_by: model.text().nullable(),
-    posted_by: model.text().nullable(),
-    posted_at: model.dateTime().nullable(),
-    voided_by: model.text().nullable(),
-    voided_at: model.dateTime().nullable(),
-    origin: model.text().default("api"),
-    metadata: model.json().nullable(),
-    lines: model.hasMany(() => CustomerRefundLine, { mappedBy: "refund" }),
-  })
+  .define(
+    { name: "CustomerRefund", tableName: "accounting_customer_refund" },
+    {
+      id: model.id({ prefix: "cref" }).primaryKey(),
+      number: model.text().nullable(),
+      status: model.enum([...REFUND_STATUSES]).default("draft"),
+      customer_id: model.text(),
+      currency_code: model.text(),
+      refund_date: model.text(),
+      method: model.enum([...REFUND_METHODS]),
+      payment_account_id: model.text(),
+      payment_id: model.text().nullable(),
+      reference: model.text().nullable(),
+      pay_to: model.text().nullable(),
+      memo: model.text().nullable(),
+      attachment_url: model.text().nullable(),
+      total: model.bigNumber().default(0),
+      journal_entry_id: model.text().nullable(),
+      medusa_refund_id: model.text().nullable(),
+      // Card refunds of credits Medusa does not know (credit memos) make Medusa add
+      // an order credit line of this amount; order recognition leaves it out.
+      card_order_id: model.text().nullable(),
+      card_credit_line_amount: model.bigNumber().nullable(),
+      store_credit_transaction_id: model.text().nullable(),
+      void_date: model.text().nullable(),
+      void_journal_entry_id: model.text().nullable(),
+      void_record_only: model.boolean().default(false),
+      posting_started_at: model.dateTime().nullable(),
+      created_by: model.text().nullable(),
+      posted_by: model.text().nullable(),
+      posted_at: model.dateTime().nullable(),
+      voided_by: model.text().nullable(),
+      voided_at: model.dateTime().nullable(),
+      origin: model.text().default("api"),
+      metadata: model.json().nullable(),
+      lines: model.hasMany(() => CustomerRefundLine, { mappedBy: "refund" }),
+    }
+  )
   .cascades({ delete: ["lines"] })
   .indexes([
     { on: ["number"], unique: true, where: "number IS NOT NULL" },

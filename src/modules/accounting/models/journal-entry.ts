@@ -9,28 +9,31 @@ export const ENTRY_STATUSES = ["draft", "posted", "reversed"] as const
  * `hash` chains it to the entry posted before it.
  */
 export const JournalEntry = model
-  .define({ name: "JournalEntry", tableName: "accounting_journal_entry" }, {
-    id: model.id({ prefix: "je" }).primaryKey(),
-    number: model.text().nullable(),
-    entry_date: model.text(),
-    status: model.enum([...ENTRY_STATUSES]).default("draft"),
-    currency_code: model.text(),
-    memo: model.text().nullable(),
-    source_type: model.text().nullable(),
-    source_id: model.text().nullable(),
-    source_kind: model.text().nullable(),
-    origin: model.text().default("api"),
-    created_by: model.text().nullable(),
-    posted_by: model.text().nullable(),
-    posted_at: model.dateTime().nullable(),
-    reversal_of_id: model.text().nullable(),
-    reversed_by_id: model.text().nullable(),
-    chain_seq: model.number().nullable(),
-    prev_hash: model.text().nullable(),
-    hash: model.text().nullable(),
-    metadata: model.json().nullable(),
-    lines: model.hasMany(() => JournalLine, { mappedBy: "entry" }),
-  })
+  .define(
+    { name: "JournalEntry", tableName: "accounting_journal_entry" },
+    {
+      id: model.id({ prefix: "je" }).primaryKey(),
+      number: model.text().nullable(),
+      entry_date: model.text(),
+      status: model.enum([...ENTRY_STATUSES]).default("draft"),
+      currency_code: model.text(),
+      memo: model.text().nullable(),
+      source_type: model.text().nullable(),
+      source_id: model.text().nullable(),
+      source_kind: model.text().nullable(),
+      origin: model.text().default("api"),
+      created_by: model.text().nullable(),
+      posted_by: model.text().nullable(),
+      posted_at: model.dateTime().nullable(),
+      reversal_of_id: model.text().nullable(),
+      reversed_by_id: model.text().nullable(),
+      chain_seq: model.number().nullable(),
+      prev_hash: model.text().nullable(),
+      hash: model.text().nullable(),
+      metadata: model.json().nullable(),
+      lines: model.hasMany(() => JournalLine, { mappedBy: "entry" }),
+    }
+  )
   .cascades({ delete: ["lines"] })
   .indexes([
     { on: ["number"], unique: true, where: "number IS NOT NULL" },

@@ -20,10 +20,7 @@ export function assertBalanced(lines: BalanceLine[], currencyCode: string): Deci
       throw new AccountingError("UNBALANCED_ENTRY", `lines[${i}] has a negative amount`)
     }
     if (debit.isZero() === credit.isZero()) {
-      throw new AccountingError(
-        "UNBALANCED_ENTRY",
-        `lines[${i}] must have either a debit or a credit`
-      )
+      throw new AccountingError("UNBALANCED_ENTRY", `lines[${i}] must have either a debit or a credit`)
     }
     debits = debits.plus(debit)
     credits = credits.plus(credit)

@@ -61,10 +61,7 @@ export function readMoney(row: Record<string, any>, field: string): Decimal {
 export function currencyPrecision(currencyCode: string): number {
   const currency = defaultCurrencies[currencyCode?.toUpperCase?.() ?? ""]
   if (!currency) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `Unknown currency code: ${currencyCode}`
-    )
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown currency code: ${currencyCode}`)
   }
   return currency.decimal_digits
 }
@@ -75,18 +72,11 @@ export function isKnownCurrency(currencyCode: string): boolean {
 
 /** The one explicit rounding: half-up at the currency's precision. */
 export function roundMoney(value: MoneyLike, currencyCode: string): Decimal {
-  return toDecimal(value).decimalPlaces(
-    currencyPrecision(currencyCode),
-    BigNumber.ROUND_HALF_UP
-  )
+  return toDecimal(value).decimalPlaces(currencyPrecision(currencyCode), BigNumber.ROUND_HALF_UP)
 }
 
 /** Refuses an amount with more decimals than its currency has. */
-export function assertAtPrecision(
-  value: MoneyLike,
-  currencyCode: string,
-  label = "amount"
-): Decimal {
+export function assertAtPrecision(value: MoneyLike, currencyCode: string, label = "amount"): Decimal {
   const d = toDecimal(value)
   const precision = currencyPrecision(currencyCode)
   if ((d.decimalPlaces() ?? 0) > precision) {

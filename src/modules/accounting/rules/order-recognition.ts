@@ -33,7 +33,16 @@ export type OrderSnapshot = {
   }[]
 }
 
-export const COMPONENTS = ["sales", "shipping", "discounts", "tax", "deposits", "allowances", "rounding", "receivable"] as const
+export const COMPONENTS = [
+  "sales",
+  "shipping",
+  "discounts",
+  "tax",
+  "deposits",
+  "allowances",
+  "rounding",
+  "receivable",
+] as const
 export type Component = (typeof COMPONENTS)[number]
 export type Components = Record<Component, Decimal>
 

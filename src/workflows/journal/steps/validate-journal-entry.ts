@@ -17,11 +17,11 @@ export const validateJournalEntryStep = createStep(
     if (entry.status !== input.expected_status) {
       throw new AccountingError(
         input.refusal_code ??
-        (input.expected_status === "draft"
-          ? "ALREADY_POSTED"
-          : entry.status === "reversed"
-            ? "ALREADY_REVERSED"
-            : "NOT_POSTED"),
+          (input.expected_status === "draft"
+            ? "ALREADY_POSTED"
+            : entry.status === "reversed"
+              ? "ALREADY_REVERSED"
+              : "NOT_POSTED"),
         `Journal entry ${entry.number ?? entry.id} is ${entry.status}`
       )
     }

@@ -1,8 +1,4 @@
-import {
-  createHook,
-  createWorkflow,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { EntryInput } from "../../../modules/accounting/ledger/posting"
 import { createJournalEntryDraftStep } from "../steps/create-journal-entry-draft"
 

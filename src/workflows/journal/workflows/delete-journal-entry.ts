@@ -9,7 +9,11 @@ export const deleteJournalEntryWorkflowId = "delete-journal-entry"
 export const deleteJournalEntryWorkflow = createWorkflow(
   deleteJournalEntryWorkflowId,
   (input: { id: string } & Actor) => {
-    const entry = validateJournalEntryStep({ id: input.id, expected_status: "draft", refusal_code: "IMMUTABLE" })
+    const entry = validateJournalEntryStep({
+      id: input.id,
+      expected_status: "draft",
+      refusal_code: "IMMUTABLE",
+    })
     const journalEntryDeletionValidated = createHook("journalEntryDeletionValidated", { entry })
     const id = deleteJournalEntryDraftStep(input)
     return new WorkflowResponse(id, { hooks: [journalEntryDeletionValidated] })

@@ -1,9 +1,4 @@
-import {
-  createHook,
-  createWorkflow,
-  transform,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AccountingEvents } from "../../../modules/accounting/events"
 import { reverseJournalEntryStep } from "../steps/reverse-journal-entry"

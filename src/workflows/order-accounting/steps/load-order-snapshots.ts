@@ -42,7 +42,10 @@ const raw = (row: any, field: string) => row[`raw_${field}`] ?? row[field] ?? 0
  * Reads orders as the ledger needs them, a batch at a time (two queries per
  * batch, whatever its size). Orders that do not exist are left out.
  */
-export async function loadOrderSnapshots(container: MedusaContainer, ids: string[]): Promise<OrderSnapshot[]> {
+export async function loadOrderSnapshots(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<OrderSnapshot[]> {
   if (!ids.length) {
     return []
   }
@@ -75,7 +78,7 @@ export async function loadOrderSnapshots(container: MedusaContainer, ids: string
       change_date:
         order.status === "canceled" && order.canceled_at
           ? toIsoDate(new Date(order.canceled_at))
-          : confirmed[confirmed.length - 1] ?? orderDate,
+          : (confirmed[confirmed.length - 1] ?? orderDate),
       totals: {
         item_subtotal: raw(order, "item_subtotal"),
         shipping_subtotal: raw(order, "shipping_subtotal"),
@@ -83,7 +86,10 @@ export async function loadOrderSnapshots(container: MedusaContainer, ids: string
         tax_total: raw(order, "tax_total"),
         total: raw(order, "total"),
       },
-      credit_lines: (order.credit_lines ?? []).map((l: any) => ({ reference: l.reference, amount: raw(l, "amount") })),
+      credit_lines: (order.credit_lines ?? []).map((l: any) => ({
+        reference: l.reference,
+        amount: raw(l, "amount"),
+      })),
       payments: (order.payment_collections ?? [])
         .flatMap((pc: any) => pc.payments ?? [])
         .map((p: any) => ({

@@ -17,7 +17,10 @@ export const createAccountsStep = createStep(
   async (input: CreateAccountInput[], { container }) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const accounts = await accounting.createAccountingAccounts(input)
-    return new StepResponse(accounts, accounts.map((a) => a.id))
+    return new StepResponse(
+      accounts,
+      accounts.map((a) => a.id)
+    )
   },
   async (ids, { container }) => {
     if (ids?.length) {

@@ -7,16 +7,22 @@ import type { SettingsUpdate } from "../../../modules/accounting/ledger/settings
 export const updateAccountingSettingsStepId = "update-accounting-settings"
 
 /** Settings back to how they were: the previous values of what the update touched. */
-function restoreFrom(before: Awaited<ReturnType<AccountingModuleService["getSettings"]>>, update: SettingsUpdate): SettingsUpdate {
+function restoreFrom(
+  before: Awaited<ReturnType<AccountingModuleService["getSettings"]>>,
+  update: SettingsUpdate
+): SettingsUpdate {
   const ids = (m: Record<string, { id: string }>, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, m[k]?.id ?? null])) as Record<string, any>
   return {
     role_accounts: update.role_accounts && ids(before.role_accounts, Object.keys(update.role_accounts)),
-    method_accounts: update.method_accounts && ids(before.method_accounts, Object.keys(update.method_accounts)),
-    provider_accounts: update.provider_accounts && ids(before.provider_accounts, Object.keys(update.provider_accounts)),
+    method_accounts:
+      update.method_accounts && ids(before.method_accounts, Object.keys(update.method_accounts)),
+    provider_accounts:
+      update.provider_accounts && ids(before.provider_accounts, Object.keys(update.provider_accounts)),
     payment_terms: update.payment_terms && before.payment_terms,
     aging_buckets: update.aging_buckets && before.aging_buckets,
-    auto_credit_memo_on_return: update.auto_credit_memo_on_return !== undefined ? before.auto_credit_memo_on_return : undefined,
+    auto_credit_memo_on_return:
+      update.auto_credit_memo_on_return !== undefined ? before.auto_credit_memo_on_return : undefined,
     posting: update.posting && before.posting,
     // Sequence counters only move forward; prefix/padding are restored.
     sequences: update.sequences?.map((s) => {

@@ -4,11 +4,8 @@ import { updateAccountStep, UpdateAccountInput } from "../steps/update-account"
 export const updateAccountWorkflowId = "update-accounting-account"
 
 /** Hook `accountUpdated`. */
-export const updateAccountWorkflow = createWorkflow(
-  updateAccountWorkflowId,
-  (input: UpdateAccountInput) => {
-    const account = updateAccountStep(input)
-    const accountUpdated = createHook("accountUpdated", { account })
-    return new WorkflowResponse(account, { hooks: [accountUpdated] })
-  }
-)
+export const updateAccountWorkflow = createWorkflow(updateAccountWorkflowId, (input: UpdateAccountInput) => {
+  const account = updateAccountStep(input)
+  const accountUpdated = createHook("accountUpdated", { account })
+  return new WorkflowResponse(account, { hooks: [accountUpdated] })
+})

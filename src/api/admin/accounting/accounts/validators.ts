@@ -1,4 +1,4 @@
-import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { text } from "../../../utils/validators"
 
@@ -11,10 +11,13 @@ export const AdminGetAccountsParams = createFindParams({ limit: 50, offset: 0, o
   code: z.union([z.string(), z.array(z.string())]).optional(),
 })
 
-export const AdminGetAccountParams = createSelectParams()
-
 export const AdminCreateAccount = z.strictObject({
-  code: z.string().trim().min(1).max(20).regex(/^[A-Za-z0-9.\-]+$/, { message: "may contain letters, digits, '.' and '-'" }),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(/^[A-Za-z0-9.\-]+$/, { message: "may contain letters, digits, '.' and '-'" }),
   name: text(200).trim().min(1),
   type: accountType,
   description: text(1000).nullish(),

@@ -1,16 +1,5 @@
 import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
-import { refetchEntity } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { refetchOr404 } from "../../../utils/refetch"
 
-export async function loadJournalEntry(req: AuthenticatedMedusaRequest<any>, id = req.params.id) {
-  const journal_entry = await refetchEntity({
-    entity: "journal_entry",
-    idOrFilter: id,
-    scope: req.scope,
-    fields: req.queryConfig.fields,
-  })
-  if (!journal_entry) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Journal entry ${id} was not found`)
-  }
-  return journal_entry
-}
+export const loadJournalEntry = (req: AuthenticatedMedusaRequest<any>, id?: string) =>
+  refetchOr404(req, "journal_entry", "Journal entry", id)

@@ -1,10 +1,24 @@
-import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { currencyPrecision } from "../../../../modules/accounting/rules/money"
-import { currencyCode, id, isoDate, money, text } from "../../../utils/validators"
+import {
+  currencyCode,
+  EmptyBody,
+  id,
+  isoDate,
+  money,
+  refinePrecision,
+  SelectParams,
+  text,
+} from "../../../utils/validators"
 
-export const AdminGetJournalEntriesParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" }).extend({
-  status: z.union([z.enum(["draft", "posted", "reversed"]), z.array(z.enum(["draft", "posted", "reversed"]))]).optional(),
+export const AdminGetJournalEntriesParams = createFindParams({
+  limit: 50,
+  offset: 0,
+  order: "-created_at",
+}).extend({
+  status: z
+    .union([z.enum(["draft", "posted", "reversed"]), z.array(z.enum(["draft", "posted", "reversed"]))])
+    .optional(),
   source_type: z.string().optional(),
   source_id: z.string().optional(),
   customer_id: z.string().optional(),
@@ -16,7 +30,7 @@ export const AdminGetJournalEntriesParams = createFindParams({ limit: 50, offset
   q: z.string().optional(),
 })
 
-export const AdminGetJournalEntryParams = createSelectParams()
+export const AdminGetJournalEntryParams = SelectParams
 
 const line = z
   .strictObject({
@@ -27,9 +41,12 @@ const line = z
     customer_id: id().nullish(),
     order_id: id().nullish(),
   })
-  .refine((l) => (l.debit !== undefined && l.debit !== "0") !== (l.credit !== undefined && l.credit !== "0"), {
-    message: "needs exactly one of debit or credit",
-  })
+  .refine(
+    (l) => (l.debit !== undefined && l.debit !== "0") !== (l.credit !== undefined && l.credit !== "0"),
+    {
+      message: "needs exactly one of debit or credit",
+    }
+  )
 
 export const AdminCreateJournalEntry = z
   .strictObject({
@@ -38,32 +55,24 @@ export const AdminCreateJournalEntry = z
     memo: text(1000).nullish(),
     lines: z.array(line).min(2).max(500),
   })
-  .superRefine((entry, ctx) => {
-    const precision = currencyPrecision(entry.currency_code)
-    entry.lines.forEach((l, i) => {
-      for (const side of ["debit", "credit"] as const) {
-        const decimals = l[side]?.split(".")[1]?.length ?? 0
-        if (decimals > precision) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["lines", i, side],
-            message: `has ${decimals} decimals; ${entry.currency_code.toUpperCase()} allows ${precision}`,
-          })
-        }
-      }
-    })
-  })
+  .superRefine((entry, ctx) =>
+    refinePrecision(
+      entry.currency_code,
+      entry.lines.flatMap((l, i) => [
+        { path: ["lines", i, "debit"], value: l.debit },
+        { path: ["lines", i, "credit"], value: l.credit },
+      ]),
+      ctx
+    )
+  )
 
 export const AdminReverseJournalEntry = z.strictObject({
   date: isoDate(),
   memo: text(1000).nullish(),
 })
 
-export const AdminPostJournalEntry = z.strictObject({})
-
-export const AdminUpdateJournalEntry = z
-  .strictObject({
-    entry_date: isoDate().optional(),
-    memo: text(1000).nullish(),
-    lines: z.array(line).min(2).max(500).optional(),
-  })
+export const AdminUpdateJournalEntry = z.strictObject({
+  entry_date: isoDate().optional(),
+  memo: text(1000).nullish(),
+  lines: z.array(line).min(2).max(500).optional(),
+})

@@ -12,6 +12,7 @@ export const AdminCreatePeriod = z
     start_date: isoDate(),
     end_date: isoDate(),
   })
-  .refine((p) => p.end_date >= p.start_date, { message: "end_date must be on or after start_date", path: ["end_date"] })
-
-export const AdminPeriodAction = z.strictObject({})
+  .refine((p) => p.end_date >= p.start_date, {
+    message: "end_date must be on or after start_date",
+    path: ["end_date"],
+  })

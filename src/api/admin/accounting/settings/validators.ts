@@ -21,13 +21,20 @@ export const AdminUpdateAccountingSettings = z.strictObject({
   role_accounts: z.strictObject(roleShape).optional(),
   method_accounts: z.strictObject(methodShape).optional(),
   provider_accounts: z
-    .record(z.string().regex(/^[A-Za-z0-9_\-]+$/, { message: "must be a payment provider id" }), id().nullable())
+    .record(
+      z.string().regex(/^[A-Za-z0-9_\-]+$/, { message: "must be a payment provider id" }),
+      id().nullable()
+    )
     .optional(),
   sequences: z
     .array(
       z.strictObject({
         type: z.enum(SEQUENCE_TYPES),
-        prefix: z.string().max(10).regex(/^[A-Za-z0-9\-/]*$/, { message: "may contain letters, digits, '-' and '/'" }).optional(),
+        prefix: z
+          .string()
+          .max(10)
+          .regex(/^[A-Za-z0-9\-/]*$/, { message: "may contain letters, digits, '-' and '/'" })
+          .optional(),
         padding: z.number().int().min(0).max(12).optional(),
         next_value: z.number().int().min(1).max(2_000_000_000).optional(),
       })
@@ -45,7 +52,9 @@ export const AdminUpdateAccountingSettings = z.strictObject({
     .array(z.number().int().min(1).max(3650))
     .min(1)
     .max(10)
-    .refine((b) => b.every((d, i) => i === 0 || d > b[i - 1]), { message: "must be strictly increasing day counts" })
+    .refine((b) => b.every((d, i) => i === 0 || d > b[i - 1]), {
+      message: "must be strictly increasing day counts",
+    })
     .optional(),
   auto_credit_memo_on_return: z.boolean().optional(),
   posting: z.strictObject(postingShape).optional(),

@@ -21,14 +21,18 @@ describe("money", () => {
   })
 
   it("refuses amounts finer than the currency", () => {
-    expect(() => assertAtPrecision("0.001", "usd")).toThrow(expect.objectContaining({ code: "PRECISION_EXCEEDED" }))
+    expect(() => assertAtPrecision("0.001", "usd")).toThrow(
+      expect.objectContaining({ code: "PRECISION_EXCEEDED" })
+    )
     expect(assertAtPrecision("0.001", "kwd").toString()).toBe("0.001")
   })
 })
 
 describe("balance", () => {
   it("accepts exactly balanced entries and names the difference otherwise", () => {
-    expect(assertBalanced([{ debit: "0.1" }, { debit: "0.2" }, { credit: "0.3" }], "usd").toString()).toBe("0.3")
+    expect(assertBalanced([{ debit: "0.1" }, { debit: "0.2" }, { credit: "0.3" }], "usd").toString()).toBe(
+      "0.3"
+    )
     expect(() => assertBalanced([{ debit: "10" }, { credit: "9.99" }], "usd")).toThrow(/differ by 0.01 USD/)
   })
 })

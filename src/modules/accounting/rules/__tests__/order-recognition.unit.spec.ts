@@ -1,4 +1,11 @@
-import { OrderSnapshot, recognitionLines, subtractComponents, sumComponents, targetComponents, serializeComponents } from "../order-recognition"
+import {
+  OrderSnapshot,
+  recognitionLines,
+  subtractComponents,
+  sumComponents,
+  targetComponents,
+  serializeComponents,
+} from "../order-recognition"
 import { signedToLines } from "../balance"
 
 const order = (over: Partial<OrderSnapshot> = {}): OrderSnapshot => ({
@@ -18,48 +25,128 @@ const order = (over: Partial<OrderSnapshot> = {}): OrderSnapshot => ({
 })
 
 const accounts = {
-  ar: "ar", sales: "sales", sales_returns: "returns", shipping: "ship", discounts: "disc",
-  tax: "tax", customer_deposits: "dep", rounding: "round",
+  ar: "ar",
+  sales: "sales",
+  sales_returns: "returns",
+  shipping: "ship",
+  discounts: "disc",
+  tax: "tax",
+  customer_deposits: "dep",
+  rounding: "round",
 }
 
 describe("order recognition", () => {
   it("recognises sales, shipping, discounts and tax of a placed order", () => {
     const c = serializeComponents(targetComponents(order()))
     expect(c).toEqual({
-      sales: "200", shipping: "10", discounts: "20", tax: "19", deposits: "0",
-      allowances: "0", rounding: "0", receivable: "209",
+      sales: "200",
+      shipping: "10",
+      discounts: "20",
+      tax: "19",
+      deposits: "0",
+      allowances: "0",
+      rounding: "0",
+      receivable: "209",
     })
     const lines = signedToLines(recognitionLines(targetComponents(order()), accounts, { canceled: false }))
     expect(lines.map((l) => [l.account_id, l.debit.toString(), l.credit.toString()])).toEqual([
-      ["ar", "209", "0"], ["sales", "0", "200"], ["ship", "0", "10"], ["disc", "20", "0"], ["tax", "0", "19"],
+      ["ar", "209", "0"],
+      ["sales", "0", "200"],
+      ["ship", "0", "10"],
+      ["disc", "20", "0"],
+      ["tax", "0", "19"],
     ])
   })
 
   it("posts Medusa's fractional tax with an explicit rounding line", () => {
-    const c = targetComponents(order({ totals: { item_subtotal: 33.33, shipping_subtotal: 0, discount_subtotal: 0, tax_total: 3.3333, total: 36.6633 } }))
+    const c = targetComponents(
+      order({
+        totals: {
+          item_subtotal: 33.33,
+          shipping_subtotal: 0,
+          discount_subtotal: 0,
+          tax_total: 3.3333,
+          total: 36.6633,
+        },
+      })
+    )
     expect([c.tax.toString(), c.receivable.toString(), c.rounding.toString()]).toEqual(["3.33", "36.66", "0"])
-    const odd = targetComponents(order({ totals: { item_subtotal: 10.005, shipping_subtotal: 10.005, discount_subtotal: 0, tax_total: 0, total: 20.01 } }))
-    expect([odd.sales.toString(), odd.shipping.toString(), odd.rounding.toString()]).toEqual(["10.01", "10.01", "-0.01"])
+    const odd = targetComponents(
+      order({
+        totals: {
+          item_subtotal: 10.005,
+          shipping_subtotal: 10.005,
+          discount_subtotal: 0,
+          tax_total: 0,
+          total: 20.01,
+        },
+      })
+    )
+    expect([odd.sales.toString(), odd.shipping.toString(), odd.rounding.toString()]).toEqual([
+      "10.01",
+      "10.01",
+      "-0.01",
+    ])
   })
 
   it("separates store credit (deposits) from allowances and leaves out what our memos own", () => {
     const c = targetComponents(
       order({
-        totals: { item_subtotal: 200, shipping_subtotal: 10, discount_subtotal: 20, tax_total: 19, total: 109 },
-        credit_lines: [{ reference: "store-credit", amount: 30 }, { reference: "payment_collection", amount: 70 }],
+        totals: {
+          item_subtotal: 200,
+          shipping_subtotal: 10,
+          discount_subtotal: 20,
+          tax_total: 19,
+          total: 109,
+        },
+        credit_lines: [
+          { reference: "store-credit", amount: 30 },
+          { reference: "payment_collection", amount: 70 },
+        ],
       }),
       50
     )
-    expect([c.deposits.toString(), c.allowances.toString(), c.receivable.toString(), c.rounding.toString()]).toEqual(["30", "20", "159", "0"])
+    expect([
+      c.deposits.toString(),
+      c.allowances.toString(),
+      c.receivable.toString(),
+      c.rounding.toString(),
+    ]).toEqual(["30", "20", "159", "0"])
   })
 
   it("reverses the sale of a canceled order but keeps the store credit it consumed", () => {
-    const placed = targetComponents(order({ credit_lines: [{ reference: "store-credit", amount: 9 }], totals: { item_subtotal: 200, shipping_subtotal: 10, discount_subtotal: 20, tax_total: 19, total: 200 } }))
-    const canceled = targetComponents(order({ status: "canceled", credit_lines: [{ reference: "store-credit", amount: 9 }, { reference: "payment_collection", amount: 200 }], totals: { item_subtotal: 200, shipping_subtotal: 10, discount_subtotal: 20, tax_total: 19, total: 0 } }))
+    const placed = targetComponents(
+      order({
+        credit_lines: [{ reference: "store-credit", amount: 9 }],
+        totals: {
+          item_subtotal: 200,
+          shipping_subtotal: 10,
+          discount_subtotal: 20,
+          tax_total: 19,
+          total: 200,
+        },
+      })
+    )
+    const canceled = targetComponents(
+      order({
+        status: "canceled",
+        credit_lines: [
+          { reference: "store-credit", amount: 9 },
+          { reference: "payment_collection", amount: 200 },
+        ],
+        totals: { item_subtotal: 200, shipping_subtotal: 10, discount_subtotal: 20, tax_total: 19, total: 0 },
+      })
+    )
     const delta = subtractComponents(canceled, sumComponents([serializeComponents(placed)]))
     expect(serializeComponents(delta)).toEqual({
-      sales: "-200", shipping: "-10", discounts: "-20", tax: "-19", deposits: "0",
-      allowances: "0", rounding: "0", receivable: "-209",
+      sales: "-200",
+      shipping: "-10",
+      discounts: "-20",
+      tax: "-19",
+      deposits: "0",
+      allowances: "0",
+      rounding: "0",
+      receivable: "-209",
     })
     const lines = signedToLines(recognitionLines(delta, accounts, { canceled: true }))
     expect(lines.find((l) => l.account_id === "sales")!.debit.toString()).toBe("200")
@@ -67,10 +154,26 @@ describe("order recognition", () => {
 
   it("sends a lowered sale to returns & allowances", () => {
     const before = targetComponents(order())
-    const after = targetComponents(order({ version: 2, totals: { item_subtotal: 100, shipping_subtotal: 10, discount_subtotal: 10, tax_total: 10, total: 110 } }))
-    const lines = signedToLines(recognitionLines(subtractComponents(after, before), accounts, { canceled: false }))
+    const after = targetComponents(
+      order({
+        version: 2,
+        totals: {
+          item_subtotal: 100,
+          shipping_subtotal: 10,
+          discount_subtotal: 10,
+          tax_total: 10,
+          total: 110,
+        },
+      })
+    )
+    const lines = signedToLines(
+      recognitionLines(subtractComponents(after, before), accounts, { canceled: false })
+    )
     expect(lines.map((l) => [l.account_id, l.debit.toString(), l.credit.toString()])).toEqual([
-      ["ar", "0", "99"], ["returns", "100", "0"], ["disc", "0", "10"], ["tax", "9", "0"],
+      ["ar", "0", "99"],
+      ["returns", "100", "0"],
+      ["disc", "0", "10"],
+      ["tax", "9", "0"],
     ])
   })
 })

@@ -2,7 +2,11 @@ import { Decimal } from "../money"
 import { planDisplacement, planNetting, SettleDoc } from "../settlement"
 
 const doc = (id: string, doc_type: string, sign: 1 | -1, open: number, date = "2026-01-01"): SettleDoc => ({
-  id, doc_type, sign, open: new Decimal(open), document_date: date,
+  id,
+  doc_type,
+  sign,
+  open: new Decimal(open),
+  document_date: date,
 })
 
 describe("settlement", () => {
@@ -23,7 +27,14 @@ describe("settlement", () => {
       doc("a", "order_adjustment", -1, 110),
       [doc("r", "order", 1, 0), doc("p", "payment", -1, 0), doc("a", "order_adjustment", -1, 110)],
       [
-        { id: "app1", credit_document_id: "p", debit_document_id: "r", amount: new Decimal(340), kind: "auto", created_order: 0 },
+        {
+          id: "app1",
+          credit_document_id: "p",
+          debit_document_id: "r",
+          amount: new Decimal(340),
+          kind: "auto",
+          created_order: 0,
+        },
       ]
     )
     expect(plan.map((p) => [p.application_id, p.release.toString()])).toEqual([["app1", "110"]])
@@ -33,7 +44,16 @@ describe("settlement", () => {
     const plan = planDisplacement(
       doc("a", "order_adjustment", -1, 50),
       [doc("r", "order", 1, 0), doc("cm", "credit_memo", -1, 0), doc("a", "order_adjustment", -1, 50)],
-      [{ id: "m", credit_document_id: "cm", debit_document_id: "r", amount: new Decimal(100), kind: "manual", created_order: 0 }]
+      [
+        {
+          id: "m",
+          credit_document_id: "cm",
+          debit_document_id: "r",
+          amount: new Decimal(100),
+          kind: "manual",
+          created_order: 0,
+        },
+      ]
     )
     expect(plan).toEqual([])
   })

@@ -6,7 +6,12 @@ import { runOrderSync } from "../../../../../../workflows/order-accounting"
 /** Retries one posting now; answers the error as it stands afterwards. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const load = () =>
-    refetchEntity({ entity: "posting_error", idOrFilter: req.params.id, scope: req.scope, fields: req.queryConfig.fields })
+    refetchEntity({
+      entity: "posting_error",
+      idOrFilter: req.params.id,
+      scope: req.scope,
+      fields: req.queryConfig.fields,
+    })
   const error = await load()
   if (!error) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Posting error ${req.params.id} was not found`)

@@ -1,0 +1,159 @@
+import { validateAndTransformQuery } from "@medusajs/framework/http"
+import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { EmptyBody, SelectParams } from "../../utils/validators"
+import { validateBody } from "../../utils/validate"
+import * as accounts from "./accounts/validators"
+import * as accountsConfig from "./accounts/query-config"
+import * as journal from "./journal-entries/validators"
+import * as journalConfig from "./journal-entries/query-config"
+import * as periods from "./periods/validators"
+import * as periodsConfig from "./periods/query-config"
+import * as postingErrors from "./posting-errors/validators"
+import * as postingErrorsConfig from "./posting-errors/query-config"
+import { AdminUpdateAccountingSettings } from "./settings/validators"
+
+export const accountingSetupMiddlewares: MiddlewareRoute[] = [
+  // accounts
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/accounts",
+    middlewares: [
+      validateAndTransformQuery(accounts.AdminGetAccountsParams, accountsConfig.listAccountsQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/accounts",
+    middlewares: [
+      validateBody(accounts.AdminCreateAccount),
+      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/accounts/:id",
+    middlewares: [validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/accounts/:id",
+    middlewares: [
+      validateBody(accounts.AdminUpdateAccount),
+      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
+    ],
+  },
+  // settings
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/settings",
+    middlewares: [validateBody(AdminUpdateAccountingSettings)],
+  },
+  // periods
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/periods",
+    middlewares: [
+      validateAndTransformQuery(periods.AdminGetPeriodsParams, periodsConfig.listPeriodsQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/periods",
+    middlewares: [
+      validateBody(periods.AdminCreatePeriod),
+      validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/periods/:id/*",
+    middlewares: [
+      validateBody(EmptyBody),
+      validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
+    ],
+  },
+  // journal entries
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/journal-entries",
+    middlewares: [
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntriesParams,
+        journalConfig.listJournalEntriesQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/journal-entries",
+    middlewares: [
+      validateBody(journal.AdminCreateJournalEntry),
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntryParams,
+        journalConfig.retrieveJournalEntryQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["GET", "DELETE"],
+    matcher: "/admin/accounting/journal-entries/:id",
+    middlewares: [
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntryParams,
+        journalConfig.retrieveJournalEntryQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/journal-entries/:id",
+    middlewares: [
+      validateBody(journal.AdminUpdateJournalEntry),
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntryParams,
+        journalConfig.retrieveJournalEntryQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/journal-entries/:id/post",
+    middlewares: [
+      validateBody(EmptyBody),
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntryParams,
+        journalConfig.retrieveJournalEntryQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/journal-entries/:id/reverse",
+    middlewares: [
+      validateBody(journal.AdminReverseJournalEntry),
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntryParams,
+        journalConfig.retrieveJournalEntryQueryConfig
+      ),
+    ],
+  },
+  // posting errors
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/posting-errors",
+    middlewares: [
+      validateAndTransformQuery(
+        postingErrors.AdminGetPostingErrorsParams,
+        postingErrorsConfig.listPostingErrorsQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/accounting/posting-errors/:id/retry",
+    middlewares: [
+      validateBody(EmptyBody),
+      validateAndTransformQuery(SelectParams, postingErrorsConfig.retrievePostingErrorQueryConfig),
+    ],
+  },
+]

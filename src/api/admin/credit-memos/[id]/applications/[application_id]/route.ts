@@ -1,0 +1,25 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { today } from "../../../../../../modules/accounting/rules/dates"
+import { unapplyCreditWorkflow } from "../../../../../../workflows/credit-memos"
+import { actorOf } from "../../../../../utils/actor"
+import { loadCreditMemo } from "../../../helpers"
+
+/** Unapplies an application (on ?date=, default today); both sides get their amounts back. */
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await loadCreditMemo(req)
+  const date = ((req as any).validatedQuery?.date as string | undefined) ?? today()
+  await unapplyCreditWorkflow(req.scope).run({
+    input: {
+      credit_memo_id: req.params.id,
+      application_id: req.params.application_id,
+      date,
+      ...actorOf(req),
+    },
+  })
+  res.json({
+    id: req.params.application_id,
+    object: "credit_application",
+    deleted: true,
+    credit_memo: await loadCreditMemo(req),
+  })
+}

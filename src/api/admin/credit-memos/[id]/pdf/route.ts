@@ -1,0 +1,49 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { writeCreditMemoPdf } from "../../../../../reports/credit-memo-pdf"
+import { loadCreditMemo } from "../../helpers"
+
+/** The credit memo as a PDF the customer can receive. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const memo = await loadCreditMemo(req)
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const [{ data: customers }, { data: stores }, orders] = await Promise.all([
+    query.graph({
+      entity: "customer",
+      fields: ["first_name", "last_name", "company_name", "email", "addresses.*"],
+      filters: { id: memo.customer_id },
+    }),
+    query.graph({ entity: "store", fields: ["name"] }),
+    memo.order_id
+      ? query
+          .graph({ entity: "order", fields: ["display_id"], filters: { id: memo.order_id } })
+          .then((r) => r.data)
+      : Promise.resolve([]),
+  ])
+  const customer: any = customers[0] ?? {}
+  const address = customer.addresses?.find((a: any) => a.is_default_billing) ?? customer.addresses?.[0]
+  res.setHeader("Content-Type", "application/pdf")
+  res.setHeader("Content-Disposition", `attachment; filename="credit-memo-${memo.number ?? memo.id}.pdf"`)
+  await writeCreditMemoPdf(res, {
+    store_name: (stores[0] as any)?.name ?? "Store",
+    customer: {
+      name:
+        [customer.first_name, customer.last_name].filter(Boolean).join(" ") ||
+        customer.company_name ||
+        memo.customer_id,
+      email: customer.email,
+      address: address
+        ? [
+            address.address_1,
+            address.address_2,
+            [address.postal_code, address.city].filter(Boolean).join(" "),
+            address.country_code?.toUpperCase(),
+          ].filter(Boolean)
+        : [],
+    },
+    memo: {
+      ...memo,
+      order_display: (orders[0] as any)?.display_id ? `#${(orders[0] as any).display_id}` : null,
+    },
+  })
+}

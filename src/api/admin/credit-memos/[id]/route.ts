@@ -1,0 +1,23 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
+import { updateCreditMemoWorkflow } from "../../../../workflows/credit-memos"
+import { actorOf } from "../../../utils/actor"
+import { loadCreditMemo } from "../helpers"
+import type { AdminUpdateCreditMemo } from "../validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json({ credit_memo: await loadCreditMemo(req) })
+}
+
+/** Edits a draft; an issued or voided memo answers 409 IMMUTABLE. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<z.infer<typeof AdminUpdateCreditMemo>>,
+  res: MedusaResponse
+) => {
+  await loadCreditMemo(req)
+  const { date, ...update } = req.validatedBody
+  await updateCreditMemoWorkflow(req.scope).run({
+    input: { id: req.params.id, update: { ...update, ...(date && { memo_date: date }) }, ...actorOf(req) },
+  })
+  res.json({ credit_memo: await loadCreditMemo(req) })
+}

@@ -1,0 +1,29 @@
+import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
+import { ACCOUNTING_MODULE } from "../../../modules/accounting"
+import type AccountingModuleService from "../../../modules/accounting/service"
+import { refetchOr404 } from "../../utils/refetch"
+
+/**
+ * Adds what stands against each memo: `remaining_amount` (null while a
+ * draft) and its applications (and refunds) with their ids for unapply.
+ */
+export async function withBalances<T extends { id: string; status?: string }>(
+  req: AuthenticatedMedusaRequest<any>,
+  memos: T[]
+) {
+  const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+  const balances = await accounting.creditMemoBalances(memos.map((m) => m.id))
+  return memos.map((memo) => {
+    const balance = balances.get(memo.id)
+    return {
+      ...memo,
+      remaining_amount: balance ? Number(balance.remaining_amount) : null,
+      applications: (balance?.applications ?? []).map((a) => ({ ...a, amount: Number(a.amount) })),
+    }
+  })
+}
+
+export async function loadCreditMemo(req: AuthenticatedMedusaRequest<any>) {
+  const memo = await refetchOr404(req, "credit_memo", "Credit memo")
+  return (await withBalances(req, [memo]))[0]
+}

@@ -1,0 +1,39 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+import { createCreditMemoWorkflow } from "../../../workflows/credit-memos"
+import { actorOf } from "../../utils/actor"
+import { loadCreditMemo, withBalances } from "./helpers"
+import type { AdminCreateCreditMemo } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { q, ...filters } = req.filterableFields as Record<string, any>
+  if (q) {
+    filters.$or = [{ number: { $ilike: `%${q}%` } }, { reason: { $ilike: `%${q}%` } }]
+  }
+  const { data, metadata } = await query.graph({
+    entity: "credit_memo",
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    credit_memos: await withBalances(req, data),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateCreditMemo>>,
+  res: MedusaResponse
+) => {
+  const { date, ...memo } = req.validatedBody
+  const { result: id } = await createCreditMemoWorkflow(req.scope).run({
+    input: { memo: { ...memo, memo_date: date }, ...actorOf(req) },
+  })
+  req.params.id = id
+  res.json({ credit_memo: await loadCreditMemo(req) })
+}

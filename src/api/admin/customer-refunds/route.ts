@@ -1,0 +1,50 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+import { createCustomerRefundWorkflow, postCustomerRefundWorkflow } from "../../../workflows/customer-refunds"
+import { actorOf } from "../../utils/actor"
+import { idempotent } from "../../utils/idempotency"
+import { loadCustomerRefund } from "./helpers"
+import type { AdminCreateCustomerRefund } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { date_from, date_to, q, ...filters } = req.filterableFields as Record<string, any>
+  if (date_from || date_to) {
+    filters.refund_date = { ...(date_from && { $gte: date_from }), ...(date_to && { $lte: date_to }) }
+  }
+  if (q) {
+    filters.$or = [
+      { number: { $ilike: `%${q}%` } },
+      { reference: { $ilike: `%${q}%` } },
+      { memo: { $ilike: `%${q}%` } },
+    ]
+  }
+  const { data: customer_refunds, metadata } = await query.graph({
+    entity: "customer_refund",
+    fields: req.queryConfig.fields,
+    filters,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({ customer_refunds, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+}
+
+/**
+ * Creates a draft refund, and posts it at once with `post: true`.
+ * Idempotency-Key makes a retried request return the first answer.
+ */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateCustomerRefund>>,
+  res: MedusaResponse
+) => {
+  await idempotent(req, res, async () => {
+    const { post, ...refund } = req.validatedBody
+    const { result: id } = await createCustomerRefundWorkflow(req.scope).run({
+      input: { refund, ...actorOf(req) },
+    })
+    if (post) {
+      await postCustomerRefundWorkflow(req.scope).run({ input: { id, ...actorOf(req) } })
+    }
+    return { body: { customer_refund: await loadCustomerRefund(req, id) } }
+  })
+}

@@ -1,0 +1,85 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { CREDIT_SOURCE_TYPES } from "../../../modules/accounting/models/customer-refund-line"
+import { REFUND_METHODS } from "../../../modules/accounting/models/customer-refund"
+import { currencyCode, id, isoDate, money, refinePrecision, text } from "../../utils/validators"
+
+const line = z.strictObject({
+  source_type: z.enum(CREDIT_SOURCE_TYPES),
+  source_id: id(),
+  amount: money(),
+})
+
+const fields = {
+  refund_date: isoDate(),
+  method: z.enum(REFUND_METHODS),
+  payment_account_id: id().nullish(),
+  payment_id: id().nullish(),
+  reference: text(200).nullish(),
+  pay_to: text(200).nullish(),
+  memo: text(1000).nullish(),
+  attachment_url: z
+    .string()
+    .url()
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), { message: "must be an http(s) URL" })
+    .nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  lines: z.array(line).min(1).max(100),
+}
+
+export const AdminCreateCustomerRefund = z
+  .strictObject({
+    customer_id: id(),
+    currency_code: currencyCode(),
+    ...fields,
+    post: z.boolean().optional(),
+  })
+  .superRefine((r, ctx) =>
+    refinePrecision(
+      r.currency_code,
+      r.lines.map((l, i) => ({ path: ["lines", i, "amount"], value: l.amount })),
+      ctx
+    )
+  )
+
+export const AdminUpdateCustomerRefund = z.strictObject({
+  refund_date: fields.refund_date.optional(),
+  method: fields.method.optional(),
+  payment_account_id: fields.payment_account_id,
+  payment_id: fields.payment_id,
+  reference: fields.reference,
+  pay_to: fields.pay_to,
+  memo: fields.memo,
+  attachment_url: fields.attachment_url,
+  metadata: fields.metadata,
+  lines: fields.lines.optional(),
+})
+
+export const AdminVoidCustomerRefund = z.strictObject({
+  date: isoDate(),
+  record_only: z.boolean().optional(),
+})
+
+export const AdminGetCustomerRefundsParams = createFindParams({
+  limit: 50,
+  offset: 0,
+  order: "-created_at",
+}).extend({
+  status: z
+    .union([
+      z.enum(["draft", "posting", "posted", "voided"]),
+      z.array(z.enum(["draft", "posting", "posted", "voided"])),
+    ])
+    .optional(),
+  customer_id: z.union([z.string(), z.array(z.string())]).optional(),
+  method: z.union([z.enum(REFUND_METHODS), z.array(z.enum(REFUND_METHODS))]).optional(),
+  currency_code: z.string().optional(),
+  date_from: isoDate().optional(),
+  date_to: isoDate().optional(),
+  q: z.string().optional(),
+})
+
+export const AdminImportCustomerRefundsParams = z.strictObject({
+  partial: z.enum(["true", "false"]).optional(),
+})

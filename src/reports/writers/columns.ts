@@ -1,0 +1,31 @@
+/** A column of a report, shared by every format. */
+export type ReportColumn = {
+  key: string
+  header: string
+  /** money: decimal string with the row's currency; number: integer; text otherwise. */
+  type?: "text" | "money" | "number" | "date"
+  /** PDF width in points. */
+  width?: number
+}
+
+export type ReportMeta = {
+  title: string
+  /** Lines under the title: filters, as-of date, basis… */
+  subtitle: string[]
+  columns: ReportColumn[]
+  /** Wide reports print landscape. */
+  landscape?: boolean
+  /** Column with the row's currency (money cells use it). */
+  currencyKey?: string
+}
+
+export type ReportRow = Record<string, unknown>
+
+/** Everything a report format writes: rows as they come, totals at the end. */
+export interface ReportWriter {
+  /** Starts a section (e.g. one per currency: a sheet in XLSX). */
+  section(name: string): Promise<void> | void
+  row(row: ReportRow): Promise<void> | void
+  total(row: ReportRow): Promise<void> | void
+  end(): Promise<void>
+}

@@ -1,0 +1,92 @@
+import ExcelJS from "exceljs"
+import type { Writable } from "stream"
+import { currencyPrecision, toDecimal } from "../../modules/accounting/rules/money"
+import { excelCurrencyFormat, neutraliseFormula } from "../format"
+import { ReportMeta, ReportRow, ReportWriter } from "./columns"
+
+/**
+ * Streaming XLSX (exceljs WorkbookWriter): one sheet per section, frozen
+ * header row, money as real number cells in the currency's format. Rows are
+ * committed as they come, so memory stays flat however long the report.
+ */
+export class XlsxReportWriter implements ReportWriter {
+  private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter
+  private sheet: ExcelJS.Worksheet | null = null
+  private readonly sheetNames = new Set<string>()
+
+  constructor(
+    out: Writable,
+    private readonly meta: ReportMeta
+  ) {
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: true,
+      useSharedStrings: false,
+    })
+    this.workbook.creator = "medusa-accounting-ar"
+  }
+
+  section(name: string) {
+    this.sheet?.commit()
+    let title = name.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Report"
+    for (let i = 2; this.sheetNames.has(title); i++) {
+      title = `${name.slice(0, 28)} ${i}`
+    }
+    this.sheetNames.add(title)
+    const sheet = this.workbook.addWorksheet(title, { views: [{ state: "frozen", ySplit: 1 }] })
+    sheet.columns = this.meta.columns.map((c) => ({
+      header: c.header,
+      key: c.key,
+      width: Math.max(10, Math.round((c.width ?? 80) / 6)),
+    }))
+    sheet.getRow(1).font = { bold: true }
+    this.sheet = sheet
+  }
+
+  row(row: ReportRow) {
+    this.add(row, false)
+  }
+
+  total(row: ReportRow) {
+    this.add(row, true)
+  }
+
+  async end() {
+    if (!this.sheet) {
+      this.section(this.meta.title)
+    }
+    this.sheet!.commit()
+    await this.workbook.commit()
+  }
+
+  private add(row: ReportRow, bold: boolean) {
+    if (!this.sheet) {
+      this.section(this.meta.title)
+    }
+    const currency = String(row[this.meta.currencyKey ?? "currency_code"] ?? "usd")
+    const values: Record<string, unknown> = {}
+    for (const c of this.meta.columns) {
+      const v = row[c.key]
+      if (c.type === "money" && v !== null && v !== undefined && v !== "") {
+        // A real number cell, rounded at the currency's precision.
+        values[c.key] = toDecimal(v as string)
+          .decimalPlaces(currencyPrecision(currency))
+          .toNumber()
+      } else if (c.type === "number" && v !== null && v !== undefined && v !== "") {
+        values[c.key] = Number(v)
+      } else {
+        values[c.key] = neutraliseFormula(v ?? "")
+      }
+    }
+    const added = this.sheet!.addRow(values)
+    this.meta.columns.forEach((c, i) => {
+      if (c.type === "money") {
+        added.getCell(i + 1).numFmt = excelCurrencyFormat(currency)
+      }
+    })
+    if (bold) {
+      added.font = { bold: true }
+    }
+    added.commit()
+  }
+}
