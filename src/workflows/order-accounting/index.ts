@@ -1,3 +1,4 @@
+export * from "./backfill"
 export * from "./retry-postings"
 export * from "./run-order-sync"
 export * from "./steps/load-order-snapshots"

@@ -55,42 +55,4 @@ export const payment = (
   provider_id = "pp_system_default"
 ) => ({ id: "pay_1", provider_id, captures, refunds })
 
-/** Every journal line of a source, as [account, debit, credit] in line order. */
-export async function glLines(knex: any, sourceType: string, sourceId: string) {
-  const { rows } = await knex.raw(
-    `select a.code, (l.raw_debit->>'value') as debit, (l.raw_credit->>'value') as credit
-       from accounting_journal_line l
-       join accounting_journal_entry e on e.id = l.entry_id
-       join accounting_account a on a.id = l.account_id
-      where e.source_type = ? and e.source_id = ?
-      order by e.chain_seq, l.line_no`,
-    [sourceType, sourceId]
-  )
-  return rows.map((r: any) => [r.code, r.debit, r.credit])
-}
-
-/** Sum of open AR documents (debits minus credits) and the AR control balance, per currency. */
-export async function arTieOut(knex: any) {
-  const { rows } = await knex.raw(`
-    select c.currency_code,
-           coalesce(s.open, 0)::text as subledger,
-           coalesce(g.balance, 0)::text as control
-      from (select distinct currency_code from accounting_journal_entry) c
-      left join (select currency_code, sum(sign * open_amount) as open
-                   from accounting_ar_document where deleted_at is null group by currency_code) s
-        on s.currency_code = c.currency_code
-      left join (select e.currency_code, sum(l.debit - l.credit) as balance
-                   from accounting_journal_line l
-                   join accounting_journal_entry e on e.id = l.entry_id
-                  where l.account_id = 'acct_1100' and e.status <> 'draft'
-                  group by e.currency_code) g
-        on g.currency_code = c.currency_code`)
-  return rows
-}
-
-export async function expectArTiesOut(knex: any) {
-  for (const row of await arTieOut(knex)) {
-    expect(Number(row.subledger)).toBeCloseTo(Number(row.control), 10)
-    expect(row.subledger.replace(/\.?0+$/, "")).toBe(row.control.replace(/\.?0+$/, ""))
-  }
-}
+export { arTieOut, expectArTiesOut, glLines } from "../../../../integration-tests/helpers/ledger"
