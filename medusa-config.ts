@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -57,7 +58,7 @@ const testModules =
           options: {
             providers: [
               {
-                resolve: "./integration-tests/fixtures/failing-payment-provider",
+                resolve: path.join(__dirname, "integration-tests/fixtures/failing-payment-provider"),
                 id: "failing",
               },
             ],

@@ -17,7 +17,9 @@ export async function glLines(knex: Knex, sourceType: string, sourceId: string):
 }
 
 /** Open AR documents (debits minus credits) next to the AR control balance, per currency. */
-export async function arTieOut(knex: Knex): Promise<{ currency_code: string; subledger: string; control: string }[]> {
+export async function arTieOut(
+  knex: Knex
+): Promise<{ currency_code: string; subledger: string; control: string }[]> {
   const { rows } = await knex.raw(`
     select c.currency_code,
            coalesce(s.open, 0)::text as subledger,
@@ -49,7 +51,10 @@ export async function expectArTiesOut(knex: Knex) {
 }
 
 /** Polls until `check` returns a truthy value (subscribers run after the workflow returns). */
-export async function waitFor<T>(check: () => Promise<T>, { timeout = 20_000, interval = 100, what = "condition" } = {}): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T>,
+  { timeout = 20_000, interval = 100, what = "condition" } = {}
+): Promise<T> {
   const deadline = Date.now() + timeout
   let last: T | undefined
   while (Date.now() < deadline) {

@@ -41,7 +41,12 @@ medusaIntegrationTestRunner({
         { what: `${count} ${type} entries for ${id}` }
       )
     const openOf = async (docType: string, sourceId: string) =>
-      (await knex().raw(`select raw_open_amount->>'value' as open from accounting_ar_document where doc_type = ? and source_id = ?`, [docType, sourceId])).rows[0]?.open
+      (
+        await knex().raw(
+          `select raw_open_amount->>'value' as open from accounting_ar_document where doc_type = ? and source_id = ?`,
+          [docType, sourceId]
+        )
+      ).rows[0]?.open
 
     beforeAll(async () => {
       container = getContainer()
@@ -50,7 +55,11 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       // The database is restored between tests; the store setup is part of the snapshot.
-      customer = await createCustomer(container, { email: `buyer-${Date.now()}@example.com`, first_name: "Ada", last_name: "Buyer" })
+      customer = await createCustomer(container, {
+        email: `buyer-${Date.now()}@example.com`,
+        first_name: "Ada",
+        last_name: "Buyer",
+      })
       admin = await createAdmin(container)
     })
 
@@ -110,7 +119,10 @@ medusaIntegrationTestRunner({
         ["1100", "231", "0"],
         ["1200", "0", "231"],
       ])
-      const { rows } = await knex().raw(`select sum(sign * open_amount)::text as owed from accounting_ar_document where order_id = ?`, [placed.order_id])
+      const { rows } = await knex().raw(
+        `select sum(sign * open_amount)::text as owed from accounting_ar_document where order_id = ?`,
+        [placed.order_id]
+      )
       expect(Number(rows[0].owed)).toBe(0)
       await expectArTiesOut(knex())
     })
@@ -135,7 +147,9 @@ medusaIntegrationTestRunner({
       const after = await getOrderTotals(container, placed.order_id)
       const refund = after.payment_collections[0].payments[0].refunds[0]
       await posted("refund", refund.id)
-      expect((await api.get(`/admin/customers/${customer.id}/available-credits`, admin)).data.available_credits).toEqual([])
+      expect(
+        (await api.get(`/admin/customers/${customer.id}/available-credits`, admin)).data.available_credits
+      ).toEqual([])
       await expectArTiesOut(knex())
     })
 
@@ -146,7 +160,10 @@ medusaIntegrationTestRunner({
       const totals = await getOrderTotals(container, placed.order_id)
       await editOrderLowerQuantity(container, placed.order_id, totals.items[0].id, 2)
       await posted("order", placed.order_id, 2)
-      const { data } = await api.get(`/admin/customers/${customer.id}/available-credits?currency_code=usd`, admin)
+      const { data } = await api.get(
+        `/admin/customers/${customer.id}/available-credits?currency_code=usd`,
+        admin
+      )
       expect(data.available_credits).toEqual([
         expect.objectContaining({ source_type: "overpayment", original_amount: 341, remaining_amount: 110 }),
       ])
@@ -162,7 +179,10 @@ medusaIntegrationTestRunner({
         { name: "order.placed", data: { id: placed.order_id } },
       ])
       await new Promise((r) => setTimeout(r, 1500))
-      const { rows } = await knex().raw(`select count(*)::int as n from accounting_journal_entry where source_id = ?`, [placed.order_id])
+      const { rows } = await knex().raw(
+        `select count(*)::int as n from accounting_journal_entry where source_id = ?`,
+        [placed.order_id]
+      )
       expect(rows[0].n).toBe(1)
     })
 
@@ -205,7 +225,12 @@ medusaIntegrationTestRunner({
         const res = await api.get("/admin/accounting/posting-errors?status=pending", admin)
         return res.data.count ? res.data.posting_errors : null
       })
-      expect(errors[0]).toMatchObject({ source_type: "order", source_id: placed.order_id, code: "PERIOD_CLOSED", event_name: "order.placed" })
+      expect(errors[0]).toMatchObject({
+        source_type: "order",
+        source_id: placed.order_id,
+        code: "PERIOD_CLOSED",
+        event_name: "order.placed",
+      })
 
       const stillClosed = await api.post(`/admin/accounting/posting-errors/${errors[0].id}/retry`, {}, admin)
       expect(stillClosed.data.posting_error).toMatchObject({ status: "pending", attempts: 2 })
@@ -213,7 +238,9 @@ medusaIntegrationTestRunner({
       const retried = await api.post(`/admin/accounting/posting-errors/${errors[0].id}/retry`, {}, admin)
       expect(retried.data.posting_error.status).toBe("resolved")
       expect(await glLines(knex(), "order", placed.order_id)).toHaveLength(4)
-      expect((await refused(api.post(`/admin/accounting/posting-errors/perr_missing/retry`, {}, admin))).status).toBe(404)
+      expect(
+        (await refused(api.post(`/admin/accounting/posting-errors/perr_missing/retry`, {}, admin))).status
+      ).toBe(404)
     })
   },
 })

@@ -24,7 +24,9 @@ export default async function accountingBackfill({ container, args = [] }: ExecA
   }
   const dryRun = args.includes("--dry-run")
   const batch = Number(arg("--batch") ?? 200)
-  logger.info(`accounting backfill${dryRun ? " (dry run: nothing is written)" : ""}${since ? ` of orders since ${since}` : ""}`)
+  logger.info(
+    `accounting backfill${dryRun ? " (dry run: nothing is written)" : ""}${since ? ` of orders since ${since}` : ""}`
+  )
   const result = await backfillOrders(container, {
     since,
     dry_run: dryRun,

@@ -38,6 +38,17 @@ export function accountingErrorHandler() {
         .json({ type: "not_allowed", code: err.code, message: err.message })
       return
     }
+    if (err?.name === "MulterError") {
+      const tooLarge = err.code === "LIMIT_FILE_SIZE"
+      res.status(tooLarge ? 413 : 400).json({
+        type: "invalid_data",
+        code: tooLarge ? "FILE_TOO_LARGE" : "INVALID_UPLOAD",
+        message: tooLarge
+          ? "The file is larger than the import limit (2 MB)"
+          : `Invalid upload: ${err.message} (${err.field ?? "file"})`,
+      })
+      return
+    }
     const pg = PG_RETRYABLE[err?.code] ?? PG_RETRYABLE[err?.cause?.code]
     if (pg) {
       res.status(pg.status).json({ type: "conflict", code: pg.code, message: pg.message })

@@ -44,8 +44,11 @@ import {
   createCustomerRefundDraft,
   CustomerRefundInput,
   deleteCustomerRefundDraft,
+  ImportGroup,
+  importCustomerRefundDrafts,
   loadRefundInput,
   MoneyMoved,
+  recordCardRefundIntent,
   RefundContext,
   releaseCustomerRefund,
   reserveCustomerRefund,
@@ -451,6 +454,38 @@ export default class AccountingModuleService extends MedusaService({
     return await createCustomerRefundDraft(trx(ctx), input, context, actor)
   }
 
+  /** All-or-nothing unless `partial`: any error rolls every draft of the file back. */
+  async importCustomerRefundDrafts(
+    groups: ImportGroup[],
+    context: RefundContext,
+    actor: Actor = {},
+    partial = false
+  ) {
+    try {
+      return await this.importCustomerRefundDrafts_(groups, context, actor, partial)
+    } catch (e) {
+      if (e instanceof DryRun) {
+        return e.result as Awaited<ReturnType<typeof importCustomerRefundDrafts>>
+      }
+      throw e
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async importCustomerRefundDrafts_(
+    groups: ImportGroup[],
+    context: RefundContext,
+    actor: Actor,
+    partial: boolean,
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const result = await importCustomerRefundDrafts(trx(ctx), groups, context, actor)
+    if (result.errors.length && !partial) {
+      throw new DryRun({ created: [], errors: result.errors })
+    }
+    return result
+  }
+
   @InjectTransactionManager()
   async updateCustomerRefundDraft(
     id: string,
@@ -487,6 +522,15 @@ export default class AccountingModuleService extends MedusaService({
     @MedusaContext() ctx: Context = {}
   ) {
     await releaseCustomerRefund(trx(ctx), id, reason, actor)
+  }
+
+  @InjectTransactionManager()
+  async recordCardRefundIntent(
+    id: string,
+    intent: { order_id: string | null; credit_line_amount: MoneyLike },
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await recordCardRefundIntent(trx(ctx), id, intent)
   }
 
   @InjectTransactionManager()
@@ -562,7 +606,7 @@ export default class AccountingModuleService extends MedusaService({
   }
 }
 
-/** Carries a dry run's result out of the transaction it rolls back. */
+/** Carries a result out of the transaction it rolls back (dry runs, refused imports). */
 class DryRun extends Error {
   constructor(readonly result: unknown) {
     super("dry run")

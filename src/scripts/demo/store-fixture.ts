@@ -303,17 +303,36 @@ async function ensureRegions(container: MedusaContainer, codes: string[]): Promi
   return regions
 }
 
-async function ensureRegionPaymentProvider(container: MedusaContainer, region: RegionRow): Promise<void> {
+async function ensureRegionPaymentProvider(
+  container: MedusaContainer,
+  region: RegionRow,
+  providerId = PAYMENT_PROVIDER_ID
+): Promise<void> {
   const providers = (region.payment_providers ?? []).map((p) => p.id)
-  if (providers.includes(PAYMENT_PROVIDER_ID)) {
+  if (providers.includes(providerId)) {
     return
   }
   await updateRegionsWorkflow(container).run({
     input: {
       selector: { id: region.id },
-      update: { payment_providers: [...providers, PAYMENT_PROVIDER_ID] },
+      update: { payment_providers: [...providers, providerId] },
     },
   })
+}
+
+/** Lets the region of a currency take payments through another provider (e.g. a test double). */
+export async function enablePaymentProvider(
+  container: MedusaContainer,
+  fixture: StoreFixture,
+  currency_code: string,
+  provider_id: string
+): Promise<void> {
+  const [region] = await graph<RegionRow>(container, {
+    entity: "region",
+    fields: ["id", "currency_code", "countries.iso_2", "payment_providers.id"],
+    filters: { id: fixture.regions[currency_code.toLowerCase()].id },
+  })
+  await ensureRegionPaymentProvider(container, region, provider_id)
 }
 
 /** A country-level tax region with a default rate, so orders carry tax lines. */
@@ -677,6 +696,8 @@ export type PlaceOrderInput = {
   currency_code: string
   items: { variant_id: string; quantity: number }[]
   promo_code?: string
+  /** Defaults to the system provider (payments stay authorized until captured). */
+  provider_id?: string
 }
 
 export type PlacedOrder = {
@@ -732,7 +753,7 @@ export async function placeOrder(
     input: { cart_id: cart.id },
   })
   await createPaymentSessionsWorkflow(container).run({
-    input: { payment_collection_id: collection.id, provider_id: PAYMENT_PROVIDER_ID },
+    input: { payment_collection_id: collection.id, provider_id: input.provider_id ?? PAYMENT_PROVIDER_ID },
   })
   const { result: placed } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
 

@@ -26,7 +26,10 @@ export type BackfillProgress = {
  * batch's snapshots), through the same idempotent sync the subscribers use,
  * so running it twice adds nothing. A failing order is reported and skipped.
  */
-export async function backfillOrders(container: MedusaContainer, options: BackfillOptions = {}): Promise<BackfillProgress> {
+export async function backfillOrders(
+  container: MedusaContainer,
+  options: BackfillOptions = {}
+): Promise<BackfillProgress> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
   const batchSize = options.batch_size ?? 200
@@ -60,7 +63,10 @@ export async function backfillOrders(container: MedusaContainer, options: Backfi
     }
     for (const snapshot of await loadOrderSnapshots(container, ids)) {
       try {
-        const result = await accounting.syncOrderLedger(snapshot, { origin: "backfill", dry_run: options.dry_run })
+        const result = await accounting.syncOrderLedger(snapshot, {
+          origin: "backfill",
+          dry_run: options.dry_run,
+        })
         progress.entries += result.posted.length
       } catch (e: any) {
         progress.errors.push({ order_id: snapshot.id, message: e?.message ?? String(e) })

@@ -1,7 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
-import { createCustomerRefundWorkflow, postCustomerRefundWorkflow } from "../../../workflows/customer-refunds"
+import {
+  createCustomerRefundWorkflow,
+  deleteCustomerRefundWorkflow,
+  postCustomerRefundWorkflow,
+} from "../../../workflows/customer-refunds"
 import { actorOf } from "../../utils/actor"
 import { idempotent } from "../../utils/idempotency"
 import { loadCustomerRefund } from "./helpers"
@@ -43,7 +47,13 @@ export const POST = async (
       input: { refund, ...actorOf(req) },
     })
     if (post) {
-      await postCustomerRefundWorkflow(req.scope).run({ input: { id, ...actorOf(req) } })
+      try {
+        await postCustomerRefundWorkflow(req.scope).run({ input: { id, ...actorOf(req) } })
+      } catch (e) {
+        // Create-and-post is one request: a refused post leaves no draft behind.
+        await deleteCustomerRefundWorkflow(req.scope).run({ input: { id, origin: "compensation" } })
+        throw e
+      }
     }
     return { body: { customer_refund: await loadCustomerRefund(req, id) } }
   })

@@ -239,7 +239,7 @@ async function allowanceOffset(knex: Knex, orderId: string): Promise<Decimal> {
   const rows = await knex("accounting_customer_refund")
     .select("raw_card_credit_line_amount", "card_credit_line_amount")
     .where({ card_order_id: orderId })
-    .whereIn("status", ["posted", "voided"])
+    .whereIn("status", ["posting", "posted", "voided"])
     .whereNull("deleted_at")
   return rows.reduce(
     (acc: Decimal, r: any) => acc.plus(readMoney(r, "card_credit_line_amount")),

@@ -1,7 +1,9 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import { AccountingError } from "../../../modules/accounting/errors"
+import type AccountingModuleService from "../../../modules/accounting/service"
 
 export const refundCardPaymentStepId = "refund-card-payment"
 
@@ -13,7 +15,7 @@ export const refundCardPaymentStepId = "refund-card-payment"
  *
  * Medusa turns the part of a refund the order does not owe into an order
  * credit line; the credits we refund (credit memos) are not known to Medusa,
- * so that part is reported back for the order's recognition to leave out.
+ * so that part is recorded first, for the order's recognition to leave out.
  *
  * Irreversible (the money is gone): no compensation.
  */
@@ -46,6 +48,12 @@ export const refundCardPaymentStep = createStep(
       const owed = MathBN.lt(pending, 0) ? MathBN.mult(pending, -1) : MathBN.convert(0)
       creditLine = MathBN.gt(input.amount, owed) ? MathBN.sub(input.amount, owed) : MathBN.convert(0)
     }
+    await container
+      .resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+      .recordCardRefundIntent(input.customer_refund_id, {
+        order_id: input.order_id,
+        credit_line_amount: creditLine.toString(),
+      })
     const { errors } = await refundPaymentWorkflow(container).run({
       input: {
         payment_id: input.payment_id,
@@ -71,10 +79,6 @@ export const refundCardPaymentStep = createStep(
     const refund = refunds.find(
       (r: any) => r.metadata?.accounting_customer_refund_id === input.customer_refund_id
     )
-    return new StepResponse({
-      medusa_refund_id: refund?.id ?? null,
-      card_order_id: input.order_id,
-      card_credit_line_amount: creditLine.toString(),
-    })
+    return new StepResponse({ medusa_refund_id: refund?.id ?? null })
   }
 )

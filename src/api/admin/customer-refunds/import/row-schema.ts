@@ -1,0 +1,54 @@
+import { z } from "@medusajs/framework/zod"
+import { CREDIT_SOURCE_TYPES } from "../../../../modules/accounting/models/customer-refund-line"
+import { REFUND_METHODS } from "../../../../modules/accounting/models/customer-refund"
+import { currencyCode, id, isoDate, money, text } from "../../../utils/validators"
+
+export const IMPORT_COLUMNS = [
+  "refund_ref",
+  "customer_id",
+  "currency_code",
+  "refund_date",
+  "method",
+  "payment_account_id",
+  "payment_id",
+  "reference",
+  "pay_to",
+  "memo",
+  "source_type",
+  "source_id",
+  "amount",
+] as const
+
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional())
+
+/** One CSV row: a credit line of a refund; rows with the same refund_ref form one refund. */
+export const ImportRow = z.object({
+  refund_ref: optional(text(100)),
+  customer_id: id(),
+  currency_code: currencyCode(),
+  refund_date: isoDate(),
+  method: z.enum(REFUND_METHODS),
+  payment_account_id: optional(id()),
+  payment_id: optional(id()),
+  reference: optional(text(200)),
+  pay_to: optional(text(200)),
+  memo: optional(text(1000)),
+  source_type: z.enum(CREDIT_SOURCE_TYPES),
+  source_id: id(),
+  amount: money(),
+})
+export type ImportRow = z.infer<typeof ImportRow>
+
+/** Header fields every row of one refund must agree on. */
+export const HEADER_FIELDS = [
+  "customer_id",
+  "currency_code",
+  "refund_date",
+  "method",
+  "payment_account_id",
+  "payment_id",
+  "reference",
+  "pay_to",
+  "memo",
+] as const

@@ -1,0 +1,153 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { AccountingError } from "../../errors"
+import { Actor, recordAudit } from "../../ledger/audit"
+import { readMoney, sumMoney } from "../../rules/money"
+import {
+  assertAvailable,
+  assertCardPayment,
+  insertRefundLines,
+  paymentAccountFor,
+  refundRow,
+  resolveLines,
+} from "./lines"
+import type { CustomerRefundInput, RefundContext } from "./types"
+
+export async function createCustomerRefundDraft(
+  knex: Knex,
+  input: CustomerRefundInput,
+  context: RefundContext,
+  actor: Actor
+) {
+  const lines = await resolveLines(knex, input, context)
+  const total = sumMoney(lines.map((l) => l.amount))
+  assertCardPayment(input, context, total)
+  await assertAvailable(knex, lines, context)
+  const paymentAccountId = await paymentAccountFor(knex, input, context)
+  const id = generateEntityId(undefined, "cref")
+  await knex("accounting_customer_refund").insert({
+    id,
+    status: "draft",
+    ...refundRow(input, total, paymentAccountId),
+    created_by: actor.actor_id ?? null,
+    origin: actor.origin ?? "api",
+  })
+  await insertRefundLines(knex, id, lines)
+  await recordAudit(knex, {
+    entity_type: "customer_refund",
+    entity_id: id,
+    action: "create",
+    to_status: "draft",
+    ...actor,
+  })
+  return id
+}
+
+export async function lockRefund(knex: Knex, id: string) {
+  const refund = await knex("accounting_customer_refund")
+    .where({ id })
+    .whereNull("deleted_at")
+    .forUpdate()
+    .first()
+  if (!refund) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer refund ${id} was not found`)
+  }
+  return refund
+}
+
+export function refuseUnlessDraft(refund: any, action: string) {
+  if (refund.status === "draft") {
+    return
+  }
+  const code =
+    refund.status === "voided"
+      ? "ALREADY_VOIDED"
+      : refund.status === "posting"
+        ? "POSTING_IN_PROGRESS"
+        : "ALREADY_POSTED"
+  throw new AccountingError(
+    code,
+    `Refund ${refund.number ?? refund.id} is ${refund.status}; it cannot be ${action}`
+  )
+}
+
+export type StoredRefund = CustomerRefundInput & {
+  id: string
+  number: string | null
+  status: string
+  total: string
+}
+
+export async function loadRefundInput(knex: Knex, id: string): Promise<StoredRefund> {
+  const refund = await knex("accounting_customer_refund").where({ id }).whereNull("deleted_at").first()
+  if (!refund) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer refund ${id} was not found`)
+  }
+  const lines = await knex("accounting_customer_refund_line")
+    .where({ refund_id: id })
+    .whereNull("deleted_at")
+    .orderBy("id")
+  return {
+    ...refund,
+    total: readMoney(refund, "total").toString(),
+    lines: lines.map((l: any) => ({
+      source_type: l.source_type,
+      source_id: l.source_id,
+      amount: readMoney(l, "amount").toString(),
+    })),
+  }
+}
+
+export async function updateCustomerRefundDraft(
+  knex: Knex,
+  id: string,
+  update: Partial<Omit<CustomerRefundInput, "customer_id">>,
+  context: RefundContext,
+  actor: Actor
+) {
+  const refund = await lockRefund(knex, id)
+  refuseUnlessDraft(refund, "edited")
+  const current = await loadRefundInput(knex, id)
+  const input: CustomerRefundInput = {
+    ...current,
+    ...update,
+    customer_id: refund.customer_id,
+    // A new method means a new default account unless one is given.
+    payment_account_id:
+      update.payment_account_id !== undefined
+        ? update.payment_account_id
+        : update.method
+          ? null
+          : refund.payment_account_id,
+  }
+  const lines = await resolveLines(knex, input, context)
+  const total = sumMoney(lines.map((l) => l.amount))
+  assertCardPayment(input, context, total)
+  await assertAvailable(knex, lines, context, id)
+  const paymentAccountId = await paymentAccountFor(knex, input, context)
+  await knex("accounting_customer_refund")
+    .where({ id })
+    .update({ ...refundRow(input, total, paymentAccountId), updated_at: knex.fn.now() })
+  await knex("accounting_customer_refund_line").where({ refund_id: id }).del()
+  await insertRefundLines(knex, id, lines)
+  await recordAudit(knex, { entity_type: "customer_refund", entity_id: id, action: "update", ...actor })
+}
+
+export async function deleteCustomerRefundDraft(knex: Knex, id: string, actor: Actor) {
+  const refund = await lockRefund(knex, id)
+  if (refund.status !== "draft") {
+    throw new AccountingError(
+      "IMMUTABLE",
+      `Refund ${refund.number ?? id} is ${refund.status}; void it instead of deleting it`
+    )
+  }
+  await knex("accounting_customer_refund_line").where({ refund_id: id }).del()
+  await knex("accounting_customer_refund").where({ id }).del()
+  await recordAudit(knex, {
+    entity_type: "customer_refund",
+    entity_id: id,
+    action: "delete",
+    from_status: "draft",
+    ...actor,
+  })
+}

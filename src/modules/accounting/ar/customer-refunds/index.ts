@@ -1,0 +1,6 @@
+export * from "./drafts"
+export * from "./import"
+export * from "./lines"
+export * from "./posting"
+export * from "./types"
+export * from "./void"

@@ -1,0 +1,259 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { AccountingError } from "../../errors"
+import { loadAccountMap } from "../../ledger/settings"
+import { assertAtPrecision, Decimal, rawMoney, toDecimal } from "../../rules/money"
+import { providerAccount } from "../../rules/roles"
+import { creditSourceType, reservations } from "../available-credits"
+import { ArDocRow, openOf } from "../documents"
+import type { CustomerRefundInput, RefundContext, RefundLineInput } from "./types"
+
+type ResolvedLine = RefundLineInput & { amount: Decimal; ar_document_id: string | null }
+
+/**
+ * Checks every line names a credit of this customer in this currency and
+ * resolves it to the AR document it draws on. Orders (what the customer
+ * owes) are never refundable: only credits are.
+ */
+export async function resolveLines(
+  knex: Knex,
+  input: CustomerRefundInput,
+  context: RefundContext
+): Promise<ResolvedLine[]> {
+  const currency = input.currency_code.toLowerCase()
+  if (!input.lines.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "A refund needs at least one credit line")
+  }
+  const seen = new Set<string>()
+  const resolved: ResolvedLine[] = []
+  for (const [i, line] of input.lines.entries()) {
+    const amount = assertAtPrecision(line.amount, currency, `lines[${i}].amount`)
+    if (!amount.gt(0)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `lines[${i}].amount must be greater than 0`)
+    }
+    const key = `${line.source_type}:${line.source_id}`
+    if (seen.has(key)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `lines[${i}]: ${line.source_id} is listed twice`)
+    }
+    seen.add(key)
+    if (line.source_type === "store_credit") {
+      if (input.method === "store_credit") {
+        throw new MedusaError(
+          MedusaError.Types.INVALID_DATA,
+          `lines[${i}]: store credit cannot be refunded as store credit`
+        )
+      }
+      const account = context.store_credit_accounts?.[line.source_id]
+      if (!account) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_FOUND,
+          `lines[${i}]: store-credit account ${line.source_id} was not found`
+        )
+      }
+      if (account.customer_id !== input.customer_id) {
+        throw new AccountingError(
+          "CUSTOMER_MISMATCH",
+          `lines[${i}]: store-credit account ${line.source_id} belongs to another customer`
+        )
+      }
+      if (account.currency_code.toLowerCase() !== currency) {
+        throw new AccountingError(
+          "CURRENCY_MISMATCH",
+          `lines[${i}]: store-credit account ${line.source_id} is in ${account.currency_code.toUpperCase()}`
+        )
+      }
+      resolved.push({ ...line, amount, ar_document_id: null })
+      continue
+    }
+    if (line.source_id.startsWith("order_")) {
+      throw new AccountingError(
+        "POSITIVE_INVOICE_NOT_REFUNDABLE",
+        `lines[${i}]: order ${line.source_id} is what the customer owes; refund one of its credits (overpayment, negative adjustment) instead`
+      )
+    }
+    const doc: ArDocRow | undefined =
+      line.source_type === "credit_memo"
+        ? await knex("accounting_ar_document")
+            .where({ doc_type: "credit_memo", source_id: line.source_id })
+            .first()
+        : await knex("accounting_ar_document").where({ id: line.source_id }).first()
+    if (!doc) {
+      const memo =
+        line.source_type === "credit_memo" &&
+        (await knex("accounting_credit_memo").where({ id: line.source_id }).first())
+      if (memo) {
+        throw new AccountingError(
+          "CREDIT_NOT_AVAILABLE",
+          `lines[${i}]: credit memo ${line.source_id} is a draft; issue it first`
+        )
+      }
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `lines[${i}]: ${line.source_type} ${line.source_id} was not found`
+      )
+    }
+    if (doc.sign === 1) {
+      throw new AccountingError(
+        "POSITIVE_INVOICE_NOT_REFUNDABLE",
+        `lines[${i}]: ${doc.number ?? doc.id} is a receivable, not a credit; only credits can be refunded`
+      )
+    }
+    if (creditSourceType(doc) !== line.source_type) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `lines[${i}]: ${line.source_id} is a ${creditSourceType(doc)}, not a ${line.source_type}`
+      )
+    }
+    if (doc.customer_id !== input.customer_id) {
+      throw new AccountingError(
+        "CUSTOMER_MISMATCH",
+        `lines[${i}]: ${doc.number ?? doc.id} belongs to another customer`
+      )
+    }
+    if (doc.currency_code !== currency) {
+      throw new AccountingError(
+        "CURRENCY_MISMATCH",
+        `lines[${i}]: ${doc.number ?? doc.id} is in ${doc.currency_code.toUpperCase()}; a refund has one currency`
+      )
+    }
+    if (doc.void_date) {
+      throw new AccountingError("CREDIT_NOT_AVAILABLE", `lines[${i}]: ${doc.number ?? doc.id} is voided`)
+    }
+    resolved.push({ ...line, amount, ar_document_id: doc.id })
+  }
+  return resolved
+}
+
+export async function paymentAccountFor(
+  knex: Knex,
+  input: CustomerRefundInput,
+  context: RefundContext
+): Promise<string> {
+  if (input.payment_account_id) {
+    const account = await knex("accounting_account")
+      .where({ id: input.payment_account_id })
+      .whereNull("deleted_at")
+      .first()
+    if (!account) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `payment_account_id: account ${input.payment_account_id} does not exist`
+      )
+    }
+    return account.id
+  }
+  const map = await loadAccountMap(knex)
+  const account =
+    input.method === "card" && context.payment
+      ? providerAccount(map, context.payment.provider_id)
+      : map.method[input.method]
+  if (!account) {
+    throw new AccountingError(
+      "ACCOUNT_NOT_MAPPED",
+      `No account is mapped to the refund method ${input.method} (settings → method_accounts)`
+    )
+  }
+  return account
+}
+
+export function assertCardPayment(input: CustomerRefundInput, context: RefundContext, total: Decimal) {
+  if (input.method !== "card") {
+    if (input.payment_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "payment_id is only used by card refunds")
+    }
+    return
+  }
+  const payment = context.payment
+  if (!input.payment_id || !payment) {
+    throw new AccountingError(
+      "PAYMENT_REQUIRED",
+      "A card refund needs payment_id: the Medusa payment to refund"
+    )
+  }
+  if (payment.customer_id && payment.customer_id !== input.customer_id) {
+    throw new AccountingError("CUSTOMER_MISMATCH", `Payment ${payment.id} was made by another customer`)
+  }
+  if (payment.currency_code.toLowerCase() !== input.currency_code.toLowerCase()) {
+    throw new AccountingError(
+      "CURRENCY_MISMATCH",
+      `Payment ${payment.id} is in ${payment.currency_code.toUpperCase()}`
+    )
+  }
+  if (total.gt(toDecimal(payment.refundable))) {
+    throw new AccountingError(
+      "REFUND_EXCEEDS_CREDIT",
+      `Payment ${payment.id} has only ${toDecimal(payment.refundable).toString()} left to refund`
+    )
+  }
+}
+
+export function refundRow(input: CustomerRefundInput, total: Decimal, paymentAccountId: string) {
+  return {
+    customer_id: input.customer_id,
+    currency_code: input.currency_code.toLowerCase(),
+    refund_date: input.refund_date,
+    method: input.method,
+    payment_account_id: paymentAccountId,
+    payment_id: input.payment_id ?? null,
+    reference: input.reference ?? null,
+    pay_to: input.pay_to ?? null,
+    memo: input.memo ?? null,
+    attachment_url: input.attachment_url ?? null,
+    metadata: input.metadata ? JSON.stringify(input.metadata) : null,
+    total: total.toString(),
+    raw_total: rawMoney(total),
+  }
+}
+
+export async function insertRefundLines(knex: Knex, refundId: string, lines: ResolvedLine[]) {
+  await knex("accounting_customer_refund_line").insert(
+    lines.map((l) => ({
+      id: generateEntityId(undefined, "crline"),
+      refund_id: refundId,
+      source_type: l.source_type,
+      source_id: l.source_id,
+      ar_document_id: l.ar_document_id,
+      amount: l.amount.toString(),
+      raw_amount: rawMoney(l.amount),
+    }))
+  )
+}
+
+/**
+ * Checks each line against what is available now (open amount less other
+ * refunds being posted): REFUND_EXCEEDS_CREDIT names the first one short.
+ */
+export async function assertAvailable(
+  knex: Knex,
+  lines: ResolvedLine[],
+  context: RefundContext,
+  excludeRefundId?: string
+) {
+  const docIds = lines.map((l) => l.ar_document_id).filter((x): x is string => !!x)
+  const accountIds = lines.filter((l) => l.source_type === "store_credit").map((l) => l.source_id)
+  const reserved = await reservations(knex, {
+    ar_document_ids: docIds,
+    store_credit_ids: accountIds,
+    exclude_refund_id: excludeRefundId,
+  })
+  const docs = new Map<string, ArDocRow>(
+    (docIds.length ? await knex("accounting_ar_document").whereIn("id", docIds) : []).map((d: ArDocRow) => [
+      d.id,
+      d,
+    ])
+  )
+  for (const line of lines) {
+    const key = line.ar_document_id ?? line.source_id
+    const base = line.ar_document_id
+      ? openOf(docs.get(key)!)
+      : toDecimal(context.store_credit_accounts?.[key]?.balance ?? 0)
+    const available = base.minus(reserved.get(key) ?? 0)
+    if (line.amount.gt(available)) {
+      const name = line.ar_document_id ? (docs.get(key)!.number ?? key) : `store credit ${key}`
+      throw new AccountingError(
+        "REFUND_EXCEEDS_CREDIT",
+        `${line.amount.toString()} is more than the ${Decimal.max(available, 0).toString()} still available on ${name}`
+      )
+    }
+  }
+}
