@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import jwt from "jsonwebtoken"
 
-export type AdminHeaders = { headers: Record<string, string> }
+export type AdminHeaders = { headers: Record<string, string>; user_id?: string }
 
 /**
  * An admin user with a signed JWT (the test app's secret), as Medusa's own

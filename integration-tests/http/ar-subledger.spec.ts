@@ -15,6 +15,7 @@ import {
   StoreFixture,
 } from "../../src/scripts/demo/store-fixture"
 import { backfillOrders } from "../../src/workflows/order-accounting"
+import type AccountingModuleService from "../../src/modules/accounting/service"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { expectArTiesOut, glLines, waitFor } from "../helpers/ledger"
 
@@ -81,7 +82,7 @@ medusaIntegrationTestRunner({
         ["2100", "0", "21"],
       ])
       const payment = await capturePayment(container, placed.payment_id)
-      const captureId = payment.captures[0].id
+      const captureId = payment.captures![0].id
       await posted("capture", captureId)
       expect(await glLines(knex(), "capture", captureId)).toEqual([
         ["1200", "231", "0"],
@@ -95,7 +96,7 @@ medusaIntegrationTestRunner({
       const placed = await order()
       await posted("order", placed.order_id)
       const payment = await capturePayment(container, placed.payment_id, 100)
-      await posted("capture", payment.captures[0].id)
+      await posted("capture", payment.captures![0].id)
       expect(await openOf("order", placed.order_id)).toBe("131")
       await expectArTiesOut(knex())
     })
@@ -187,13 +188,17 @@ medusaIntegrationTestRunner({
     })
 
     it("backfills a store's history once: a second run adds nothing", async () => {
-      await container.resolve("accounting").updateSettings({ posting: { orders: false, payments: false } })
+      await container
+        .resolve<AccountingModuleService>("accounting")
+        .updateSettings({ posting: { orders: false, payments: false } })
       const a = await order()
       const b = await order(1, "eur")
       await capturePayment(container, a.payment_id)
       await new Promise((r) => setTimeout(r, 500))
       expect((await knex().raw(`select count(*)::int as n from accounting_journal_entry`)).rows[0].n).toBe(0)
-      await container.resolve("accounting").updateSettings({ posting: { orders: true, payments: true } })
+      await container
+        .resolve<AccountingModuleService>("accounting")
+        .updateSettings({ posting: { orders: true, payments: true } })
 
       const dry = await backfillOrders(container, { dry_run: true })
       expect(dry).toMatchObject({ orders: 2, entries: 3, errors: [] })

@@ -6,8 +6,11 @@ import { backfillOrders } from "../workflows/order-accounting/backfill"
 /**
  * Posts the orders a store had before the plugin was installed.
  *
- *   npx medusa exec ./src/scripts/accounting-backfill.ts [--since YYYY-MM-DD] [--dry-run] [--batch 200]
+ *   npm run backfill -- [--since YYYY-MM-DD] [--dry-run] [--batch 200]
+ *   npx medusa exec ./src/scripts/accounting-backfill.ts [since=YYYY-MM-DD] [dry-run] [batch=200]
  *
+ * (`medusa exec` passes plain words only, so the options are also accepted
+ * as `name=value` / `dry-run`.)
  * Idempotent: a second run posts nothing. From a store that installed the
  * package, run .medusa/server/src/scripts/accounting-backfill.js of the
  * package the same way (see README).
@@ -15,15 +18,23 @@ import { backfillOrders } from "../workflows/order-accounting/backfill"
 export default async function accountingBackfill({ container, args = [] }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const arg = (name: string) => {
-    const i = args.indexOf(name)
-    return i >= 0 ? args[i + 1] : undefined
+    for (const [i, a] of args.entries()) {
+      const bare = a.replace(/^--/, "")
+      if (bare === name) {
+        return args[i + 1]
+      }
+      if (bare.startsWith(`${name}=`)) {
+        return bare.slice(name.length + 1)
+      }
+    }
+    return undefined
   }
-  const since = arg("--since")
+  const since = arg("since")
   if (since !== undefined && !isIsoDate(since)) {
     throw new Error(`--since must be a date formatted YYYY-MM-DD, got "${since}"`)
   }
-  const dryRun = args.includes("--dry-run")
-  const batch = Number(arg("--batch") ?? 200)
+  const dryRun = args.some((a) => a.replace(/^--/, "") === "dry-run")
+  const batch = Number(arg("batch") ?? 200)
   logger.info(
     `accounting backfill${dryRun ? " (dry run: nothing is written)" : ""}${since ? ` of orders since ${since}` : ""}`
   )

@@ -108,6 +108,19 @@ export default class AccountingModuleService extends MedusaService({
   PaymentTerm,
   PostingError,
 }) {
+  // Medusa's types pluralise CreditMemo as "CreditMemoes"; at runtime the
+  // generated methods are named with "CreditMemos".
+  declare listCreditMemos: (
+    filters?: Record<string, unknown>,
+    config?: Record<string, unknown>,
+    ctx?: Context
+  ) => Promise<any[]>
+  declare listAndCountCreditMemos: (
+    filters?: Record<string, unknown>,
+    config?: Record<string, unknown>,
+    ctx?: Context
+  ) => Promise<[any[], number]>
+
   // ---- journal ---------------------------------------------------------
 
   @InjectTransactionManager()
@@ -333,7 +346,10 @@ export default class AccountingModuleService extends MedusaService({
    * Posts what an order's current state adds to the ledger (see ar/order-sync).
    * With `dry_run` everything is computed and rolled back.
    */
-  async syncOrderLedger(order: OrderSnapshot, options: { origin?: string; dry_run?: boolean } = {}) {
+  async syncOrderLedger(
+    order: OrderSnapshot,
+    options: { origin?: string; dry_run?: boolean; force?: boolean } = {}
+  ) {
     try {
       return await this.syncOrderLedger_(order, options)
     } catch (e) {
@@ -347,12 +363,12 @@ export default class AccountingModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async syncOrderLedger_(
     order: OrderSnapshot,
-    options: { origin?: string; dry_run?: boolean },
+    options: { origin?: string; dry_run?: boolean; force?: boolean },
     @MedusaContext() ctx: Context = {}
   ) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
-    const result = await syncOrder(knex, order, options.origin)
+    const result = await syncOrder(knex, order, options.origin, { force: options.force })
     if (options.dry_run) {
       throw new DryRun(result)
     }

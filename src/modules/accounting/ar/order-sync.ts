@@ -6,8 +6,10 @@ import { loadAccountMap, loadSettings, roleAccount } from "../ledger/settings"
 import { signedToLines } from "../rules/balance"
 import { addDays } from "../rules/dates"
 import { Decimal, readMoney, roundMoney } from "../rules/money"
+import { DEFAULT_POSTING } from "../ledger/settings"
 import {
   Components,
+  isDepositLine,
   isZero,
   OrderSnapshot,
   recognitionLines,
@@ -27,6 +29,10 @@ export type OrderSyncResult = {
 }
 
 type Settings = Awaited<ReturnType<typeof loadSettings>>
+
+const ALL_POSTING = Object.fromEntries(
+  Object.keys(DEFAULT_POSTING).map((k) => [k, true])
+) as Settings["posting"]
 
 function dueDate(order: OrderSnapshot, settings: Settings, date: string): string {
   const groupDays = settings.payment_terms.customer_groups
@@ -51,7 +57,7 @@ function recognitionAccounts(map: AccountMap) {
 
 /** What has to be posted for the order that is not posted yet, in date order. */
 type Pending =
-  | { kind: "recognition"; date: string; delta: Components; first: boolean }
+  | { kind: "recognition"; date: string; delta: Components; first: boolean; canceled: boolean }
   | { kind: "capture"; date: string; id: string; amount: Decimal; provider_id: string }
   | { kind: "refund"; date: string; id: string; amount: Decimal; provider_id: string }
 
@@ -65,13 +71,15 @@ type Pending =
 export async function syncOrder(
   knex: Knex,
   order: OrderSnapshot,
-  origin = "subscriber"
+  origin = "subscriber",
+  { force = false }: { force?: boolean } = {}
 ): Promise<OrderSyncResult> {
   await advisoryLock(knex, `ar:order:${order.id}`)
   const settings = await loadSettings(knex)
   const map = await loadAccountMap(knex)
   const currency = order.currency_code.toLowerCase()
-  const posting = settings.posting
+  // `force` (demo seed, tests) posts whatever the toggles say.
+  const posting = force ? ALL_POSTING : settings.posting
 
   const docs: ArDocRow[] = await knex("accounting_ar_document")
     .where({ order_id: order.id })
@@ -96,14 +104,37 @@ export async function syncOrder(
     const offset = await allowanceOffset(knex, order.id)
     const target = targetComponents(order, offset)
     const recognised = sumComponents(recognitions.map((d) => d.breakdown ?? {}))
-    const delta = subtractComponents(target, recognised)
-    if (recognitions.length === 0 || !isZero(delta)) {
+    if (recognitions.length === 0 && isCancel) {
+      // First seen already canceled (backfill): post the sale, then its cancellation.
+      const placement = targetComponents(
+        { ...order, status: "pending", credit_lines: order.credit_lines.filter(isDepositLine) },
+        offset
+      )
       pending.push({
         kind: "recognition",
-        date: recognitions.length === 0 ? order.order_date : order.change_date,
-        delta,
-        first: recognitions.length === 0,
+        date: order.order_date,
+        delta: placement,
+        first: true,
+        canceled: false,
       })
+      pending.push({
+        kind: "recognition",
+        date: order.change_date,
+        delta: subtractComponents(target, placement),
+        first: false,
+        canceled: true,
+      })
+    } else {
+      const delta = subtractComponents(target, recognised)
+      if (recognitions.length === 0 || !isZero(delta)) {
+        pending.push({
+          kind: "recognition",
+          date: recognitions.length === 0 ? order.order_date : order.change_date,
+          delta,
+          first: recognitions.length === 0,
+          canceled: isCancel,
+        })
+      }
     }
   }
 
@@ -160,13 +191,13 @@ export async function syncOrder(
     let doc: ArDocRow | null = null
     if (item.kind === "recognition") {
       const seq = recognitions.length + result.posted.filter((p) => p.kind === "recognition").length
-      const lines = recognitionLines(item.delta, recognitionAccounts(map), { canceled: isCancel })
+      const lines = recognitionLines(item.delta, recognitionAccounts(map), { canceled: item.canceled })
       const { entry } = await postEntry(knex, {
         entry_date: item.date,
         currency_code: currency,
         memo: item.first
           ? `Order ${orderNumber} placed`
-          : isCancel
+          : item.canceled
             ? `Order ${orderNumber} canceled`
             : `Order ${orderNumber} changed (v${order.version})`,
         source_type: "order",
@@ -186,7 +217,7 @@ export async function syncOrder(
         amount: receivable.abs(),
         source_id: item.first ? order.id : `${order.id}:${seq}`,
         journal_entry_id: entry.id,
-        breakdown: { ...serializeComponents(item.delta), ...(isCancel && { canceled: "true" }) },
+        breakdown: { ...serializeComponents(item.delta), ...(item.canceled && { canceled: "true" }) },
         source_version: order.version,
       })
       result.posted.push({ entry_id: entry.id, number: entry.number, kind: "recognition" })

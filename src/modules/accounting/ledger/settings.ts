@@ -42,20 +42,21 @@ export function roleAccount(map: AccountMap, role: AccountRole): string {
 }
 
 export async function loadSettings(knex: Knex) {
-  const [setting, map, sequences, terms, accounts] = await Promise.all([
-    knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first(),
-    loadAccountMap(knex),
-    knex("accounting_document_sequence")
-      .select("type", "prefix", "padding", "next_value")
-      .whereNull("deleted_at")
-      .whereNot("type", CHAIN_SEQUENCE)
-      .orderBy("type"),
-    knex("accounting_payment_term")
-      .select("customer_group_id", "days")
-      .whereNull("deleted_at")
-      .orderBy("customer_group_id"),
-    knex("accounting_account").select("id", "code", "name", "type").whereNull("deleted_at"),
-  ])
+  // One after the other: inside a transaction they share one connection.
+  const setting = await knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first()
+  const map = await loadAccountMap(knex)
+  const sequences = await knex("accounting_document_sequence")
+    .select("type", "prefix", "padding", "next_value")
+    .whereNull("deleted_at")
+    .whereNot("type", CHAIN_SEQUENCE)
+    .orderBy("type")
+  const terms = await knex("accounting_payment_term")
+    .select("customer_group_id", "days")
+    .whereNull("deleted_at")
+    .orderBy("customer_group_id")
+  const accounts = await knex("accounting_account")
+    .select("id", "code", "name", "type")
+    .whereNull("deleted_at")
   const byId = new Map(accounts.map((a: any) => [a.id, a]))
   const expand = (m: Record<string, string>) =>
     Object.fromEntries(Object.entries(m).map(([k, id]) => [k, byId.get(id) ?? { id }]))

@@ -49,6 +49,11 @@ export type Components = Record<Component, Decimal>
 /** Credit lines that spend or create store credit (loyalty plugin), not allowances. */
 const DEPOSIT_REFERENCES = new Set(["store-credit", "gift-card"])
 
+/** Store credit or a gift card spent at checkout, or a credit line turned into store credit. */
+export function isDepositLine(line: { reference?: string | null; amount: MoneyLike }): boolean {
+  return DEPOSIT_REFERENCES.has(line.reference ?? "") || toDecimal(line.amount).lt(0)
+}
+
 export function zeroComponents(): Components {
   return Object.fromEntries(COMPONENTS.map((c) => [c, new Decimal(0)])) as Components
 }
@@ -71,7 +76,7 @@ export function targetComponents(order: OrderSnapshot, allowanceOffset: MoneyLik
   let allowances = new Decimal(0)
   for (const line of order.credit_lines) {
     const amount = toDecimal(line.amount)
-    if (DEPOSIT_REFERENCES.has(line.reference ?? "") || amount.lt(0)) {
+    if (isDepositLine(line)) {
       deposits = deposits.plus(amount)
     } else {
       allowances = allowances.plus(amount)
