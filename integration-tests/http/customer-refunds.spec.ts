@@ -388,7 +388,7 @@ medusaIntegrationTestRunner({
       const del = await refused(api.delete(`/admin/customer-refunds/${id}`, admin))
       expect(del).toMatchObject({ status: 409, data: { code: "IMMUTABLE" } })
       const edit = await refused(api.post(`/admin/customer-refunds/${id}`, { memo: "late" }, admin))
-      expect(edit).toMatchObject({ status: 409, data: { code: "ALREADY_POSTED" } })
+      expect(edit).toMatchObject({ status: 409, data: { code: "IMMUTABLE" } })
 
       const second = await refund([{ source_type: "credit_memo", source_id: memo, amount: "5" }])
       const deleted = await api.delete(`/admin/customer-refunds/${second.data.customer_refund.id}`, admin)

@@ -27,5 +27,6 @@ export interface ReportWriter {
   section(name: string): Promise<void> | void
   row(row: ReportRow): Promise<void> | void
   total(row: ReportRow): Promise<void> | void
-  end(): Promise<void>
+  /** `summary` ends the JSON object (e.g. { reconciled: true }); files show it as the last line. */
+  end(summary?: Record<string, unknown>): Promise<void>
 }

@@ -1,12 +1,15 @@
 import type { Writable } from "stream"
 import { neutraliseFormula } from "../format"
 import { ReportColumn, ReportMeta, ReportRow, ReportWriter } from "./columns"
+import { waitForDrain } from "./drain"
 
-function cell(value: unknown): string {
+function cell(value: unknown, column: ReportColumn): string {
   if (value === null || value === undefined) {
     return ""
   }
-  const text = String(neutraliseFormula(value))
+  // Amounts stay numbers (a negative one is not a formula); text is neutralised.
+  const text =
+    column.type === "money" || column.type === "number" ? String(value) : String(neutraliseFormula(value))
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
@@ -23,7 +26,7 @@ export class CsvReportWriter implements ReportWriter {
   ) {}
 
   async start() {
-    await this.write(this.meta.columns.map((c) => cell(c.header)).join(","))
+    await this.write(this.meta.columns.map((c) => cell(c.header, { key: c.key, header: c.header })).join(","))
   }
 
   section(name: string) {
@@ -45,17 +48,11 @@ export class CsvReportWriter implements ReportWriter {
   }
 
   private line(row: ReportRow) {
-    return this.meta.columns.map((c: ReportColumn) => cell(row[c.key])).join(",")
+    return this.meta.columns.map((c: ReportColumn) => cell(row[c.key], c)).join(",")
   }
 
-  private write(line: string): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const ok = this.out.write(`${line}\r\n`, (err) => (err ? reject(err) : undefined))
-      if (ok) {
-        resolve()
-      } else {
-        this.out.once("drain", resolve)
-      }
-    })
+  private async write(line: string): Promise<void> {
+    this.out.write(`${line}\r\n`)
+    await waitForDrain(this.out)
   }
 }

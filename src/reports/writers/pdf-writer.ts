@@ -2,6 +2,7 @@ import PDFDocument from "pdfkit"
 import type { Writable } from "stream"
 import { formatAmount } from "../format"
 import { ReportColumn, ReportMeta, ReportRow, ReportWriter } from "./columns"
+import { waitForDrain } from "./drain"
 
 const MARGIN = 36
 const ROW_HEIGHT = 14
@@ -20,7 +21,7 @@ export class PdfReportWriter implements ReportWriter {
   private sectionName = ""
 
   constructor(
-    out: Writable,
+    private readonly out: Writable,
     private readonly meta: ReportMeta
   ) {
     this.doc = new PDFDocument({
@@ -50,9 +51,10 @@ export class PdfReportWriter implements ReportWriter {
     this.header()
   }
 
-  row(row: ReportRow) {
+  async row(row: ReportRow) {
     this.ensureSpace(ROW_HEIGHT)
     this.cells(row, false)
+    await waitForDrain(this.out)
   }
 
   total(row: ReportRow) {

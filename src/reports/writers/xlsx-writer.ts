@@ -3,6 +3,7 @@ import type { Writable } from "stream"
 import { currencyPrecision, toDecimal } from "../../modules/accounting/rules/money"
 import { excelCurrencyFormat, neutraliseFormula } from "../format"
 import { ReportMeta, ReportRow, ReportWriter } from "./columns"
+import { waitForDrain } from "./drain"
 
 /**
  * Streaming XLSX (exceljs WorkbookWriter): one sheet per section, frozen
@@ -15,7 +16,7 @@ export class XlsxReportWriter implements ReportWriter {
   private readonly sheetNames = new Set<string>()
 
   constructor(
-    out: Writable,
+    private readonly out: Writable,
     private readonly meta: ReportMeta
   ) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -43,8 +44,9 @@ export class XlsxReportWriter implements ReportWriter {
     this.sheet = sheet
   }
 
-  row(row: ReportRow) {
+  async row(row: ReportRow) {
     this.add(row, false)
+    await waitForDrain(this.out)
   }
 
   total(row: ReportRow) {

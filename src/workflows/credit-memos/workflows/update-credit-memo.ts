@@ -11,7 +11,11 @@ export const updateCreditMemoWorkflowId = "update-credit-memo"
 export const updateCreditMemoWorkflow = createWorkflow(
   updateCreditMemoWorkflowId,
   (input: { id: string; update: CreditMemoUpdate } & Actor) => {
-    const memo = validateCreditMemoStatusStep({ id: input.id, expected_status: "draft" })
+    const memo = validateCreditMemoStatusStep({
+      id: input.id,
+      expected_status: "draft",
+      refusal_code: "IMMUTABLE",
+    })
     validateCreditReferencesStep(
       transform({ memo, input }, ({ memo, input }) => ({
         customer_id: memo.customer_id,

@@ -6,11 +6,15 @@ import { validateCustomerRefundStatusStep } from "../steps/validate-customer-ref
 
 export const updateCustomerRefundWorkflowId = "update-customer-refund"
 
-/** Edits a draft refund; a posted one refuses (ALREADY_POSTED). Hook `refundUpdated`. */
+/** Edits a draft refund; a posted one refuses with IMMUTABLE. Hook `refundUpdated`. */
 export const updateCustomerRefundWorkflow = createWorkflow(
   updateCustomerRefundWorkflowId,
   (input: { id: string; update: CustomerRefundUpdate } & Actor) => {
-    const current = validateCustomerRefundStatusStep({ id: input.id, expected_status: "draft" })
+    const current = validateCustomerRefundStatusStep({
+      id: input.id,
+      expected_status: "draft",
+      refusal_code: "IMMUTABLE",
+    })
     const context = loadRefundContextStep(
       transform({ input, current }, ({ input, current }) => ({
         payment_id: input.update.payment_id !== undefined ? input.update.payment_id : current.payment_id,

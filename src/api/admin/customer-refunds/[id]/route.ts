@@ -12,7 +12,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ customer_refund: await loadCustomerRefund(req) })
 }
 
-/** Edits a draft; a posted refund answers 409 ALREADY_POSTED. */
+/** Edits a draft; a posted refund answers 409 IMMUTABLE. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminUpdateCustomerRefund>>,
   res: MedusaResponse

@@ -60,11 +60,13 @@ export function refuseUnlessDraft(refund: any, action: string) {
     return
   }
   const code =
-    refund.status === "voided"
-      ? "ALREADY_VOIDED"
-      : refund.status === "posting"
-        ? "POSTING_IN_PROGRESS"
-        : "ALREADY_POSTED"
+    action === "edited"
+      ? "IMMUTABLE"
+      : refund.status === "voided"
+        ? "ALREADY_VOIDED"
+        : refund.status === "posting"
+          ? "POSTING_IN_PROGRESS"
+          : "ALREADY_POSTED"
   throw new AccountingError(
     code,
     `Refund ${refund.number ?? refund.id} is ${refund.status}; it cannot be ${action}`

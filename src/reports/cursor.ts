@@ -1,0 +1,32 @@
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/**
+ * Runs a query through a server-side cursor and hands the rows over in
+ * batches: the database keeps the result, Node holds one batch at a time.
+ * `onBatch` may be slow (writing to a client); the cursor just waits.
+ */
+export async function streamQuery(
+  knex: Knex,
+  sql: string,
+  bindings: Record<string, unknown> | readonly unknown[],
+  onBatch: (rows: any[]) => Promise<void>,
+  batchSize = 2000
+): Promise<void> {
+  await knex.transaction(
+    async (trx) => {
+      await trx.raw(`declare report_cursor no scroll cursor for ${sql}`, bindings as any)
+      for (;;) {
+        const { rows } = await trx.raw(`fetch forward ${Math.floor(batchSize)} from report_cursor`)
+        if (!rows.length) {
+          break
+        }
+        await onBatch(rows)
+        if (rows.length < batchSize) {
+          break
+        }
+      }
+      await trx.raw(`close report_cursor`)
+    },
+    { readOnly: true }
+  )
+}

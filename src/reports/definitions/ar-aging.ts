@@ -1,0 +1,212 @@
+import { Decimal, toDecimal } from "../../modules/accounting/rules/money"
+import { customerNames } from "../customers"
+import { streamQuery } from "../cursor"
+import { AR_CONTROL_AS_OF, arDocumentsAsOf, documentFilters, NOTHING_AFTER_AS_OF } from "../sql/as-of"
+import type { ReportColumn, ReportRow } from "../writers/columns"
+import type { ReportContext, ReportDefinition } from "./types"
+
+export type ArAgingParams = {
+  as_of: string
+  basis: "due" | "document"
+  buckets: number[]
+  detail: boolean
+  customer_id?: string
+  currency_code?: string
+  region_id?: string
+  sales_channel_id?: string
+}
+
+/** "Current", "1-30", "31-60", "61-90", "91+" for buckets [30, 60, 90]. */
+export function bucketLabels(buckets: number[]): string[] {
+  return [
+    "Current",
+    ...buckets.map((b, i) => `${i === 0 ? 1 : buckets[i - 1] + 1}-${b}`),
+    `${buckets[buckets.length - 1] + 1}+`,
+  ]
+}
+
+const bucketKey = (i: number) => `bucket_${i}`
+
+/** SQL: the bucket (0 = current) of each document by days past its basis date. */
+function bucketCase(buckets: number[], basis: "due" | "document") {
+  const days = `(:as_of::date - d.${basis === "due" ? "due_date" : "document_date"}::date)`
+  const whens = buckets.map((b, i) => `when ${days} <= ${Math.floor(b)} then ${i + 1}`).join(" ")
+  return { days, bucket: `case when ${days} <= 0 then 0 ${whens} else ${buckets.length + 1} end` }
+}
+
+export function agingSql(params: ArAgingParams, cached: boolean) {
+  const { days, bucket } = bucketCase(params.buckets, params.basis)
+  const docs = arDocumentsAsOf(documentFilters(params), { cached })
+  if (params.detail) {
+    return `
+      select d.currency_code, d.customer_id, d.id, d.doc_type, d.number, d.document_date, d.due_date, d.order_id,
+             ${days} as days, ${bucket} as bucket, d.sign * d.amount as original, d.sign * d.open as open
+        from (${docs}) d
+       where d.open <> 0
+       order by d.currency_code, d.customer_id, d.document_date, d.id`
+  }
+  const sums = [...params.buckets.map((_, i) => i), params.buckets.length, params.buckets.length + 1]
+    .map((i) => `sum(case when b.bucket = ${i} then b.balance else 0 end) as ${bucketKey(i)}`)
+    .join(", ")
+  return `
+    select b.currency_code, b.customer_id, ${sums}, sum(b.balance) as total, count(*) as documents
+      from (select d.currency_code, d.customer_id, ${bucket} as bucket, d.sign * d.open as balance
+              from (${docs}) d where d.open <> 0) b
+     group by b.currency_code, b.customer_id
+     order by b.currency_code, b.customer_id`
+}
+
+const money = (key: string, header: string): ReportColumn => ({ key, header, type: "money", width: 70 })
+
+/**
+ * AR aging as of a day: per customer (summary) or per document (detail),
+ * by due date or document date, in configurable buckets; credits show as
+ * negative amounts until applied or refunded. Each currency ends with its
+ * totals and the AR control balance they must tie to.
+ */
+export const arAgingReport: ReportDefinition<ArAgingParams> = {
+  name: "ar-aging",
+  meta(params) {
+    const labels = bucketLabels(params.buckets)
+    const columns: ReportColumn[] = params.detail
+      ? [
+          { key: "customer", header: "Customer", width: 110 },
+          { key: "document", header: "Document", width: 80 },
+          { key: "type", header: "Type", width: 70 },
+          { key: "document_date", header: "Date", type: "date", width: 58 },
+          { key: "due_date", header: "Due", type: "date", width: 58 },
+          { key: "days", header: "Days", type: "number", width: 34 },
+          { key: "bucket", header: "Bucket", width: 46 },
+          money("original", "Original"),
+          money("open", "Open"),
+          { key: "currency_code", header: "Cur.", width: 30 },
+        ]
+      : [
+          { key: "customer", header: "Customer", width: 130 },
+          { key: "email", header: "Email", width: 120 },
+          ...labels.map((label, i) => money(bucketKey(i), label)),
+          money("total", "Total"),
+          { key: "currency_code", header: "Cur.", width: 30 },
+        ]
+    return {
+      title: `AR aging ${params.detail ? "detail" : "summary"}`,
+      subtitle: [
+        `As of ${params.as_of}, aged by ${params.basis === "due" ? "due date" : "document date"}; buckets ${labels.join(", ")}`,
+        filtersLine(params),
+      ],
+      columns,
+      landscape: params.detail || params.buckets.length > 3,
+      currencyKey: "currency_code",
+    }
+  },
+  header: (params) => ({
+    as_of: params.as_of,
+    basis: params.basis,
+    buckets: bucketLabels(params.buckets),
+    filters: filtersOf(params),
+  }),
+
+  async run(ctx: ReportContext, params, writer) {
+    const bindings = { as_of: params.as_of, ...filtersOf(params) }
+    const {
+      rows: [{ cached }],
+    } = await ctx.knex.raw(NOTHING_AFTER_AS_OF, { as_of: params.as_of })
+    const { rows: controls } = await ctx.knex.raw(AR_CONTROL_AS_OF, { as_of: params.as_of })
+    const control = new Map<string, Decimal>(
+      controls.map((r: any) => [r.currency_code, toDecimal(r.balance)])
+    )
+    const labels = bucketLabels(params.buckets)
+    const totalKeys = params.detail ? ["original", "open"] : [...labels.map((_, i) => bucketKey(i)), "total"]
+
+    let currency: string | null = null
+    let totals = new Map<string, Decimal>()
+    const closeCurrency = async () => {
+      if (currency === null) {
+        return
+      }
+      const sum = Object.fromEntries(totalKeys.map((k) => [k, (totals.get(k) ?? new Decimal(0)).toString()]))
+      await writer.total({ customer: `Total ${currency.toUpperCase()}`, currency_code: currency, ...sum })
+      // All customers of a currency tie to the AR control account.
+      if (!params.customer_id && !params.region_id && !params.sales_channel_id) {
+        const key = params.detail ? "open" : "total"
+        const gl = control.get(currency) ?? new Decimal(0)
+        await writer.total({ customer: "AR control (GL)", currency_code: currency, [key]: gl.toString() })
+        await writer.total({
+          customer: "Difference",
+          currency_code: currency,
+          [key]: toDecimal(sum[key]).minus(gl).toString(),
+        })
+      }
+    }
+
+    await streamQuery(ctx.knex, agingSql(params, cached), bindings, async (rows) => {
+      const names = await customerNames(
+        ctx.container,
+        rows.map((r) => r.customer_id)
+      )
+      for (const r of rows) {
+        if (r.currency_code !== currency) {
+          await closeCurrency()
+          currency = r.currency_code
+          totals = new Map()
+          await writer.section(currency!.toUpperCase())
+        }
+        const who = names.get(r.customer_id)
+        const row: ReportRow = params.detail
+          ? {
+              customer: who?.name ?? r.customer_id,
+              customer_id: r.customer_id,
+              document: r.number ?? r.id,
+              document_id: r.id,
+              type: DOC_TYPE_LABELS[r.doc_type] ?? r.doc_type,
+              document_date: r.document_date,
+              due_date: r.due_date,
+              days: Number(r.days),
+              bucket: labels[Number(r.bucket)],
+              original: toDecimal(r.original).toString(),
+              open: toDecimal(r.open).toString(),
+              currency_code: r.currency_code,
+              order_id: r.order_id,
+            }
+          : {
+              customer: who?.name ?? r.customer_id,
+              customer_id: r.customer_id,
+              email: who?.email ?? "",
+              ...Object.fromEntries(totalKeys.map((k) => [k, toDecimal(r[k]).toString()])),
+              currency_code: r.currency_code,
+              documents: Number(r.documents),
+            }
+        for (const k of totalKeys) {
+          totals.set(k, (totals.get(k) ?? new Decimal(0)).plus(toDecimal(row[k] as string)))
+        }
+        await writer.row(row)
+      }
+    })
+    await closeCurrency()
+  },
+}
+
+export const DOC_TYPE_LABELS: Record<string, string> = {
+  order: "Order",
+  order_adjustment: "Order adjustment",
+  payment: "Payment",
+  payment_refund: "Refund paid",
+  credit_memo: "Credit memo",
+  customer_refund: "Customer refund",
+}
+
+function filtersOf(params: ArAgingParams) {
+  return Object.fromEntries(
+    (["customer_id", "currency_code", "region_id", "sales_channel_id"] as const)
+      .filter((k) => params[k])
+      .map((k) => [k, params[k]])
+  ) as Record<string, string>
+}
+
+function filtersLine(params: ArAgingParams) {
+  const f = filtersOf(params)
+  const parts = Object.entries(f).map(([k, v]) => `${k} = ${v}`)
+  return parts.length
+    ? `Filters: ${parts.join(", ")}`
+    : "Filters: none (all customers, currencies, regions and sales channels)"
+}

@@ -1,0 +1,16 @@
+import { arAgingReport } from "./definitions/ar-aging"
+import { generalLedgerReport } from "./definitions/general-ledger"
+import { reconciliationReport } from "./definitions/reconciliation"
+import { refundAuditReport } from "./definitions/refund-audit"
+import { trialBalanceReport } from "./definitions/trial-balance"
+
+/** Every report the API and the admin offer, by its URL name. */
+export const REPORTS = {
+  "ar-aging": arAgingReport,
+  "refund-audit": refundAuditReport,
+  reconciliation: reconciliationReport,
+  "trial-balance": trialBalanceReport,
+  "general-ledger": generalLedgerReport,
+} as const
+
+export type ReportName = keyof typeof REPORTS
