@@ -24,6 +24,19 @@ const PG_RETRYABLE: Record<string, { status: number; code: string; message: stri
   },
 }
 
+const OUR_ROUTES =
+  /^\/admin\/(accounting\/|credit-memos|customer-refunds|customers\/[^/]+\/(available-credits|accounting)|orders\/[^/]+\/accounting)/
+
+/** Medusa error types that keep their status; on our routes they also get a stable code. */
+const CODED_TYPES = new Set([
+  "invalid_data",
+  "not_found",
+  "not_allowed",
+  "forbidden",
+  "unauthorized",
+  "duplicate_error",
+])
+
 /**
  * Answers the plugin's business-rule refusals with their own status and
  * stable code (409/422), and lock timeouts with 409; everything else goes to
@@ -53,6 +66,23 @@ export function accountingErrorHandler() {
     if (pg) {
       res.status(pg.status).json({ type: "conflict", code: pg.code, message: pg.message })
       return
+    }
+    if (OUR_ROUTES.test(req.originalUrl ?? req.path)) {
+      // Unreadable JSON or an oversized body (body-parser) is bad input too.
+      if (typeof err?.status === "number" && err.status < 500 && err.expose) {
+        res.status(err.status).json({
+          type: "invalid_data",
+          code: err.status === 413 ? "PAYLOAD_TOO_LARGE" : "MALFORMED_BODY",
+          message:
+            err.status === 413
+              ? "The request body is too large"
+              : `The request body is not valid JSON: ${err.message}`,
+        })
+        return
+      }
+      if (CODED_TYPES.has(err?.type) && !err.code) {
+        err.code = String(err.type).toUpperCase()
+      }
     }
     medusaErrorHandler(err, req, res, next)
   }

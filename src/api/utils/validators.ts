@@ -48,7 +48,19 @@ export const currencyCode = () =>
     .refine(isKnownCurrency, { message: "is not a known ISO 4217 currency" })
     .transform((c) => c.toLowerCase())
 
-export const text = (max = 500) => z.string().max(max)
+/**
+ * Free text (memo, reason, reference…): bounded, and without markup or
+ * control characters, which no accounting text needs and which turn into
+ * script in a careless viewer. Quotes and semicolons are ordinary text.
+ */
+export const text = (max = 500) =>
+  z
+    .string()
+    .max(max)
+    .refine((v) => !/<\s*[a-zA-Z!/?]/.test(v), { message: "must not contain markup such as <tags>" })
+    .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
+      message: "must not contain control characters",
+    })
 
 export const id = () =>
   z

@@ -14,6 +14,7 @@ export class XlsxReportWriter implements ReportWriter {
   private readonly workbook: ExcelJS.stream.xlsx.WorkbookWriter
   private sheet: ExcelJS.Worksheet | null = null
   private readonly sheetNames = new Set<string>()
+  private rowsSinceCheck = 0
 
   constructor(
     private readonly out: Writable,
@@ -46,6 +47,23 @@ export class XlsxReportWriter implements ReportWriter {
 
   async row(row: ReportRow) {
     this.add(row, false)
+    if (++this.rowsSinceCheck >= 250) {
+      this.rowsSinceCheck = 0
+      await this.backpressure()
+    }
+  }
+
+  /**
+   * exceljs hands each sheet's XML to the zip compressor without waiting for
+   * it, and the compressor only runs when the event loop gets a turn: give it
+   * one every few hundred rows, and wait while its input or the client is behind.
+   */
+  private async backpressure() {
+    const zipInput = (this.sheet as any)?.stream?.pipes?.[0]
+    const buffered = () => (zipInput?._writableState?.length ?? 0) + (zipInput?._readableState?.length ?? 0)
+    do {
+      await new Promise((resolve) => setImmediate(resolve))
+    } while (buffered() > 1024 * 1024)
     await waitForDrain(this.out)
   }
 

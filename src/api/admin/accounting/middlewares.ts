@@ -1,6 +1,7 @@
 import { validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { EmptyBody, SelectParams } from "../../utils/validators"
+import { requirePermission } from "../../utils/permissions"
 import { validateBody } from "../../utils/validate"
 import * as accounts from "./accounts/validators"
 import * as accountsConfig from "./accounts/query-config"
@@ -25,6 +26,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/accounts",
     middlewares: [
+      requirePermission("settings:manage"),
       validateBody(accounts.AdminCreateAccount),
       validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
     ],
@@ -38,6 +40,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/accounts/:id",
     middlewares: [
+      requirePermission("settings:manage"),
       validateBody(accounts.AdminUpdateAccount),
       validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
     ],
@@ -46,7 +49,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: "/admin/accounting/settings",
-    middlewares: [validateBody(AdminUpdateAccountingSettings)],
+    middlewares: [requirePermission("settings:manage"), validateBody(AdminUpdateAccountingSettings)],
   },
   // periods
   {
@@ -60,6 +63,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/periods",
     middlewares: [
+      requirePermission("periods:manage"),
       validateBody(periods.AdminCreatePeriod),
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
@@ -68,6 +72,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/periods/:id/*",
     middlewares: [
+      requirePermission("periods:manage"),
       validateBody(EmptyBody),
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
@@ -77,6 +82,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/journal-entries",
     middlewares: [
+      requirePermission("journal:view"),
       validateAndTransformQuery(
         journal.AdminGetJournalEntriesParams,
         journalConfig.listJournalEntriesQueryConfig
@@ -87,6 +93,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/journal-entries",
     middlewares: [
+      requirePermission("journal:add"),
       validateBody(journal.AdminCreateJournalEntry),
       validateAndTransformQuery(
         journal.AdminGetJournalEntryParams,
@@ -95,9 +102,10 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     ],
   },
   {
-    method: ["GET", "DELETE"],
+    method: ["GET"],
     matcher: "/admin/accounting/journal-entries/:id",
     middlewares: [
+      requirePermission("journal:view"),
       validateAndTransformQuery(
         journal.AdminGetJournalEntryParams,
         journalConfig.retrieveJournalEntryQueryConfig
@@ -108,6 +116,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/journal-entries/:id",
     middlewares: [
+      requirePermission("journal:add"),
       validateBody(journal.AdminUpdateJournalEntry),
       validateAndTransformQuery(
         journal.AdminGetJournalEntryParams,
@@ -119,6 +128,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/journal-entries/:id/post",
     middlewares: [
+      requirePermission("journal:post"),
       validateBody(EmptyBody),
       validateAndTransformQuery(
         journal.AdminGetJournalEntryParams,
@@ -130,6 +140,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/journal-entries/:id/reverse",
     middlewares: [
+      requirePermission("journal:reverse"),
       validateBody(journal.AdminReverseJournalEntry),
       validateAndTransformQuery(
         journal.AdminGetJournalEntryParams,
@@ -142,6 +153,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/posting-errors",
     middlewares: [
+      requirePermission("journal:view"),
       validateAndTransformQuery(
         postingErrors.AdminGetPostingErrorsParams,
         postingErrorsConfig.listPostingErrorsQueryConfig
@@ -152,8 +164,25 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/accounting/posting-errors/:id/retry",
     middlewares: [
+      requirePermission("journal:post"),
       validateBody(EmptyBody),
       validateAndTransformQuery(SelectParams, postingErrorsConfig.retrievePostingErrorQueryConfig),
     ],
+  },
+  {
+    method: ["DELETE"],
+    matcher: "/admin/accounting/journal-entries/:id",
+    middlewares: [
+      requirePermission("journal:add"),
+      validateAndTransformQuery(
+        journal.AdminGetJournalEntryParams,
+        journalConfig.retrieveJournalEntryQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/journal-entries/verify",
+    middlewares: [requirePermission("journal:view")],
   },
 ]

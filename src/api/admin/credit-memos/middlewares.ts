@@ -1,6 +1,7 @@
 import { validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { EmptyBody, isoDate, SelectParams } from "../../utils/validators"
+import { requirePermission } from "../../utils/permissions"
 import { validateBody } from "../../utils/validate"
 import { listCreditMemosQueryConfig, retrieveCreditMemoQueryConfig } from "./query-config"
 import * as v from "./validators"
@@ -11,38 +12,46 @@ export const creditMemoMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/credit-memos",
-    middlewares: [validateAndTransformQuery(v.AdminGetCreditMemosParams, listCreditMemosQueryConfig)],
+    middlewares: [
+      requirePermission("credit_memos:list"),
+      validateAndTransformQuery(v.AdminGetCreditMemosParams, listCreditMemosQueryConfig),
+    ],
   },
   {
     method: ["POST"],
     matcher: "/admin/credit-memos",
-    middlewares: [validateBody(v.AdminCreateCreditMemo), retrieve],
+    middlewares: [requirePermission("credit_memos:add"), validateBody(v.AdminCreateCreditMemo), retrieve],
   },
-  { method: ["GET"], matcher: "/admin/credit-memos/:id", middlewares: [retrieve] },
+  {
+    method: ["GET"],
+    matcher: "/admin/credit-memos/:id",
+    middlewares: [requirePermission("credit_memos:view"), retrieve],
+  },
   {
     method: ["POST"],
     matcher: "/admin/credit-memos/:id",
-    middlewares: [validateBody(v.AdminUpdateCreditMemo), retrieve],
+    middlewares: [requirePermission("credit_memos:add"), validateBody(v.AdminUpdateCreditMemo), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/credit-memos/:id/issue",
-    middlewares: [validateBody(EmptyBody), retrieve],
+    middlewares: [requirePermission("credit_memos:issue"), validateBody(EmptyBody), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/credit-memos/:id/void",
-    middlewares: [validateBody(v.AdminVoidCreditMemo), retrieve],
+    middlewares: [requirePermission("credit_memos:void"), validateBody(v.AdminVoidCreditMemo), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/credit-memos/:id/applications",
-    middlewares: [validateBody(v.AdminApplyCreditMemo), retrieve],
+    middlewares: [requirePermission("credit_memos:apply"), validateBody(v.AdminApplyCreditMemo), retrieve],
   },
   {
     method: ["DELETE"],
     matcher: "/admin/credit-memos/:id/applications/:application_id",
     middlewares: [
+      requirePermission("credit_memos:apply"),
       validateAndTransformQuery(
         SelectParams.extend({ date: isoDate().optional() }),
         retrieveCreditMemoQueryConfig
@@ -52,6 +61,9 @@ export const creditMemoMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/credit-memos/:id/pdf",
-    middlewares: [validateAndTransformQuery(SelectParams, retrieveCreditMemoQueryConfig)],
+    middlewares: [
+      requirePermission("credit_memos:view"),
+      validateAndTransformQuery(SelectParams, retrieveCreditMemoQueryConfig),
+    ],
   },
 ]

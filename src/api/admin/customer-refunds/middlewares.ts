@@ -3,6 +3,7 @@ import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import multer from "multer"
 import { currencyCode, EmptyBody, SelectParams } from "../../utils/validators"
+import { requirePermission } from "../../utils/permissions"
 import { validateBody, validateQuery } from "../../utils/validate"
 import { listCustomerRefundsQueryConfig, retrieveCustomerRefundQueryConfig } from "./query-config"
 import * as v from "./validators"
@@ -17,17 +18,25 @@ export const customerRefundMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/customer-refunds",
-    middlewares: [validateAndTransformQuery(v.AdminGetCustomerRefundsParams, listCustomerRefundsQueryConfig)],
+    middlewares: [
+      requirePermission("customer_refunds:list"),
+      validateAndTransformQuery(v.AdminGetCustomerRefundsParams, listCustomerRefundsQueryConfig),
+    ],
   },
   {
     method: ["POST"],
     matcher: "/admin/customer-refunds",
-    middlewares: [validateBody(v.AdminCreateCustomerRefund), retrieve],
+    middlewares: [
+      requirePermission("customer_refunds:add"),
+      validateBody(v.AdminCreateCustomerRefund),
+      retrieve,
+    ],
   },
   {
     method: ["POST"],
     matcher: "/admin/customer-refunds/import",
     middlewares: [
+      requirePermission("customer_refunds:add"),
       upload.single("file"),
       validateAndTransformQuery(
         SelectParams.extend(v.AdminImportCustomerRefundsParams.shape),
@@ -35,25 +44,45 @@ export const customerRefundMiddlewares: MiddlewareRoute[] = [
       ),
     ],
   },
-  { method: ["GET", "DELETE"], matcher: "/admin/customer-refunds/:id", middlewares: [retrieve] },
+  {
+    method: ["GET"],
+    matcher: "/admin/customer-refunds/:id",
+    middlewares: [requirePermission("customer_refunds:view"), retrieve],
+  },
+  {
+    method: ["DELETE"],
+    matcher: "/admin/customer-refunds/:id",
+    middlewares: [requirePermission("customer_refunds:add"), retrieve],
+  },
   {
     method: ["POST"],
     matcher: "/admin/customer-refunds/:id",
-    middlewares: [validateBody(v.AdminUpdateCustomerRefund), retrieve],
+    middlewares: [
+      requirePermission("customer_refunds:add"),
+      validateBody(v.AdminUpdateCustomerRefund),
+      retrieve,
+    ],
   },
   {
     method: ["POST"],
     matcher: "/admin/customer-refunds/:id/post",
-    middlewares: [validateBody(EmptyBody), retrieve],
+    middlewares: [requirePermission("customer_refunds:post"), validateBody(EmptyBody), retrieve],
   },
   {
     method: ["POST"],
     matcher: "/admin/customer-refunds/:id/void",
-    middlewares: [validateBody(v.AdminVoidCustomerRefund), retrieve],
+    middlewares: [
+      requirePermission("customer_refunds:void"),
+      validateBody(v.AdminVoidCustomerRefund),
+      retrieve,
+    ],
   },
   {
     method: ["GET"],
     matcher: "/admin/customers/:id/available-credits",
-    middlewares: [validateQuery(z.strictObject({ currency_code: currencyCode().optional() }))],
+    middlewares: [
+      requirePermission("customer_refunds:view"),
+      validateQuery(z.strictObject({ currency_code: currencyCode().optional() })),
+    ],
   },
 ]
