@@ -37,6 +37,7 @@ import {
 } from "./ar/credit-memos"
 import type { MoneyLike } from "./rules/money"
 import { creditMemoBalances } from "./ar/credit-views"
+import { customerAccountingSummary, orderAccountingSummary } from "./ar/summaries"
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "./ledger/idempotency"
 import { availableArCredits, reservations } from "./ar/available-credits"
 import {
@@ -435,6 +436,16 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     await unapplyCreditMemo(knex, id, applicationId, date, actor)
+  }
+
+  @InjectManager()
+  async orderAccountingSummary(orderId: string, @MedusaContext() ctx: Context = {}) {
+    return await orderAccountingSummary(reader(ctx), orderId)
+  }
+
+  @InjectManager()
+  async customerAccountingSummary(customerId: string, @MedusaContext() ctx: Context = {}) {
+    return await customerAccountingSummary(reader(ctx), customerId)
   }
 
   @InjectManager()
