@@ -30,6 +30,9 @@ if (testType === "integration:http") {
   module.exports.testPathIgnorePatterns = ["\\.unit\\.spec\\.[jt]s$"]
 } else if (testType === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s"]
+} else if (testType === "e2e") {
+  module.exports.testMatch = ["**/integration-tests/e2e/**/*.e2e.[jt]s"]
+  module.exports.setupFiles = []
 } else if (testType === "stress") {
   module.exports.testMatch = ["**/integration-tests/stress/**/*.spec.[jt]s"]
 }

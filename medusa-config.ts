@@ -72,6 +72,11 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL ?? "postgres://postgres@localhost:5432/medusa_accounting_dev",
     redisUrl,
     workerMode,
+    // `medusa start` makes the session cookie Secure; for a local http run of
+    // the built app (browser tests, demos) that would mean no login at all.
+    ...(process.env.ADMIN_COOKIE_INSECURE === "true" && {
+      cookieOptions: { secure: false, sameSite: "lax" as const },
+    }),
     http: {
       storeCors: process.env.STORE_CORS ?? "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS ?? "http://localhost:9000,http://localhost:5173",

@@ -12,7 +12,7 @@ export MEDUSA_DISABLE_TELEMETRY=true
 export DATABASE_URL="postgres://postgres@localhost:5432/${DB}"
 SERVER_PID=""
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
+  [ -n "$SERVER_PID" ] && kill -- -"$SERVER_PID" 2>/dev/null || true
   psql -h localhost -U postgres -d postgres -qc "drop database if exists \"${DB}\"" >/dev/null 2>&1 || true
   [ -z "${KEEP:-}" ] && rm -rf "$WORK"
 }
@@ -81,7 +81,8 @@ npx medusa build >/dev/null
 grep -rlq "accounting" .medusa/server/public/admin/assets && echo "    admin bundle contains the plugin's pages"
 
 step "medusa start on port $PORT"
-(cd .medusa/server && ln -sf ../../node_modules node_modules && PORT=$PORT npx medusa start >"$WORK/server.log" 2>&1) &
+ln -sfn ../../node_modules .medusa/server/node_modules
+setsid bash -c "cd .medusa/server && PORT=$PORT exec npx medusa start" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 90); do curl -sf "http://localhost:$PORT/health" >/dev/null && break; sleep 1; done
 curl -sf "http://localhost:$PORT/health" >/dev/null || { tail -40 "$WORK/server.log"; exit 1; }

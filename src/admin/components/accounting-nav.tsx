@@ -14,7 +14,8 @@ const PAGES = [
 /** The Accounting section's header and tabs (the sidebar lists the same pages). */
 export const AccountingNav = ({ title, description }: { title: string; description?: string }) => {
   const { pathname } = useLocation()
-  const current = (to: string) => (to === "/accounting" ? /\/accounting\/?$/.test(pathname) : pathname.includes(to))
+  const current = (to: string) =>
+    to === "/accounting" ? /\/accounting\/?$/.test(pathname) : pathname.includes(to)
   return (
     <div className="flex flex-col gap-y-3">
       <div>
@@ -32,7 +33,9 @@ export const AccountingNav = ({ title, description }: { title: string; descripti
             to={p.to}
             className={clx(
               "txt-compact-small-plus rounded-md px-3 py-1.5",
-              current(p.to) ? "bg-ui-bg-base shadow-elevation-card-rest text-ui-fg-base" : "text-ui-fg-subtle hover:bg-ui-bg-base-hover"
+              current(p.to)
+                ? "bg-ui-bg-base shadow-elevation-card-rest text-ui-fg-base"
+                : "text-ui-fg-subtle hover:bg-ui-bg-base-hover"
             )}
           >
             {p.label}

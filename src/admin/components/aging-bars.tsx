@@ -2,7 +2,13 @@ import { Text } from "@medusajs/ui"
 import { formatMoney } from "../lib/format"
 
 /** Aging buckets as horizontal bars (credits, which are negative, in red). */
-export const AgingBars = ({ buckets, currency }: { buckets: { label: string; amount: number }[]; currency: string }) => {
+export const AgingBars = ({
+  buckets,
+  currency,
+}: {
+  buckets: { label: string; amount: number }[]
+  currency: string
+}) => {
   const max = Math.max(1, ...buckets.map((b) => Math.abs(b.amount)))
   return (
     <div className="flex flex-col gap-y-2" data-testid="aging-bars">

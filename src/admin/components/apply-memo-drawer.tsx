@@ -6,7 +6,15 @@ import { formatMoney, todayIso } from "../lib/format"
 import { useAccountingMutation } from "../hooks/accounting"
 
 /** Applies part of a memo to an open order of the same customer (no money moves). */
-export const ApplyMemoDrawer = ({ memo, orderId, onClose }: { memo: CreditMemo | null; orderId?: string; onClose: () => void }) => {
+export const ApplyMemoDrawer = ({
+  memo,
+  orderId,
+  onClose,
+}: {
+  memo: CreditMemo | null
+  orderId?: string
+  onClose: () => void
+}) => {
   const [order, setOrder] = useState(orderId ?? "")
   const [amount, setAmount] = useState("")
   const [date, setDate] = useState(todayIso())
@@ -19,7 +27,8 @@ export const ApplyMemoDrawer = ({ memo, orderId, onClose }: { memo: CreditMemo |
   }, [memo?.id])
   const apply = useAccountingMutation(
     () => accounting.creditMemos.apply(memo!.id, { order_id: order, amount, date }),
-    (r) => `Applied; ${formatMoney(r.credit_memo.remaining_amount, r.credit_memo.currency_code)} remains on ${r.credit_memo.number}`
+    (r) =>
+      `Applied; ${formatMoney(r.credit_memo.remaining_amount, r.credit_memo.currency_code)} remains on ${r.credit_memo.number}`
   )
   return (
     <Drawer open={!!memo} onOpenChange={(open) => !open && onClose()}>
@@ -29,7 +38,8 @@ export const ApplyMemoDrawer = ({ memo, orderId, onClose }: { memo: CreditMemo |
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4">
           <Text size="small" className="text-ui-fg-subtle">
-            {formatMoney(memo?.remaining_amount, memo?.currency_code)} remaining. The order must belong to the same customer and currency.
+            {formatMoney(memo?.remaining_amount, memo?.currency_code)} remaining. The order must belong to the
+            same customer and currency.
           </Text>
           <div>
             <Label size="small">Order id</Label>
@@ -52,7 +62,12 @@ export const ApplyMemoDrawer = ({ memo, orderId, onClose }: { memo: CreditMemo |
               Cancel
             </Button>
           </Drawer.Close>
-          <Button size="small" isLoading={apply.isPending} disabled={!order || !(Number(amount) > 0)} onClick={() => apply.mutate(undefined, { onSuccess: onClose })}>
+          <Button
+            size="small"
+            isLoading={apply.isPending}
+            disabled={!order || !(Number(amount) > 0)}
+            onClick={() => apply.mutate(undefined, { onSuccess: onClose })}
+          >
             Apply
           </Button>
         </Drawer.Footer>

@@ -43,17 +43,24 @@ export const CreditMemoFormModal = ({ customerId, currency, orderId, open, onOpe
       })
       return issue ? accounting.creditMemos.issue(credit_memo.id) : { credit_memo }
     },
-    (r) => `Credit memo ${r.credit_memo.number ?? "draft"} ${r.credit_memo.status === "issued" ? "issued" : "saved"}`
+    (r) =>
+      `Credit memo ${r.credit_memo.number ?? "draft"} ${r.credit_memo.status === "issued" ? "issued" : "saved"}`
   )
   const valid = reason.trim() && lines.every((l) => l.description.trim() && Number(l.amount) > 0)
-  const setLine = (i: number, patch: Partial<CreditMemoLine>) => setLines((ls) => ls.map((l, j) => (i === j ? { ...l, ...patch } : l)))
+  const setLine = (i: number, patch: Partial<CreditMemoLine>) =>
+    setLines((ls) => ls.map((l, j) => (i === j ? { ...l, ...patch } : l)))
 
   return (
     <FocusModal open={open} onOpenChange={onOpenChange}>
       <FocusModal.Content>
         <FocusModal.Header>
           <div className="flex items-center justify-end gap-x-2">
-            <Button size="small" variant="secondary" disabled={!valid || !can("credit_memos:add")} onClick={() => save.mutate(false, { onSuccess: () => onOpenChange(false) })}>
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={!valid || !can("credit_memos:add")}
+              onClick={() => save.mutate(false, { onSuccess: () => onOpenChange(false) })}
+            >
               Save draft
             </Button>
             <Button
@@ -71,7 +78,8 @@ export const CreditMemoFormModal = ({ customerId, currency, orderId, open, onOpe
             <div>
               <Heading>Create credit memo</Heading>
               <Text size="small" className="text-ui-fg-subtle">
-                Lowers what the customer owes ({currency.toUpperCase()}{orderId ? `, for this order` : ""}). Issuing posts it and gives it its number.
+                Lowers what the customer owes ({currency.toUpperCase()}
+                {orderId ? `, for this order` : ""}). Issuing posts it and gives it its number.
               </Text>
             </div>
             <div className="grid grid-cols-3 gap-4">
@@ -81,14 +89,21 @@ export const CreditMemoFormModal = ({ customerId, currency, orderId, open, onOpe
               </div>
               <div className="col-span-2">
                 <Label size="small">Reason</Label>
-                <Input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Damaged on arrival" />
+                <Input
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  placeholder="Damaged on arrival"
+                />
               </div>
             </div>
             <div className="flex flex-col gap-y-2">
               <Label size="small">Lines</Label>
               {lines.map((line, i) => (
                 <div key={i} className="grid grid-cols-[120px_1fr_110px_110px_32px] items-center gap-2">
-                  <Select value={line.kind} onValueChange={(v) => setLine(i, { kind: v as CreditMemoLine["kind"] })}>
+                  <Select
+                    value={line.kind}
+                    onValueChange={(v) => setLine(i, { kind: v as CreditMemoLine["kind"] })}
+                  >
                     <Select.Trigger>
                       <Select.Value />
                     </Select.Trigger>
@@ -98,16 +113,39 @@ export const CreditMemoFormModal = ({ customerId, currency, orderId, open, onOpe
                       <Select.Item value="adjustment">Adjustment</Select.Item>
                     </Select.Content>
                   </Select>
-                  <Input placeholder="Description" value={line.description} onChange={(e) => setLine(i, { description: e.target.value })} />
-                  <Input placeholder="Amount" inputMode="decimal" value={String(line.amount)} onChange={(e) => setLine(i, { amount: e.target.value })} />
-                  <Input placeholder="Tax" inputMode="decimal" value={String(line.tax_amount ?? "")} onChange={(e) => setLine(i, { tax_amount: e.target.value })} />
-                  <IconButton size="small" variant="transparent" disabled={lines.length === 1} onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}>
+                  <Input
+                    placeholder="Description"
+                    value={line.description}
+                    onChange={(e) => setLine(i, { description: e.target.value })}
+                  />
+                  <Input
+                    placeholder="Amount"
+                    inputMode="decimal"
+                    value={String(line.amount)}
+                    onChange={(e) => setLine(i, { amount: e.target.value })}
+                  />
+                  <Input
+                    placeholder="Tax"
+                    inputMode="decimal"
+                    value={String(line.tax_amount ?? "")}
+                    onChange={(e) => setLine(i, { tax_amount: e.target.value })}
+                  />
+                  <IconButton
+                    size="small"
+                    variant="transparent"
+                    disabled={lines.length === 1}
+                    onClick={() => setLines((ls) => ls.filter((_, j) => j !== i))}
+                  >
                     <Trash />
                   </IconButton>
                 </div>
               ))}
               <div className="flex items-center justify-between">
-                <Button size="small" variant="secondary" onClick={() => setLines((ls) => [...ls, emptyLine()])}>
+                <Button
+                  size="small"
+                  variant="secondary"
+                  onClick={() => setLines((ls) => [...ls, emptyLine()])}
+                >
                   Add line
                 </Button>
                 <Text weight="plus">Total {formatMoney(total, currency)}</Text>

@@ -8,7 +8,8 @@ export const CustomerPicker = ({ value, onChange }: { value: string; onChange: (
   const [q, setQ] = useState("")
   const { data } = useQuery({
     queryKey: ["accounting", "customer-search", q],
-    queryFn: () => sdk.admin.customer.list({ q: q || undefined, limit: 20, fields: "id,email,first_name,last_name" }),
+    queryFn: () =>
+      sdk.admin.customer.list({ q: q || undefined, limit: 20, fields: "id,email,first_name,last_name" }),
   })
   return (
     <div className="grid grid-cols-2 gap-2">

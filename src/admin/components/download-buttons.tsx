@@ -21,7 +21,14 @@ export const DownloadButtons = ({ report, query }: { report: ReportName; query: 
   return (
     <div className="flex gap-x-2">
       {(["csv", "xlsx", "pdf"] as const).map((f) => (
-        <Button key={f} size="small" variant="secondary" isLoading={busy === f} onClick={() => download(f)} data-testid={`download-${f}`}>
+        <Button
+          key={f}
+          size="small"
+          variant="secondary"
+          isLoading={busy === f}
+          onClick={() => download(f)}
+          data-testid={`download-${f}`}
+        >
           {f.toUpperCase()}
         </Button>
       ))}

@@ -1,4 +1,15 @@
-import { Button, Checkbox, FocusModal, Heading, Input, Label, Select, Table, Text, Textarea } from "@medusajs/ui"
+import {
+  Button,
+  Checkbox,
+  FocusModal,
+  Heading,
+  Input,
+  Label,
+  Select,
+  Table,
+  Text,
+  Textarea,
+} from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import type { AvailableCredit, RefundMethod, RefundablePayment } from "../lib/accounting-client"
 import { accounting } from "../lib/sdk"
@@ -90,7 +101,8 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
         },
         idempotencyKey
       ),
-    (r) => `Refund ${r.customer_refund.number ?? "draft"} ${r.customer_refund.status === "posted" ? "posted" : "saved"}`
+    (r) =>
+      `Refund ${r.customer_refund.number ?? "draft"} ${r.customer_refund.status === "posted" ? "posted" : "saved"}`
   )
 
   const canSubmit = total > 0 && !!currencyCode && (method !== "card" || !!paymentId) && !submit.isPending
@@ -124,7 +136,8 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
             <div>
               <Heading>Refund credits</Heading>
               <Text size="small" className="text-ui-fg-subtle">
-                Pay the customer back from the credits they have. Only credits are listed: what an order still owes is never refundable.
+                Pay the customer back from the credits they have. Only credits are listed: what an order still
+                owes is never refundable.
               </Text>
             </div>
             <div className="grid grid-cols-3 gap-4">
@@ -160,7 +173,12 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
               </div>
               <div>
                 <Label size="small">Refund date</Label>
-                <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="refund-date" />
+                <Input
+                  type="date"
+                  value={date}
+                  onChange={(e) => setDate(e.target.value)}
+                  data-testid="refund-date"
+                />
               </div>
             </div>
             {method === "card" && (
@@ -168,12 +186,17 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
                 <Label size="small">Card payment to refund</Label>
                 <Select value={paymentId} onValueChange={setPaymentId}>
                   <Select.Trigger>
-                    <Select.Value placeholder={cardPayments.length ? "Choose a payment" : "No captured payment in this currency"} />
+                    <Select.Value
+                      placeholder={
+                        cardPayments.length ? "Choose a payment" : "No captured payment in this currency"
+                      }
+                    />
                   </Select.Trigger>
                   <Select.Content>
                     {cardPayments.map((p) => (
                       <Select.Item key={p.id} value={p.id}>
-                        Order #{p.order_display_id ?? p.order_id} · {formatMoney(p.refundable, p.currency_code)} refundable
+                        Order #{p.order_display_id ?? p.order_id} ·{" "}
+                        {formatMoney(p.refundable, p.currency_code)} refundable
                       </Select.Item>
                     ))}
                   </Select.Content>
@@ -201,7 +224,9 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
                   )}
                   {!credits.isLoading && !shown.length && (
                     <Table.Row>
-                      <Table.Cell className="text-ui-fg-muted">This customer has no credit to refund in this currency.</Table.Cell>
+                      <Table.Cell className="text-ui-fg-muted">
+                        This customer has no credit to refund in this currency.
+                      </Table.Cell>
                     </Table.Row>
                   )}
                   {shown.map((c) => {
@@ -252,7 +277,11 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
             <div className="grid grid-cols-2 gap-4">
               <div>
                 <Label size="small">Reference (check number, transfer id)</Label>
-                <Input value={reference} onChange={(e) => setReference(e.target.value)} data-testid="refund-reference" />
+                <Input
+                  value={reference}
+                  onChange={(e) => setReference(e.target.value)}
+                  data-testid="refund-reference"
+                />
               </div>
               <div>
                 <Label size="small">Pay to</Label>

@@ -2,7 +2,17 @@ import { Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 
 /** A titled card like Medusa's own sections, with room for actions. */
-export const Section = ({ title, subtitle, actions, children }: { title: string; subtitle?: string; actions?: ReactNode; children: ReactNode }) => (
+export const Section = ({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title: string
+  subtitle?: string
+  actions?: ReactNode
+  children: ReactNode
+}) => (
   <Container className="divide-y p-0">
     <div className="flex items-center justify-between gap-x-4 px-6 py-4">
       <div>

@@ -14,7 +14,15 @@ type Props = {
 }
 
 /** Asks for the void (or reversal) date before anything is posted. */
-export const VoidPrompt = ({ open, onOpenChange, title, description, recordOnly, onConfirm, isPending }: Props) => {
+export const VoidPrompt = ({
+  open,
+  onOpenChange,
+  title,
+  description,
+  recordOnly,
+  onConfirm,
+  isPending,
+}: Props) => {
   const [date, setDate] = useState(todayIso())
   const [confirmed, setConfirmed] = useState(false)
   useEffect(() => {
@@ -35,13 +43,19 @@ export const VoidPrompt = ({ open, onOpenChange, title, description, recordOnly,
           </Text>
           <div>
             <Label size="small">Date</Label>
-            <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} data-testid="void-date" />
+            <Input
+              type="date"
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+              data-testid="void-date"
+            />
           </div>
           {recordOnly && (
             <label className="flex items-start gap-x-2">
               <Checkbox checked={confirmed} onCheckedChange={(v) => setConfirmed(!!v)} />
               <Text size="small">
-                The money already left through the payment provider or store credit and is not taken back: record the void in the books only.
+                The money already left through the payment provider or store credit and is not taken back:
+                record the void in the books only.
               </Text>
             </label>
           )}

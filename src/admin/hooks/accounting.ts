@@ -7,7 +7,11 @@ import { errorMessage } from "../lib/format"
 const KEY = "accounting"
 
 export const usePermissions = () => {
-  const query = useQuery({ queryKey: [KEY, "permissions"], queryFn: () => accounting.permissions(), staleTime: 60_000 })
+  const query = useQuery({
+    queryKey: [KEY, "permissions"],
+    queryFn: () => accounting.permissions(),
+    staleTime: 60_000,
+  })
   const can = (permission: string) => !query.data || query.data.permissions.includes(permission)
   return { ...query, can }
 }
@@ -16,7 +20,10 @@ export const useOrderAccounting = (orderId: string) =>
   useQuery({ queryKey: [KEY, "order", orderId], queryFn: () => accounting.orderAccounting(orderId) })
 
 export const useCustomerAccounting = (customerId: string) =>
-  useQuery({ queryKey: [KEY, "customer", customerId], queryFn: () => accounting.customerAccounting(customerId) })
+  useQuery({
+    queryKey: [KEY, "customer", customerId],
+    queryFn: () => accounting.customerAccounting(customerId),
+  })
 
 export const useAvailableCredits = (customerId: string | undefined, currency?: string) =>
   useQuery({
@@ -35,16 +42,34 @@ export const useJournal = (query: Record<string, any>) =>
   useQuery({ queryKey: [KEY, "journal", query], queryFn: () => accounting.journal.list(query) })
 
 export const useJournalEntry = (id: string | null) =>
-  useQuery({ queryKey: [KEY, "journal-entry", id], queryFn: () => accounting.journal.retrieve(id!), enabled: !!id })
+  useQuery({
+    queryKey: [KEY, "journal-entry", id],
+    queryFn: () => accounting.journal.retrieve(id!),
+    enabled: !!id,
+  })
 
-export const usePeriods = () => useQuery({ queryKey: [KEY, "periods"], queryFn: () => accounting.periods.list() })
-export const useAccounts = () => useQuery({ queryKey: [KEY, "accounts"], queryFn: () => accounting.accounts.list() })
-export const useSettings = () => useQuery({ queryKey: [KEY, "settings"], queryFn: () => accounting.settings.retrieve() })
+export const usePeriods = () =>
+  useQuery({ queryKey: [KEY, "periods"], queryFn: () => accounting.periods.list() })
+export const useAccounts = () =>
+  useQuery({ queryKey: [KEY, "accounts"], queryFn: () => accounting.accounts.list() })
+export const useSettings = () =>
+  useQuery({ queryKey: [KEY, "settings"], queryFn: () => accounting.settings.retrieve() })
 export const usePostingErrors = () =>
-  useQuery({ queryKey: [KEY, "posting-errors"], queryFn: () => accounting.postingErrors.list({ status: "pending" }) })
+  useQuery({
+    queryKey: [KEY, "posting-errors"],
+    queryFn: () => accounting.postingErrors.list({ status: "pending" }),
+  })
 
-export const useReport = (name: Parameters<typeof accounting.reports.get>[0], query: Record<string, any>, enabled = true) =>
-  useQuery({ queryKey: [KEY, "report", name, query], queryFn: () => accounting.reports.get(name, query), enabled })
+export const useReport = (
+  name: Parameters<typeof accounting.reports.get>[0],
+  query: Record<string, any>,
+  enabled = true
+) =>
+  useQuery({
+    queryKey: [KEY, "report", name, query],
+    queryFn: () => accounting.reports.get(name, query),
+    enabled,
+  })
 
 /**
  * A mutation that refreshes the plugin's data and tells the user what

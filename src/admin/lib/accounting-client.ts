@@ -7,7 +7,11 @@ import type Medusa from "@medusajs/js-sdk"
  */
 
 export type Money = number
-export type ListResponse<K extends string, T> = { [key in K]: T[] } & { count: number; offset: number; limit: number }
+export type ListResponse<K extends string, T> = { [key in K]: T[] } & {
+  count: number
+  offset: number
+  limit: number
+}
 
 export type CreditSourceType = "credit_memo" | "overpayment" | "negative_invoice" | "store_credit"
 export type RefundMethod = "check" | "eft" | "cash" | "card" | "store_credit" | "record_transfer"
@@ -121,7 +125,15 @@ export type JournalEntry = {
   }[]
 }
 
-export type Period = { id: string; name: string; start_date: string; end_date: string; status: "open" | "closed"; closed_by: string | null; closed_at: string | null }
+export type Period = {
+  id: string
+  name: string
+  start_date: string
+  end_date: string
+  status: "open" | "closed"
+  closed_by: string | null
+  closed_at: string | null
+}
 export type Account = { id: string; code: string; name: string; type: string; active: boolean }
 
 export type AccountingSettings = {
@@ -135,7 +147,14 @@ export type AccountingSettings = {
   posting: Record<string, boolean>
 }
 
-export type RefundablePayment = { id: string; order_id: string; order_display_id: number | null; provider_id: string; currency_code: string; refundable: Money }
+export type RefundablePayment = {
+  id: string
+  order_id: string
+  order_display_id: number | null
+  provider_id: string
+  currency_code: string
+  refundable: Money
+}
 
 export type OrderAccounting = {
   order_id: string
@@ -146,9 +165,30 @@ export type OrderAccounting = {
   paid: string
   refunded: string
   open: string
-  documents: { id: string; doc_type: string; number: string | null; document_date: string; amount: string; open: string }[]
-  credit_memos: { id: string; number: string | null; status: string; date: string; total: string; remaining: string | null }[]
-  customer_refunds: { id: string; number: string | null; status: string; method: string; date: string; total: string }[]
+  documents: {
+    id: string
+    doc_type: string
+    number: string | null
+    document_date: string
+    amount: string
+    open: string
+  }[]
+  credit_memos: {
+    id: string
+    number: string | null
+    status: string
+    date: string
+    total: string
+    remaining: string | null
+  }[]
+  customer_refunds: {
+    id: string
+    number: string | null
+    status: string
+    method: string
+    date: string
+    total: string
+  }[]
   refundable_payments: RefundablePayment[]
 }
 
@@ -156,7 +196,15 @@ export type CustomerAccounting = {
   customer_id: string
   balances: { currency_code: string; open_balance: string; owed: string; credits: string }[]
   aging: { currency_code: string; buckets: { label: string; amount: Money }[]; total: Money }[]
-  recent_refunds: { id: string; number: string | null; status: string; method: string; refund_date: string; total: string; currency_code: string }[]
+  recent_refunds: {
+    id: string
+    number: string | null
+    status: string
+    method: string
+    refund_date: string
+    total: string
+    currency_code: string
+  }[]
   refundable_payments: RefundablePayment[]
 }
 
@@ -189,15 +237,20 @@ export function accountingClient(sdk: Medusa) {
   const get = <T>(path: string, query?: Query) => sdk.client.fetch<T>(`${path}${qs(query)}`)
   const post = <T>(path: string, body: Record<string, any> = {}, headers?: Record<string, string>) =>
     sdk.client.fetch<T>(path, { method: "POST", body, headers })
-  const del = <T>(path: string, query?: Query) => sdk.client.fetch<T>(`${path}${qs(query)}`, { method: "DELETE" })
+  const del = <T>(path: string, query?: Query) =>
+    sdk.client.fetch<T>(`${path}${qs(query)}`, { method: "DELETE" })
 
   return {
     permissions: () => get<{ restricted: boolean; permissions: string[] }>("/admin/accounting/permissions"),
-    orderAccounting: (orderId: string) => get<{ order_accounting: OrderAccounting }>(`/admin/orders/${orderId}/accounting`),
+    orderAccounting: (orderId: string) =>
+      get<{ order_accounting: OrderAccounting }>(`/admin/orders/${orderId}/accounting`),
     customerAccounting: (customerId: string) =>
       get<{ customer_accounting: CustomerAccounting }>(`/admin/customers/${customerId}/accounting`),
     availableCredits: (customerId: string, currency_code?: string) =>
-      get<{ available_credits: AvailableCredit[]; count: number }>(`/admin/customers/${customerId}/available-credits`, { currency_code }),
+      get<{ available_credits: AvailableCredit[]; count: number }>(
+        `/admin/customers/${customerId}/available-credits`,
+        { currency_code }
+      ),
 
     creditMemos: {
       list: (query?: Query) => get<ListResponse<"credit_memos", CreditMemo>>("/admin/credit-memos", query),
@@ -213,16 +266,21 @@ export function accountingClient(sdk: Medusa) {
       update: (id: string, body: Partial<{ date: string; reason: string; lines: CreditMemoLine[] }>) =>
         post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}`, body),
       issue: (id: string) => post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/issue`),
-      void: (id: string, date: string) => post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/void`, { date }),
+      void: (id: string, date: string) =>
+        post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/void`, { date }),
       apply: (id: string, body: { order_id: string; amount: string; date: string }) =>
-        post<{ application_id: string; credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/applications`, body),
+        post<{ application_id: string; credit_memo: CreditMemo }>(
+          `/admin/credit-memos/${id}/applications`,
+          body
+        ),
       unapply: (id: string, applicationId: string, date?: string) =>
         del<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/applications/${applicationId}`, { date }),
       pdfUrl: (id: string) => `/admin/credit-memos/${id}/pdf`,
     },
 
     refunds: {
-      list: (query?: Query) => get<ListResponse<"customer_refunds", CustomerRefund>>("/admin/customer-refunds", query),
+      list: (query?: Query) =>
+        get<ListResponse<"customer_refunds", CustomerRefund>>("/admin/customer-refunds", query),
       retrieve: (id: string) => get<{ customer_refund: CustomerRefund }>(`/admin/customer-refunds/${id}`),
       /** Pass an idempotency key to make a double click harmless. */
       create: (body: CustomerRefundInput, idempotencyKey?: string) =>
@@ -243,20 +301,31 @@ export function accountingClient(sdk: Medusa) {
     },
 
     journal: {
-      list: (query?: Query) => get<ListResponse<"journal_entries", JournalEntry>>("/admin/accounting/journal-entries", query),
-      retrieve: (id: string) => get<{ journal_entry: JournalEntry }>(`/admin/accounting/journal-entries/${id}`),
-      post: (id: string) => post<{ journal_entry: JournalEntry }>(`/admin/accounting/journal-entries/${id}/post`),
+      list: (query?: Query) =>
+        get<ListResponse<"journal_entries", JournalEntry>>("/admin/accounting/journal-entries", query),
+      retrieve: (id: string) =>
+        get<{ journal_entry: JournalEntry }>(`/admin/accounting/journal-entries/${id}`),
+      post: (id: string) =>
+        post<{ journal_entry: JournalEntry }>(`/admin/accounting/journal-entries/${id}/post`),
       reverse: (id: string, date: string) =>
-        post<{ journal_entry: JournalEntry; reversal: JournalEntry }>(`/admin/accounting/journal-entries/${id}/reverse`, { date }),
-      verify: () =>
-        get<{ valid: boolean; checked: number; first_broken_id?: string; first_broken_number?: string; reason?: string }>(
-          "/admin/accounting/journal-entries/verify"
+        post<{ journal_entry: JournalEntry; reversal: JournalEntry }>(
+          `/admin/accounting/journal-entries/${id}/reverse`,
+          { date }
         ),
+      verify: () =>
+        get<{
+          valid: boolean
+          checked: number
+          first_broken_id?: string
+          first_broken_number?: string
+          reason?: string
+        }>("/admin/accounting/journal-entries/verify"),
     },
 
     periods: {
       list: () => get<ListResponse<"periods", Period>>("/admin/accounting/periods", { limit: 100 }),
-      create: (body: { name: string; start_date: string; end_date: string }) => post<{ period: Period }>("/admin/accounting/periods", body),
+      create: (body: { name: string; start_date: string; end_date: string }) =>
+        post<{ period: Period }>("/admin/accounting/periods", body),
       close: (id: string) => post<{ period: Period }>(`/admin/accounting/periods/${id}/close`),
       reopen: (id: string) => post<{ period: Period }>(`/admin/accounting/periods/${id}/reopen`),
     },
@@ -267,25 +336,42 @@ export function accountingClient(sdk: Medusa) {
 
     settings: {
       retrieve: () => get<{ settings: AccountingSettings }>("/admin/accounting/settings"),
-      update: (body: Record<string, unknown>) => post<{ settings: AccountingSettings }>("/admin/accounting/settings", body),
+      update: (body: Record<string, unknown>) =>
+        post<{ settings: AccountingSettings }>("/admin/accounting/settings", body),
     },
 
     postingErrors: {
       list: (query?: Query) =>
-        get<ListResponse<"posting_errors", { id: string; source_type: string; source_id: string; message: string; code: string | null; attempts: number; status: string; updated_at: string }>>(
-          "/admin/accounting/posting-errors",
-          query
-        ),
-      retry: (id: string) => post<{ posting_error: { status: string } }>(`/admin/accounting/posting-errors/${id}/retry`),
+        get<
+          ListResponse<
+            "posting_errors",
+            {
+              id: string
+              source_type: string
+              source_id: string
+              message: string
+              code: string | null
+              attempts: number
+              status: string
+              updated_at: string
+            }
+          >
+        >("/admin/accounting/posting-errors", query),
+      retry: (id: string) =>
+        post<{ posting_error: { status: string } }>(`/admin/accounting/posting-errors/${id}/retry`),
     },
 
     reports: {
-      get: (name: ReportName, query?: Query) => get<ReportResponse>(`/admin/accounting/reports/${name}`, query),
+      get: (name: ReportName, query?: Query) =>
+        get<ReportResponse>(`/admin/accounting/reports/${name}`, query),
       /** Fetches a report file (csv, xlsx, pdf) with the admin's session and returns it as a Blob. */
       file: async (name: ReportName, format: "csv" | "xlsx" | "pdf", query?: Query) => {
-        const response = (await sdk.client.fetch<Response>(`/admin/accounting/reports/${name}${qs({ ...query, format })}`, {
-          headers: { accept: "*/*" },
-        })) as unknown as Response
+        const response = (await sdk.client.fetch<Response>(
+          `/admin/accounting/reports/${name}${qs({ ...query, format })}`,
+          {
+            headers: { accept: "*/*" },
+          }
+        )) as unknown as Response
         const disposition = response.headers.get("content-disposition") ?? ""
         const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${name}.${format}`
         return { blob: await response.blob(), filename }

@@ -40,13 +40,20 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
       title="Accounting"
       subtitle="Receivables, credits and refunds"
       actions={
-        <Button size="small" variant="secondary" disabled={!can("customer_refunds:add") || !credits.data?.count} onClick={() => setRefundOpen(true)}>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={!can("customer_refunds:add") || !credits.data?.count}
+          onClick={() => setRefundOpen(true)}
+        >
           Refund credits
         </Button>
       }
     >
       {isLoading && <Loading />}
-      {summary && !summary.balances.length && <Empty>Nothing in accounts receivable for this customer.</Empty>}
+      {summary && !summary.balances.length && (
+        <Empty>Nothing in accounts receivable for this customer.</Empty>
+      )}
       {!!summary?.balances.length && (
         <Table>
           <Table.Header>
@@ -120,11 +127,19 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
           ))}
         </div>
       )}
-      <RefundFormModal customerId={customer.id} payments={summary?.refundable_payments} open={refundOpen} onOpenChange={setRefundOpen} />
+      <RefundFormModal
+        customerId={customer.id}
+        payments={summary?.refundable_payments}
+        open={refundOpen}
+        onOpenChange={setRefundOpen}
+      />
     </Section>
   )
 }
 
-export const config = defineWidgetConfig({ zone: "customer.details.after", id: "accounting-ar:customer-accounting" })
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+  id: "accounting-ar:customer-accounting",
+})
 
 export default CustomerAccountingWidget

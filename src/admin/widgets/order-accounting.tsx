@@ -9,7 +9,17 @@ import { RefundFormModal } from "../components/refund-form-modal"
 import { Empty, Loading, Section } from "../components/section"
 import { useOrderAccounting, usePermissions } from "../hooks/accounting"
 
-const Row = ({ label, amount, currency, strong }: { label: string; amount: string | number; currency: string; strong?: boolean }) => (
+const Row = ({
+  label,
+  amount,
+  currency,
+  strong,
+}: {
+  label: string
+  amount: string | number
+  currency: string
+  strong?: boolean
+}) => (
   <div className="flex items-center justify-between">
     <Text size="small" weight={strong ? "plus" : "regular"} className="text-ui-fg-subtle">
       {label}
@@ -35,10 +45,21 @@ const OrderAccountingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
       actions={
         customerId && (
           <>
-            <Button size="small" variant="secondary" disabled={!can("credit_memos:add")} onClick={() => setMemoOpen(true)}>
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={!can("credit_memos:add")}
+              onClick={() => setMemoOpen(true)}
+            >
               Create credit memo
             </Button>
-            <Button size="small" variant="secondary" disabled={!can("customer_refunds:add")} onClick={() => setRefundOpen(true)} data-testid="refund-credits">
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={!can("customer_refunds:add")}
+              onClick={() => setRefundOpen(true)}
+              data-testid="refund-credits"
+            >
               Refund credits
             </Button>
           </>
@@ -46,13 +67,20 @@ const OrderAccountingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
       }
     >
       {isLoading && <Loading />}
-      {summary && !summary.posted && <Empty>Not posted to the ledger yet (see Accounting → posting errors).</Empty>}
+      {summary && !summary.posted && (
+        <Empty>Not posted to the ledger yet (see Accounting → posting errors).</Empty>
+      )}
       {summary?.posted && (
         <div className="flex flex-col gap-y-2 px-6 py-4" data-testid="order-accounting">
           <Row label="Receivable" amount={summary.receivable} currency={currency} />
           <Row label="Paid" amount={summary.paid} currency={currency} />
           <Row label="Refunded" amount={summary.refunded} currency={currency} />
-          <Row label="Open (negative: owed to the customer)" amount={summary.open} currency={currency} strong />
+          <Row
+            label="Open (negative: owed to the customer)"
+            amount={summary.open}
+            currency={currency}
+            strong
+          />
         </div>
       )}
       {!!summary?.credit_memos.length && (
@@ -91,7 +119,13 @@ const OrderAccountingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
       )}
       {customerId && (
         <>
-          <CreditMemoFormModal customerId={customerId} currency={currency} orderId={order.id} open={memoOpen} onOpenChange={setMemoOpen} />
+          <CreditMemoFormModal
+            customerId={customerId}
+            currency={currency}
+            orderId={order.id}
+            open={memoOpen}
+            onOpenChange={setMemoOpen}
+          />
           <RefundFormModal
             customerId={customerId}
             currency={currency}
@@ -105,6 +139,9 @@ const OrderAccountingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
   )
 }
 
-export const config = defineWidgetConfig({ zone: "order.details.side.after", id: "accounting-ar:order-accounting" })
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+  id: "accounting-ar:order-accounting",
+})
 
 export default OrderAccountingWidget

@@ -11,7 +11,11 @@ export type RefundablePayment = {
 }
 
 /** Captured payments of some orders with what can still go back to the card. */
-export async function refundablePayments(container: MedusaContainer, filters: Record<string, unknown>, take = 50) {
+export async function refundablePayments(
+  container: MedusaContainer,
+  filters: Record<string, unknown>,
+  take = 50
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
@@ -31,7 +35,10 @@ export async function refundablePayments(container: MedusaContainer, filters: Re
   for (const order of data as any[]) {
     for (const p of (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? [])) {
       const captured = MathBN.sum(...(p.captures ?? []).map((c: any) => c.raw_amount), 0)
-      const refundable = MathBN.sub(captured, MathBN.sum(...(p.refunds ?? []).map((r: any) => r.raw_amount), 0))
+      const refundable = MathBN.sub(
+        captured,
+        MathBN.sum(...(p.refunds ?? []).map((r: any) => r.raw_amount), 0)
+      )
       if (MathBN.gt(refundable, 0)) {
         payments.push({
           id: p.id,

@@ -1,7 +1,7 @@
 import type { Writable } from "stream"
 import { neutraliseFormula } from "../format"
 import { ReportColumn, ReportMeta, ReportRow, ReportWriter } from "./columns"
-import { waitForDrain } from "./drain"
+import { endOutput, waitForDrain } from "./drain"
 
 function cell(value: unknown, column: ReportColumn): string {
   if (value === null || value === undefined) {
@@ -44,7 +44,7 @@ export class CsvReportWriter implements ReportWriter {
   }
 
   async end() {
-    await new Promise<void>((resolve) => this.out.end(resolve))
+    await endOutput(this.out)
   }
 
   private line(row: ReportRow) {

@@ -14,3 +14,16 @@ export async function waitForDrain(out: Writable): Promise<void> {
     })
   }
 }
+
+/**
+ * Ends the output and waits until it is flushed. No callback is passed to
+ * end(): HTTP compression wraps it and takes a callback for a chunk.
+ */
+export function endOutput(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve()
+    out.once("finish", done)
+    out.once("close", done)
+    out.end()
+  })
+}

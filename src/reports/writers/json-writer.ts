@@ -1,6 +1,6 @@
 import type { Writable } from "stream"
 import { ReportMeta, ReportRow, ReportWriter } from "./columns"
-import { waitForDrain } from "./drain"
+import { endOutput, waitForDrain } from "./drain"
 
 /**
  * JSON for API clients, streamed: { report, filters, sections: [{ name,
@@ -47,7 +47,7 @@ export class JsonReportWriter implements ReportWriter {
     await this.closeSection()
     const tail = JSON.stringify(summary).slice(1, -1)
     await this.write(`]${tail ? `,${tail}` : ""}}`)
-    await new Promise<void>((resolve) => this.out.end(resolve))
+    await endOutput(this.out)
   }
 
   private async closeSection() {

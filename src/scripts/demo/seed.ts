@@ -85,6 +85,8 @@ const PLANS: Plan[] = [
   { customer: "hedy", currency: "kwd", widgets: 2, gadgets: 1, daysAgo: 45, capture: "full" },
   { customer: "hedy", currency: "kwd", widgets: 1, daysAgo: 2 },
   { customer: "grace", currency: "usd", widgets: 2, daysAgo: 1, capture: "full" },
+  // Paid, then lowered by an edit: an overpayment left for a refund (the admin demo, the e2e test).
+  { customer: "grace", currency: "usd", widgets: 3, daysAgo: 15, capture: "full", then: "edit" },
 ]
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000)

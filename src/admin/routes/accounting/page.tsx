@@ -17,7 +17,10 @@ const AccountingOverviewPage = () => {
   const result = reconciliation.data
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Accounting" description="Credit memos, customer refunds, the journal and the reports that prove the books agree with the money." />
+      <AccountingNav
+        title="Accounting"
+        description="Credit memos, customer refunds, the journal and the reports that prove the books agree with the money."
+      />
       <Container className="flex items-center justify-between px-6 py-4">
         <div>
           <Text weight="plus">Reconciliation as of today</Text>
@@ -33,9 +36,14 @@ const AccountingOverviewPage = () => {
           <Text size="small">Checking…</Text>
         )}
       </Container>
-      <Section title="Posting errors" subtitle="Store activity that could not be posted yet; retried every minute.">
+      <Section
+        title="Posting errors"
+        subtitle="Store activity that could not be posted yet; retried every minute."
+      >
         {errors.isLoading && <Loading />}
-        {errors.data && !errors.data.count && <Empty>None: every order, capture and refund is in the journal.</Empty>}
+        {errors.data && !errors.data.count && (
+          <Empty>None: every order, capture and refund is in the journal.</Empty>
+        )}
         {!!errors.data?.count && (
           <Table>
             <Table.Header>
@@ -50,14 +58,23 @@ const AccountingOverviewPage = () => {
               {errors.data.posting_errors.map((e) => (
                 <Table.Row key={e.id}>
                   <Table.Cell>
-                    {e.source_type === "order" ? <Link to={`/orders/${e.source_id}`}>{e.source_id}</Link> : e.source_id}
+                    {e.source_type === "order" ? (
+                      <Link to={`/orders/${e.source_id}`}>{e.source_id}</Link>
+                    ) : (
+                      e.source_id
+                    )}
                   </Table.Cell>
                   <Table.Cell>
                     {e.code && <Badge size="2xsmall">{e.code}</Badge>} {e.message}
                   </Table.Cell>
                   <Table.Cell>{e.attempts}</Table.Cell>
                   <Table.Cell className="text-right">
-                    <Button size="small" variant="secondary" disabled={!can("journal:post")} onClick={() => retry.mutate(e.id)}>
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      disabled={!can("journal:post")}
+                      onClick={() => retry.mutate(e.id)}
+                    >
                       Retry now
                     </Button>
                   </Table.Cell>

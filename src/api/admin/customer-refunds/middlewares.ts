@@ -85,7 +85,15 @@ export const customerRefundMiddlewares: MiddlewareRoute[] = [
       validateQuery(z.strictObject({ currency_code: currencyCode().optional() })),
     ],
   },
-  { method: ["GET"], matcher: "/admin/customers/:id/accounting", middlewares: [requirePermission("customer_refunds:view")] },
-  { method: ["GET"], matcher: "/admin/orders/:id/accounting", middlewares: [requirePermission("customer_refunds:view")] },
+  {
+    method: ["GET"],
+    matcher: "/admin/customers/:id/accounting",
+    middlewares: [requirePermission("customer_refunds:view")],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/orders/:id/accounting",
+    middlewares: [requirePermission("customer_refunds:view")],
+  },
   { method: ["GET"], matcher: "/admin/accounting/permissions", middlewares: [] },
 ]

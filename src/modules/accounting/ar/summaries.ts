@@ -2,7 +2,9 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { Decimal, readMoney } from "../rules/money"
 
 const sum = (rows: any[], pick: (r: any) => boolean, sign = false) =>
-  rows.filter(pick).reduce((acc, r) => acc.plus(readMoney(r, "amount").times(sign ? r.sign : 1)), new Decimal(0))
+  rows
+    .filter(pick)
+    .reduce((acc, r) => acc.plus(readMoney(r, "amount").times(sign ? r.sign : 1)), new Decimal(0))
 
 /**
  * What the ledger says about one order: recognised receivable, paid,
@@ -19,7 +21,17 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
     .leftJoin("accounting_ar_document as d", function () {
       this.on("d.source_id", "m.id").andOn("d.doc_type", knex.raw("'credit_memo'"))
     })
-    .select("m.id", "m.number", "m.status", "m.memo_date", "m.raw_total", "m.total", "m.currency_code", "d.raw_open_amount", "d.open_amount")
+    .select(
+      "m.id",
+      "m.number",
+      "m.status",
+      "m.memo_date",
+      "m.raw_total",
+      "m.total",
+      "m.currency_code",
+      "d.raw_open_amount",
+      "d.open_amount"
+    )
     .where("m.order_id", orderId)
     .orWhereIn(
       "d.id",
@@ -31,7 +43,16 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
     .whereNull("m.deleted_at")
     .orderBy("m.created_at")
   const refunds = await knex("accounting_customer_refund as r")
-    .select("r.id", "r.number", "r.status", "r.method", "r.refund_date", "r.raw_total", "r.total", "r.currency_code")
+    .select(
+      "r.id",
+      "r.number",
+      "r.status",
+      "r.method",
+      "r.refund_date",
+      "r.raw_total",
+      "r.total",
+      "r.currency_code"
+    )
     .where("r.card_order_id", orderId)
     .orWhereIn(
       "r.id",
@@ -51,7 +72,9 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
     receivable: sum(docs, recognition, true).toString(),
     paid: sum(docs, (r) => r.doc_type === "payment").toString(),
     refunded: sum(docs, (r) => r.doc_type === "payment_refund").toString(),
-    open: docs.reduce((acc, r) => acc.plus(readMoney(r, "open_amount").times(r.sign)), new Decimal(0)).toString(),
+    open: docs
+      .reduce((acc, r) => acc.plus(readMoney(r, "open_amount").times(r.sign)), new Decimal(0))
+      .toString(),
     documents: docs.map((d: any) => ({
       id: d.id,
       doc_type: d.doc_type,
@@ -106,6 +129,10 @@ export async function customerAccountingSummary(knex: Knex, customerId: string) 
       owed: new Decimal(b.owed).toString(),
       credits: new Decimal(b.credit).toString(),
     })),
-    recent_refunds: refunds.map((r: any) => ({ ...r, total: readMoney(r, "total").toString(), raw_total: undefined })),
+    recent_refunds: refunds.map((r: any) => ({
+      ...r,
+      total: readMoney(r, "total").toString(),
+      raw_total: undefined,
+    })),
   }
 }

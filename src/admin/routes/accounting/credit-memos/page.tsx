@@ -28,17 +28,31 @@ const CreditMemosPage = () => {
   const [creating, setCreating] = useState(false)
   const [applying, setApplying] = useState<CreditMemo | null>(null)
   const [voiding, setVoiding] = useState<CreditMemo | null>(null)
-  const list = useCreditMemos({ status: status === "all" ? undefined : status, q: q || undefined, offset: page * PAGE, limit: PAGE })
-  const issue = useAccountingMutation((id: string) => accounting.creditMemos.issue(id), (r) => `Credit memo ${r.credit_memo.number} issued`)
+  const list = useCreditMemos({
+    status: status === "all" ? undefined : status,
+    q: q || undefined,
+    offset: page * PAGE,
+    limit: PAGE,
+  })
+  const issue = useAccountingMutation(
+    (id: string) => accounting.creditMemos.issue(id),
+    (r) => `Credit memo ${r.credit_memo.number} issued`
+  )
   const unapply = useAccountingMutation(
-    (v: { id: string; application: string }) => accounting.creditMemos.unapply(v.id, v.application, todayIso()),
+    (v: { id: string; application: string }) =>
+      accounting.creditMemos.unapply(v.id, v.application, todayIso()),
     "Application removed"
   )
-  const voidMemo = useAccountingMutation((v: { id: string; date: string }) => accounting.creditMemos.void(v.id, v.date), (r) => `Credit memo ${r.credit_memo.number} voided`)
+  const voidMemo = useAccountingMutation(
+    (v: { id: string; date: string }) => accounting.creditMemos.void(v.id, v.date),
+    (r) => `Credit memo ${r.credit_memo.number} voided`
+  )
 
   const pdf = async (memo: CreditMemo) => {
     try {
-      const response = (await sdk.client.fetch<Response>(accounting.creditMemos.pdfUrl(memo.id), { headers: { accept: "application/pdf" } })) as unknown as Response
+      const response = (await sdk.client.fetch<Response>(accounting.creditMemos.pdfUrl(memo.id), {
+        headers: { accept: "application/pdf" },
+      })) as unknown as Response
       saveBlob(await response.blob(), `credit-memo-${memo.number ?? memo.id}.pdf`)
     } catch (e) {
       toast.error(errorMessage(e))
@@ -47,11 +61,18 @@ const CreditMemosPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Credit memos" description="Credits that lower what a customer owes: apply them to open orders or refund them." />
+      <AccountingNav
+        title="Credit memos"
+        description="Credits that lower what a customer owes: apply them to open orders or refund them."
+      />
       <Section
         title="New credit memo"
         actions={
-          <Button size="small" disabled={!customerId || !can("credit_memos:add")} onClick={() => setCreating(true)}>
+          <Button
+            size="small"
+            disabled={!customerId || !can("credit_memos:add")}
+            onClick={() => setCreating(true)}
+          >
             Create credit memo
           </Button>
         }
@@ -59,8 +80,14 @@ const CreditMemosPage = () => {
         <div className="grid grid-cols-[1fr_140px] gap-4 px-6 py-4">
           <CustomerPicker value={customerId} onChange={setCustomerId} />
           <div>
-            <Text size="small" weight="plus">Currency</Text>
-            <Input value={currency} onChange={(e) => setCurrency(e.target.value.toLowerCase())} maxLength={3} />
+            <Text size="small" weight="plus">
+              Currency
+            </Text>
+            <Input
+              value={currency}
+              onChange={(e) => setCurrency(e.target.value.toLowerCase())}
+              maxLength={3}
+            />
           </div>
         </div>
       </Section>
@@ -68,8 +95,20 @@ const CreditMemosPage = () => {
         title="Credit memos"
         actions={
           <div className="flex gap-x-2">
-            <Input size="small" placeholder="Number or reason" value={q} onChange={(e) => setQ(e.target.value)} />
-            <Select size="small" value={status} onValueChange={(v) => { setStatus(v); setPage(0) }}>
+            <Input
+              size="small"
+              placeholder="Number or reason"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <Select
+              size="small"
+              value={status}
+              onValueChange={(v) => {
+                setStatus(v)
+                setPage(0)
+              }}
+            >
               <Select.Trigger>
                 <Select.Value />
               </Select.Trigger>
@@ -106,19 +145,30 @@ const CreditMemosPage = () => {
                   <Table.Row key={m.id}>
                     <Table.Cell>{m.number ?? "Draft"}</Table.Cell>
                     <Table.Cell>{m.memo_date}</Table.Cell>
-                    <Table.Cell><Text size="small" className="max-w-[220px] truncate">{m.reason}</Text></Table.Cell>
-                    <Table.Cell className="text-right"><Money amount={m.total} currency={m.currency_code} /></Table.Cell>
-                    <Table.Cell className="text-right"><Money amount={m.remaining_amount} currency={m.currency_code} /></Table.Cell>
+                    <Table.Cell>
+                      <Text size="small" className="max-w-[220px] truncate">
+                        {m.reason}
+                      </Text>
+                    </Table.Cell>
+                    <Table.Cell className="text-right">
+                      <Money amount={m.total} currency={m.currency_code} />
+                    </Table.Cell>
+                    <Table.Cell className="text-right">
+                      <Money amount={m.remaining_amount} currency={m.currency_code} />
+                    </Table.Cell>
                     <Table.Cell>
                       {m.applications
                         .filter((a) => !a.unapplied_date)
                         .map((a) => (
                           <Text key={a.id} size="xsmall">
-                            {a.kind === "refund" ? "Refund" : "Order"} {a.document_number}: <Money amount={a.amount} currency={m.currency_code} className="inline" />
+                            {a.kind === "refund" ? "Refund" : "Order"} {a.document_number}:{" "}
+                            <Money amount={a.amount} currency={m.currency_code} className="inline" />
                           </Text>
                         ))}
                     </Table.Cell>
-                    <Table.Cell><DocumentStatus status={m.status} /></Table.Cell>
+                    <Table.Cell>
+                      <DocumentStatus status={m.status} />
+                    </Table.Cell>
                     <Table.Cell className="text-right">
                       <DropdownMenu>
                         <DropdownMenu.Trigger asChild>
@@ -127,20 +177,35 @@ const CreditMemosPage = () => {
                           </IconButton>
                         </DropdownMenu.Trigger>
                         <DropdownMenu.Content>
-                          <DropdownMenu.Item disabled={m.status !== "draft" || !can("credit_memos:issue")} onClick={() => issue.mutate(m.id)}>
+                          <DropdownMenu.Item
+                            disabled={m.status !== "draft" || !can("credit_memos:issue")}
+                            onClick={() => issue.mutate(m.id)}
+                          >
                             Issue
                           </DropdownMenu.Item>
-                          <DropdownMenu.Item disabled={m.status !== "issued" || !m.remaining_amount || !can("credit_memos:apply")} onClick={() => setApplying(m)}>
+                          <DropdownMenu.Item
+                            disabled={
+                              m.status !== "issued" || !m.remaining_amount || !can("credit_memos:apply")
+                            }
+                            onClick={() => setApplying(m)}
+                          >
                             Apply to order…
                           </DropdownMenu.Item>
                           {m.applications
                             .filter((a) => !a.unapplied_date && a.kind === "manual")
                             .map((a) => (
-                              <DropdownMenu.Item key={a.id} disabled={!can("credit_memos:apply")} onClick={() => unapply.mutate({ id: m.id, application: a.id })}>
+                              <DropdownMenu.Item
+                                key={a.id}
+                                disabled={!can("credit_memos:apply")}
+                                onClick={() => unapply.mutate({ id: m.id, application: a.id })}
+                              >
                                 Unapply from {a.document_number}
                               </DropdownMenu.Item>
                             ))}
-                          <DropdownMenu.Item disabled={m.status !== "issued" || !can("credit_memos:void")} onClick={() => setVoiding(m)}>
+                          <DropdownMenu.Item
+                            disabled={m.status !== "issued" || !can("credit_memos:void")}
+                            onClick={() => setVoiding(m)}
+                          >
                             Void…
                           </DropdownMenu.Item>
                           <DropdownMenu.Item onClick={() => pdf(m)}>Download PDF</DropdownMenu.Item>
@@ -164,7 +229,14 @@ const CreditMemosPage = () => {
           </>
         )}
       </Section>
-      {customerId && <CreditMemoFormModal customerId={customerId} currency={currency} open={creating} onOpenChange={setCreating} />}
+      {customerId && (
+        <CreditMemoFormModal
+          customerId={customerId}
+          currency={currency}
+          open={creating}
+          onOpenChange={setCreating}
+        />
+      )}
       <ApplyMemoDrawer memo={applying} onClose={() => setApplying(null)} />
       <VoidPrompt
         open={!!voiding}
@@ -172,12 +244,14 @@ const CreditMemosPage = () => {
         title={`Void credit memo ${voiding?.number ?? ""}`}
         description="Posts the mirror entry on the date you choose. A memo that is still applied or refunded cannot be voided: unapply it first."
         isPending={voidMemo.isPending}
-        onConfirm={({ date }) => voidMemo.mutate({ id: voiding!.id, date }, { onSuccess: () => setVoiding(null) })}
+        onConfirm={({ date }) =>
+          voidMemo.mutate({ id: voiding!.id, date }, { onSuccess: () => setVoiding(null) })
+        }
       />
     </div>
   )
 }
 
-export const config = defineRouteConfig({ label: "Credit memos" })
+export const config = defineRouteConfig({ label: "Credit memos", rank: 2 })
 
 export default CreditMemosPage

@@ -19,28 +19,65 @@ const JournalPage = () => {
   const [page, setPage] = useState(0)
   const [openId, setOpenId] = useState<string | null>(null)
   const [reversing, setReversing] = useState<string | null>(null)
-  const list = useJournal({ status: status === "all" ? undefined : status, q: q || undefined, offset: page * PAGE, limit: PAGE, order: "-chain_seq" })
+  const list = useJournal({
+    status: status === "all" ? undefined : status,
+    q: q || undefined,
+    offset: page * PAGE,
+    limit: PAGE,
+    order: "-chain_seq",
+  })
   const entry = useJournalEntry(openId)
   const verify = useAccountingMutation(
     () => accounting.journal.verify(),
-    (r) => (r.valid ? `Chain intact: ${r.checked} entries verified` : `Tampering found at ${r.first_broken_number ?? r.first_broken_id}: ${r.reason}`)
+    (r) =>
+      r.valid
+        ? `Chain intact: ${r.checked} entries verified`
+        : `Tampering found at ${r.first_broken_number ?? r.first_broken_id}: ${r.reason}`
   )
-  const reverse = useAccountingMutation((v: { id: string; date: string }) => accounting.journal.reverse(v.id, v.date), (r) => `Reversed by ${r.reversal.number}`)
-  const post = useAccountingMutation((id: string) => accounting.journal.post(id), (r) => `Posted as ${r.journal_entry.number}`)
+  const reverse = useAccountingMutation(
+    (v: { id: string; date: string }) => accounting.journal.reverse(v.id, v.date),
+    (r) => `Reversed by ${r.reversal.number}`
+  )
+  const post = useAccountingMutation(
+    (id: string) => accounting.journal.post(id),
+    (r) => `Posted as ${r.journal_entry.number}`
+  )
   const e = entry.data?.journal_entry
 
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Journal" description="Every posting, append-only: corrections are reversals, and each entry is chained to the previous by its hash." />
+      <AccountingNav
+        title="Journal"
+        description="Every posting, append-only: corrections are reversals, and each entry is chained to the previous by its hash."
+      />
       <Section
         title="Journal entries"
         actions={
           <div className="flex gap-x-2">
-            <Button size="small" variant="secondary" isLoading={verify.isPending} onClick={() => verify.mutate(undefined)} data-testid="verify-journal">
+            <Button
+              size="small"
+              variant="secondary"
+              className="whitespace-nowrap"
+              isLoading={verify.isPending}
+              onClick={() => verify.mutate(undefined)}
+              data-testid="verify-journal"
+            >
               Verify chain
             </Button>
-            <Input size="small" placeholder="Number or memo" value={q} onChange={(ev) => setQ(ev.target.value)} />
-            <Select size="small" value={status} onValueChange={(v) => { setStatus(v); setPage(0) }}>
+            <Input
+              size="small"
+              placeholder="Number or memo"
+              value={q}
+              onChange={(ev) => setQ(ev.target.value)}
+            />
+            <Select
+              size="small"
+              value={status}
+              onValueChange={(v) => {
+                setStatus(v)
+                setPage(0)
+              }}
+            >
               <Select.Trigger>
                 <Select.Value />
               </Select.Trigger>
@@ -58,7 +95,9 @@ const JournalPage = () => {
         {verify.data && (
           <div className="px-6 py-3">
             <Badge color={verify.data.valid ? "green" : "red"}>
-              {verify.data.valid ? `Chain intact (${verify.data.checked} entries)` : `Broken at ${verify.data.first_broken_number ?? verify.data.first_broken_id}: ${verify.data.reason}`}
+              {verify.data.valid
+                ? `Chain intact (${verify.data.checked} entries)`
+                : `Broken at ${verify.data.first_broken_number ?? verify.data.first_broken_id}: ${verify.data.reason}`}
             </Badge>
           </div>
         )}
@@ -79,13 +118,24 @@ const JournalPage = () => {
               </Table.Header>
               <Table.Body>
                 {list.data.journal_entries.map((j) => (
-                  <Table.Row key={j.id} className="cursor-pointer" onClick={() => setOpenId(j.id)} data-testid="journal-row">
+                  <Table.Row
+                    key={j.id}
+                    className="cursor-pointer"
+                    onClick={() => setOpenId(j.id)}
+                    data-testid="journal-row"
+                  >
                     <Table.Cell>{j.number ?? "Draft"}</Table.Cell>
                     <Table.Cell>{j.entry_date}</Table.Cell>
-                    <Table.Cell><Text size="small" className="max-w-[320px] truncate">{j.memo}</Text></Table.Cell>
+                    <Table.Cell>
+                      <Text size="small" className="max-w-[320px] truncate">
+                        {j.memo}
+                      </Text>
+                    </Table.Cell>
                     <Table.Cell>{j.source_type ?? "manual"}</Table.Cell>
                     <Table.Cell>{j.currency_code.toUpperCase()}</Table.Cell>
-                    <Table.Cell><DocumentStatus status={j.status} /></Table.Cell>
+                    <Table.Cell>
+                      <DocumentStatus status={j.status} />
+                    </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
@@ -113,13 +163,19 @@ const JournalPage = () => {
               <>
                 <div className="flex items-center gap-x-2">
                   <DocumentStatus status={e.status} />
-                  <Text size="small">{e.entry_date} · {e.memo}</Text>
+                  <Text size="small">
+                    {e.entry_date} · {e.memo}
+                  </Text>
                 </div>
                 {e.reversal_of_id && (
-                  <Button size="small" variant="transparent" onClick={() => setOpenId(e.reversal_of_id)}>Reversal of another entry: open it</Button>
+                  <Button size="small" variant="transparent" onClick={() => setOpenId(e.reversal_of_id)}>
+                    Reversal of another entry: open it
+                  </Button>
                 )}
                 {e.reversed_by_id && (
-                  <Button size="small" variant="transparent" onClick={() => setOpenId(e.reversed_by_id)}>Reversed: open the reversal</Button>
+                  <Button size="small" variant="transparent" onClick={() => setOpenId(e.reversed_by_id)}>
+                    Reversed: open the reversal
+                  </Button>
                 )}
                 <Table>
                   <Table.Header>
@@ -130,13 +186,21 @@ const JournalPage = () => {
                     </Table.Row>
                   </Table.Header>
                   <Table.Body>
-                    {[...(e.lines ?? [])].sort((a, b) => a.line_no - b.line_no).map((l) => (
-                      <Table.Row key={l.id}>
-                        <Table.Cell>{l.account.code} {l.account.name}</Table.Cell>
-                        <Table.Cell className="text-right">{l.debit ? <Money amount={l.debit} currency={e.currency_code} /> : ""}</Table.Cell>
-                        <Table.Cell className="text-right">{l.credit ? <Money amount={l.credit} currency={e.currency_code} /> : ""}</Table.Cell>
-                      </Table.Row>
-                    ))}
+                    {[...(e.lines ?? [])]
+                      .sort((a, b) => a.line_no - b.line_no)
+                      .map((l) => (
+                        <Table.Row key={l.id}>
+                          <Table.Cell>
+                            {l.account.code} {l.account.name}
+                          </Table.Cell>
+                          <Table.Cell className="text-right">
+                            {l.debit ? <Money amount={l.debit} currency={e.currency_code} /> : ""}
+                          </Table.Cell>
+                          <Table.Cell className="text-right">
+                            {l.credit ? <Money amount={l.credit} currency={e.currency_code} /> : ""}
+                          </Table.Cell>
+                        </Table.Row>
+                      ))}
                   </Table.Body>
                 </Table>
               </>
@@ -144,10 +208,19 @@ const JournalPage = () => {
           </Drawer.Body>
           <Drawer.Footer>
             {e?.status === "draft" && (
-              <Button size="small" disabled={!can("journal:post")} onClick={() => post.mutate(e.id)}>Post</Button>
+              <Button size="small" disabled={!can("journal:post")} onClick={() => post.mutate(e.id)}>
+                Post
+              </Button>
             )}
             {e?.status === "posted" && (
-              <Button size="small" variant="danger" disabled={!can("journal:reverse")} onClick={() => setReversing(e.id)}>Reverse…</Button>
+              <Button
+                size="small"
+                variant="danger"
+                disabled={!can("journal:reverse")}
+                onClick={() => setReversing(e.id)}
+              >
+                Reverse…
+              </Button>
             )}
           </Drawer.Footer>
         </Drawer.Content>
@@ -158,12 +231,14 @@ const JournalPage = () => {
         title="Reverse entry"
         description="Posts the mirror entry on the date you choose: on or after the original, in an open period."
         isPending={reverse.isPending}
-        onConfirm={({ date }) => reverse.mutate({ id: reversing!, date }, { onSuccess: () => setReversing(null) })}
+        onConfirm={({ date }) =>
+          reverse.mutate({ id: reversing!, date }, { onSuccess: () => setReversing(null) })
+        }
       />
     </div>
   )
 }
 
-export const config = defineRouteConfig({ label: "Journal" })
+export const config = defineRouteConfig({ label: "Journal", rank: 3 })
 
 export default JournalPage

@@ -14,18 +14,44 @@ const PeriodsPage = () => {
   const [name, setName] = useState("")
   const [start, setStart] = useState("")
   const [end, setEnd] = useState("")
-  const create = useAccountingMutation(() => accounting.periods.create({ name, start_date: start, end_date: end }), "Period created")
-  const close = useAccountingMutation((id: string) => accounting.periods.close(id), (r) => `${r.period.name} closed`)
-  const reopen = useAccountingMutation((id: string) => accounting.periods.reopen(id), (r) => `${r.period.name} reopened (audited)`)
+  const create = useAccountingMutation(
+    () => accounting.periods.create({ name, start_date: start, end_date: end }),
+    "Period created"
+  )
+  const close = useAccountingMutation(
+    (id: string) => accounting.periods.close(id),
+    (r) => `${r.period.name} closed`
+  )
+  const reopen = useAccountingMutation(
+    (id: string) => accounting.periods.reopen(id),
+    (r) => `${r.period.name} reopened (audited)`
+  )
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Periods" description="Close a period when its books are final; reopening is allowed and recorded in the audit trail." />
+      <AccountingNav
+        title="Periods"
+        description="Close a period when its books are final; reopening is allowed and recorded in the audit trail."
+      />
       <Section title="New period">
         <div className="grid grid-cols-4 items-end gap-4 px-6 py-4">
-          <div><Label size="small">Name</Label><Input value={name} onChange={(e) => setName(e.target.value)} placeholder="2026-11" /></div>
-          <div><Label size="small">Start</Label><Input type="date" value={start} onChange={(e) => setStart(e.target.value)} /></div>
-          <div><Label size="small">End</Label><Input type="date" value={end} onChange={(e) => setEnd(e.target.value)} /></div>
-          <Button size="small" disabled={!name || !start || !end || !can("periods:manage")} isLoading={create.isPending} onClick={() => create.mutate(undefined)}>
+          <div>
+            <Label size="small">Name</Label>
+            <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="2026-11" />
+          </div>
+          <div>
+            <Label size="small">Start</Label>
+            <Input type="date" value={start} onChange={(e) => setStart(e.target.value)} />
+          </div>
+          <div>
+            <Label size="small">End</Label>
+            <Input type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
+          </div>
+          <Button
+            size="small"
+            disabled={!name || !start || !end || !can("periods:manage")}
+            isLoading={create.isPending}
+            onClick={() => create.mutate(undefined)}
+          >
             Create
           </Button>
         </div>
@@ -51,13 +77,33 @@ const PeriodsPage = () => {
                   <Table.Cell>{p.name}</Table.Cell>
                   <Table.Cell>{p.start_date}</Table.Cell>
                   <Table.Cell>{p.end_date}</Table.Cell>
-                  <Table.Cell><DocumentStatus status={p.status} /></Table.Cell>
-                  <Table.Cell><Text size="small">{p.closed_at ? `${p.closed_at.slice(0, 10)} by ${p.closed_by ?? "system"}` : "–"}</Text></Table.Cell>
+                  <Table.Cell>
+                    <DocumentStatus status={p.status} />
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Text size="small">
+                      {p.closed_at ? `${p.closed_at.slice(0, 10)} by ${p.closed_by ?? "system"}` : "–"}
+                    </Text>
+                  </Table.Cell>
                   <Table.Cell className="text-right">
                     {p.status === "open" ? (
-                      <Button size="small" variant="secondary" disabled={!can("periods:manage")} onClick={() => close.mutate(p.id)}>Close</Button>
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        disabled={!can("periods:manage")}
+                        onClick={() => close.mutate(p.id)}
+                      >
+                        Close
+                      </Button>
                     ) : (
-                      <Button size="small" variant="secondary" disabled={!can("periods:manage")} onClick={() => reopen.mutate(p.id)}>Reopen</Button>
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        disabled={!can("periods:manage")}
+                        onClick={() => reopen.mutate(p.id)}
+                      >
+                        Reopen
+                      </Button>
                     )}
                   </Table.Cell>
                 </Table.Row>
@@ -70,6 +116,6 @@ const PeriodsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Periods" })
+export const config = defineRouteConfig({ label: "Periods", rank: 5 })
 
 export default PeriodsPage

@@ -9,7 +9,12 @@ import { RefundFormModal } from "../../../components/refund-form-modal"
 import { Empty, Loading, Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { VoidPrompt } from "../../../components/void-prompt"
-import { useAccountingMutation, useCustomerAccounting, usePermissions, useRefunds } from "../../../hooks/accounting"
+import {
+  useAccountingMutation,
+  useCustomerAccounting,
+  usePermissions,
+  useRefunds,
+} from "../../../hooks/accounting"
 import type { CustomerRefund } from "../../../lib/accounting-client"
 import { accounting } from "../../../lib/sdk"
 import { newIdempotencyKey } from "../../../lib/format"
@@ -25,9 +30,17 @@ const RefundsPage = () => {
   const [customerId, setCustomerId] = useState("")
   const [creating, setCreating] = useState(false)
   const [voiding, setVoiding] = useState<CustomerRefund | null>(null)
-  const list = useRefunds({ status: status === "all" ? undefined : status, q: q || undefined, offset: page * PAGE, limit: PAGE })
+  const list = useRefunds({
+    status: status === "all" ? undefined : status,
+    q: q || undefined,
+    offset: page * PAGE,
+    limit: PAGE,
+  })
   const customer = useCustomerAccounting(customerId || "none")
-  const post = useAccountingMutation((id: string) => accounting.refunds.post(id, newIdempotencyKey()), (r) => `Refund ${r.customer_refund.number} posted`)
+  const post = useAccountingMutation(
+    (id: string) => accounting.refunds.post(id, newIdempotencyKey()),
+    (r) => `Refund ${r.customer_refund.number} posted`
+  )
   const remove = useAccountingMutation((id: string) => accounting.refunds.delete(id), "Draft deleted")
   const voidRefund = useAccountingMutation(
     (input: { id: string; date: string; record_only?: boolean }) => accounting.refunds.void(input.id, input),
@@ -36,12 +49,20 @@ const RefundsPage = () => {
 
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Customer refunds" description="Money (or store credit) paid back to customers from the credits they hold." />
+      <AccountingNav
+        title="Customer refunds"
+        description="Money (or store credit) paid back to customers from the credits they hold."
+      />
       <Section
         title="New refund"
         subtitle="Pick a customer to refund from their available credits."
         actions={
-          <Button size="small" disabled={!customerId || !can("customer_refunds:add")} onClick={() => setCreating(true)} data-testid="new-refund">
+          <Button
+            size="small"
+            disabled={!customerId || !can("customer_refunds:add")}
+            onClick={() => setCreating(true)}
+            data-testid="new-refund"
+          >
             Refund credits
           </Button>
         }
@@ -54,8 +75,20 @@ const RefundsPage = () => {
         title="Refunds"
         actions={
           <div className="flex gap-x-2">
-            <Input size="small" placeholder="Number, reference, memo" value={q} onChange={(e) => setQ(e.target.value)} />
-            <Select size="small" value={status} onValueChange={(v) => { setStatus(v); setPage(0) }}>
+            <Input
+              size="small"
+              placeholder="Number, reference, memo"
+              value={q}
+              onChange={(e) => setQ(e.target.value)}
+            />
+            <Select
+              size="small"
+              value={status}
+              onValueChange={(v) => {
+                setStatus(v)
+                setPage(0)
+              }}
+            >
               <Select.Trigger>
                 <Select.Value />
               </Select.Trigger>
@@ -93,7 +126,9 @@ const RefundsPage = () => {
                     <Table.Cell>{r.number ?? "Draft"}</Table.Cell>
                     <Table.Cell>{r.refund_date}</Table.Cell>
                     <Table.Cell>
-                      <Text size="small" className="truncate">{r.customer_id}</Text>
+                      <Text size="small" className="truncate">
+                        {r.customer_id}
+                      </Text>
                     </Table.Cell>
                     <Table.Cell>{r.method}</Table.Cell>
                     <Table.Cell>{r.reference ?? "–"}</Table.Cell>
@@ -102,7 +137,11 @@ const RefundsPage = () => {
                     </Table.Cell>
                     <Table.Cell>
                       <DocumentStatus status={r.status} />
-                      {r.void_record_only && <Text size="xsmall" className="text-ui-fg-muted">record only</Text>}
+                      {r.void_record_only && (
+                        <Text size="xsmall" className="text-ui-fg-muted">
+                          record only
+                        </Text>
+                      )}
                     </Table.Cell>
                     <Table.Cell className="text-right">
                       <DropdownMenu>
@@ -112,13 +151,22 @@ const RefundsPage = () => {
                           </IconButton>
                         </DropdownMenu.Trigger>
                         <DropdownMenu.Content>
-                          <DropdownMenu.Item disabled={r.status !== "draft" || !can("customer_refunds:post")} onClick={() => post.mutate(r.id)}>
+                          <DropdownMenu.Item
+                            disabled={r.status !== "draft" || !can("customer_refunds:post")}
+                            onClick={() => post.mutate(r.id)}
+                          >
                             Post
                           </DropdownMenu.Item>
-                          <DropdownMenu.Item disabled={r.status !== "posted" || !can("customer_refunds:void")} onClick={() => setVoiding(r)}>
+                          <DropdownMenu.Item
+                            disabled={r.status !== "posted" || !can("customer_refunds:void")}
+                            onClick={() => setVoiding(r)}
+                          >
                             Void…
                           </DropdownMenu.Item>
-                          <DropdownMenu.Item disabled={r.status !== "draft" || !can("customer_refunds:add")} onClick={() => remove.mutate(r.id)}>
+                          <DropdownMenu.Item
+                            disabled={r.status !== "draft" || !can("customer_refunds:add")}
+                            onClick={() => remove.mutate(r.id)}
+                          >
                             Delete draft
                           </DropdownMenu.Item>
                         </DropdownMenu.Content>
@@ -156,12 +204,14 @@ const RefundsPage = () => {
         description="Posts the reversal on the date you choose (on or after the refund date, in an open period); the credits it used become available again."
         recordOnly={voiding?.method === "card" || voiding?.method === "store_credit"}
         isPending={voidRefund.isPending}
-        onConfirm={(input) => voidRefund.mutate({ id: voiding!.id, ...input }, { onSuccess: () => setVoiding(null) })}
+        onConfirm={(input) =>
+          voidRefund.mutate({ id: voiding!.id, ...input }, { onSuccess: () => setVoiding(null) })
+        }
       />
     </div>
   )
 }
 
-export const config = defineRouteConfig({ label: "Refunds" })
+export const config = defineRouteConfig({ label: "Refunds", rank: 1 })
 
 export default RefundsPage

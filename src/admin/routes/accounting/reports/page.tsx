@@ -11,7 +11,13 @@ import type { ReportName, ReportResponse } from "../../../lib/accounting-client"
 import { todayIso } from "../../../lib/format"
 
 /** Any report as a table: sections (one per currency), rows, totals in bold. */
-const ReportTable = ({ report, highlight }: { report: ReportResponse; highlight?: (row: Record<string, any>) => boolean }) => (
+const ReportTable = ({
+  report,
+  highlight,
+}: {
+  report: ReportResponse
+  highlight?: (row: Record<string, any>) => boolean
+}) => (
   <>
     {report.sections.map((section) => (
       <div key={section.name} className="border-t">
@@ -29,14 +35,23 @@ const ReportTable = ({ report, highlight }: { report: ReportResponse; highlight?
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {[...section.rows.map((r) => ({ r, total: false })), ...section.totals.map((r) => ({ r, total: true }))].map(({ r, total }, i) => (
-              <Table.Row key={i} className={clx(total && "font-medium", highlight?.(r) && "bg-ui-tag-red-bg")} data-testid={highlight?.(r) ? "difference-row" : undefined}>
+            {[
+              ...section.rows.map((r) => ({ r, total: false })),
+              ...section.totals.map((r) => ({ r, total: true })),
+            ].map(({ r, total }, i) => (
+              <Table.Row
+                key={i}
+                className={clx(total && "font-medium", highlight?.(r) && "bg-ui-tag-red-bg")}
+                data-testid={highlight?.(r) ? "difference-row" : undefined}
+              >
                 {report.columns.map((c) => (
                   <Table.Cell key={c.key} className={c.type === "money" ? "text-right" : undefined}>
                     {c.type === "money" && r[c.key] !== undefined && r[c.key] !== "" ? (
                       <Money amount={r[c.key]} currency={r.currency_code} />
                     ) : (
-                      <Text size="small" className="max-w-[280px] truncate">{String(r[c.key] ?? "")}</Text>
+                      <Text size="small" className="max-w-[280px] truncate">
+                        {String(r[c.key] ?? "")}
+                      </Text>
                     )}
                   </Table.Cell>
                 ))}
@@ -57,7 +72,11 @@ const AgingTab = () => {
   const report = useReport("ar-aging", query)
   const data = report.data
   return (
-    <Section title="AR aging" subtitle="Per customer; credits are negative until applied or refunded." actions={<DownloadButtons report="ar-aging" query={query} />}>
+    <Section
+      title="AR aging"
+      subtitle="Per customer; credits are negative until applied or refunded."
+      actions={<DownloadButtons report="ar-aging" query={query} />}
+    >
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
         <div>
           <Label size="small">As of</Label>
@@ -66,7 +85,9 @@ const AgingTab = () => {
         <div>
           <Label size="small">Age by</Label>
           <Select value={basis} onValueChange={setBasis}>
-            <Select.Trigger><Select.Value /></Select.Trigger>
+            <Select.Trigger>
+              <Select.Value />
+            </Select.Trigger>
             <Select.Content>
               <Select.Item value="due">Due date</Select.Item>
               <Select.Item value="document">Document date</Select.Item>
@@ -85,18 +106,37 @@ const AgingTab = () => {
         const labels = data.buckets ?? []
         return (
           <div key={section.name} className="px-6 py-4">
-            <Text weight="plus" className="mb-2">{section.name}</Text>
-            <AgingBars currency={section.name.toLowerCase()} buckets={labels.map((label, i) => ({ label, amount: Number(total[`bucket_${i}`] ?? 0) }))} />
+            <Text weight="plus" className="mb-2">
+              {section.name}
+            </Text>
+            <AgingBars
+              currency={section.name.toLowerCase()}
+              buckets={labels.map((label, i) => ({ label, amount: Number(total[`bucket_${i}`] ?? 0) }))}
+            />
           </div>
         )
       })}
       {data && !data.sections.length && <Empty>Nothing open as of {asOf}.</Empty>}
-      {data && <ReportTable report={data} highlight={(r) => r.customer === "Difference" && Number(r.total) !== 0} />}
+      {data && (
+        <ReportTable report={data} highlight={(r) => r.customer === "Difference" && Number(r.total) !== 0} />
+      )}
     </Section>
   )
 }
 
-const SimpleReportTab = ({ name, title, subtitle, period, highlight }: { name: ReportName; title: string; subtitle: string; period?: boolean; highlight?: (r: Record<string, any>) => boolean }) => {
+const SimpleReportTab = ({
+  name,
+  title,
+  subtitle,
+  period,
+  highlight,
+}: {
+  name: ReportName
+  title: string
+  subtitle: string
+  period?: boolean
+  highlight?: (r: Record<string, any>) => boolean
+}) => {
   const [from, setFrom] = useState(`${todayIso().slice(0, 8)}01`)
   const [to, setTo] = useState(todayIso())
   const [asOf, setAsOf] = useState(todayIso())
@@ -107,11 +147,20 @@ const SimpleReportTab = ({ name, title, subtitle, period, highlight }: { name: R
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
         {period ? (
           <>
-            <div><Label size="small">From</Label><Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></div>
-            <div><Label size="small">To</Label><Input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></div>
+            <div>
+              <Label size="small">From</Label>
+              <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            </div>
+            <div>
+              <Label size="small">To</Label>
+              <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            </div>
           </>
         ) : (
-          <div><Label size="small">As of</Label><Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} /></div>
+          <div>
+            <Label size="small">As of</Label>
+            <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
+          </div>
         )}
         {report.data?.reconciled !== undefined && (
           <div className="flex items-end">
@@ -133,9 +182,14 @@ const ReportsPage = () => {
   const { can } = usePermissions()
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Reports" description="Computed in the database as of any day; files stream however large." />
+      <AccountingNav
+        title="Reports"
+        description="Computed in the database as of any day; files stream however large."
+      />
       {!can("reports:view") ? (
-        <Container><Empty>You do not have the reports:view permission.</Empty></Container>
+        <Container>
+          <Empty>You do not have the reports:view permission.</Empty>
+        </Container>
       ) : (
         <Tabs defaultValue="aging">
           <Tabs.List>
@@ -146,23 +200,41 @@ const ReportsPage = () => {
             <Tabs.Trigger value="general-ledger">General ledger</Tabs.Trigger>
           </Tabs.List>
           <div className="pt-3">
-            <Tabs.Content value="aging"><AgingTab /></Tabs.Content>
+            <Tabs.Content value="aging">
+              <AgingTab />
+            </Tabs.Content>
             <Tabs.Content value="audit">
-              <SimpleReportTab name="refund-audit" period title="Refund audit trail" subtitle="Every credit memo and refund of the period: who, when, from what, booked where." />
+              <SimpleReportTab
+                name="refund-audit"
+                period
+                title="Refund audit trail"
+                subtitle="Every credit memo and refund of the period: who, when, from what, booked where."
+              />
             </Tabs.Content>
             <Tabs.Content value="reconciliation">
               <SimpleReportTab
                 name="reconciliation"
                 title="Reconciliation"
                 subtitle="Each difference is listed with the documents that cause it."
-                highlight={(r) => r.difference !== undefined && r.difference !== "" && Number(r.difference) !== 0}
+                highlight={(r) =>
+                  r.difference !== undefined && r.difference !== "" && Number(r.difference) !== 0
+                }
               />
             </Tabs.Content>
             <Tabs.Content value="trial-balance">
-              <SimpleReportTab name="trial-balance" title="Trial balance" subtitle="Debits, credits and balance per account and currency." />
+              <SimpleReportTab
+                name="trial-balance"
+                title="Trial balance"
+                subtitle="Debits, credits and balance per account and currency."
+              />
             </Tabs.Content>
             <Tabs.Content value="general-ledger">
-              <SimpleReportTab name="general-ledger" period title="General ledger" subtitle="Lines by account with opening and running balance." />
+              <SimpleReportTab
+                name="general-ledger"
+                period
+                title="General ledger"
+                subtitle="Lines by account with opening and running balance."
+              />
             </Tabs.Content>
           </div>
         </Tabs>
@@ -171,6 +243,6 @@ const ReportsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Reports" })
+export const config = defineRouteConfig({ label: "Reports", rank: 4 })
 
 export default ReportsPage

@@ -6,7 +6,21 @@ import { Loading, Section } from "../../../components/section"
 import { useAccountingMutation, useAccounts, usePermissions, useSettings } from "../../../hooks/accounting"
 import { accounting } from "../../../lib/sdk"
 
-const ROLES = ["ar", "sales", "sales_returns", "discounts", "tax", "shipping", "undeposited_funds", "card_clearing", "bank", "customer_deposits", "inventory", "cogs", "rounding"]
+const ROLES = [
+  "ar",
+  "sales",
+  "sales_returns",
+  "discounts",
+  "tax",
+  "shipping",
+  "undeposited_funds",
+  "card_clearing",
+  "bank",
+  "customer_deposits",
+  "inventory",
+  "cogs",
+  "rounding",
+]
 const METHODS = ["check", "eft", "cash", "card", "store_credit", "record_transfer"]
 
 /** Which account each role and refund method posts to, numbering, payment terms, aging buckets, automatic posting. */
@@ -45,10 +59,14 @@ const SettingsPage = () => {
   )
   const accountSelect = (value: string, onChange: (v: string) => void) => (
     <Select value={value} onValueChange={onChange}>
-      <Select.Trigger><Select.Value placeholder="Not mapped" /></Select.Trigger>
+      <Select.Trigger>
+        <Select.Value placeholder="Not mapped" />
+      </Select.Trigger>
       <Select.Content>
         {(accounts.data?.accounts ?? []).map((a) => (
-          <Select.Item key={a.id} value={a.id}>{a.code} {a.name}</Select.Item>
+          <Select.Item key={a.id} value={a.id}>
+            {a.code} {a.name}
+          </Select.Item>
         ))}
       </Select.Content>
     </Select>
@@ -58,26 +76,48 @@ const SettingsPage = () => {
   }
   return (
     <div className="flex flex-col gap-y-3">
-      <AccountingNav title="Settings" description="Account mapping, numbering, payment terms, aging buckets and automatic posting." />
-      <Section title="Accounts by role" actions={<Button size="small" disabled={!can("settings:manage")} isLoading={save.isPending} onClick={() => save.mutate(undefined)}>Save</Button>}>
+      <AccountingNav
+        title="Settings"
+        description="Account mapping, numbering, payment terms, aging buckets and automatic posting."
+      />
+      <Section
+        title="Accounts by role"
+        actions={
+          <Button
+            size="small"
+            disabled={!can("settings:manage")}
+            isLoading={save.isPending}
+            onClick={() => save.mutate(undefined)}
+          >
+            Save
+          </Button>
+        }
+      >
         <Table>
           <Table.Body>
             {ROLES.map((role) => (
               <Table.Row key={role}>
                 <Table.Cell className="w-1/3">{role.replace(/_/g, " ")}</Table.Cell>
-                <Table.Cell>{accountSelect(roles[role] ?? "", (v) => setRoles((r) => ({ ...r, [role]: v })))}</Table.Cell>
+                <Table.Cell>
+                  {accountSelect(roles[role] ?? "", (v) => setRoles((r) => ({ ...r, [role]: v })))}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
         </Table>
       </Section>
-      <Section title="Refund methods" subtitle="The account a refund paid by this method is credited to (card: the provider's account, if it has one).">
+      <Section
+        title="Refund methods"
+        subtitle="The account a refund paid by this method is credited to (card: the provider's account, if it has one)."
+      >
         <Table>
           <Table.Body>
             {METHODS.map((m) => (
               <Table.Row key={m}>
                 <Table.Cell className="w-1/3">{m.replace(/_/g, " ")}</Table.Cell>
-                <Table.Cell>{accountSelect(methods[m] ?? "", (v) => setMethods((r) => ({ ...r, [m]: v })))}</Table.Cell>
+                <Table.Cell>
+                  {accountSelect(methods[m] ?? "", (v) => setMethods((r) => ({ ...r, [m]: v })))}
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
@@ -85,12 +125,38 @@ const SettingsPage = () => {
       </Section>
       <Section title="Numbering, terms and aging">
         <div className="grid grid-cols-2 gap-4 px-6 py-4">
-          <div><Label size="small">Default payment terms (days)</Label><Input value={terms} onChange={(e) => setTerms(e.target.value)} /></div>
-          <div><Label size="small">Aging buckets (days)</Label><Input value={buckets} onChange={(e) => setBuckets(e.target.value)} /></div>
+          <div>
+            <Label size="small">Default payment terms (days)</Label>
+            <Input value={terms} onChange={(e) => setTerms(e.target.value)} />
+          </div>
+          <div>
+            <Label size="small">Aging buckets (days)</Label>
+            <Input value={buckets} onChange={(e) => setBuckets(e.target.value)} />
+          </div>
           {sequences.map((seq, i) => (
             <div key={seq.type} className="grid grid-cols-2 gap-2">
-              <div><Label size="small">{seq.type.replace(/_/g, " ")} prefix</Label><Input value={seq.prefix} onChange={(e) => setSequences((list) => list.map((x, j) => (i === j ? { ...x, prefix: e.target.value } : x)))} /></div>
-              <div><Label size="small">Digits</Label><Input value={String(seq.padding)} onChange={(e) => setSequences((list) => list.map((x, j) => (i === j ? { ...x, padding: Number(e.target.value) || 0 } : x)))} /></div>
+              <div>
+                <Label size="small">{seq.type.replace(/_/g, " ")} prefix</Label>
+                <Input
+                  value={seq.prefix}
+                  onChange={(e) =>
+                    setSequences((list) =>
+                      list.map((x, j) => (i === j ? { ...x, prefix: e.target.value } : x))
+                    )
+                  }
+                />
+              </div>
+              <div>
+                <Label size="small">Digits</Label>
+                <Input
+                  value={String(seq.padding)}
+                  onChange={(e) =>
+                    setSequences((list) =>
+                      list.map((x, j) => (i === j ? { ...x, padding: Number(e.target.value) || 0 } : x))
+                    )
+                  }
+                />
+              </div>
             </div>
           ))}
         </div>
@@ -109,6 +175,6 @@ const SettingsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Settings" })
+export const config = defineRouteConfig({ label: "Settings", rank: 6 })
 
 export default SettingsPage

@@ -12,8 +12,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
   const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { aging_buckets } = await accounting.getSettings()
-  const params = { as_of: today(), basis: "due" as const, buckets: aging_buckets, detail: false, customer_id: req.params.id }
-  const { rows } = await knex.raw(agingSql(params, false), { as_of: params.as_of, customer_id: req.params.id })
+  const params = {
+    as_of: today(),
+    basis: "due" as const,
+    buckets: aging_buckets,
+    detail: false,
+    customer_id: req.params.id,
+  }
+  const { rows } = await knex.raw(agingSql(params, false), {
+    as_of: params.as_of,
+    customer_id: req.params.id,
+  })
   const labels = bucketLabels(aging_buckets)
   res.json({
     customer_accounting: {

@@ -17,7 +17,10 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Posting error ${req.params.id} was not found`)
   }
   if (error.status === "pending" && error.source_type === "order") {
-    await runOrderSync(req.scope, error.source_id, { eventName: error.event_name, origin: "manual-retry" })
+    await runOrderSync(req.scope, error.source_id, {
+      eventName: error.event_name ?? undefined,
+      origin: "manual-retry",
+    })
   }
   res.json({ posting_error: await load() })
 }
