@@ -20,6 +20,11 @@ module.exports = {
   moduleFileExtensions: ["js", "ts", "json"],
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
   setupFiles: ["./integration-tests/setup.js"],
+  // docs/examples import the plugin by its package name, as a store would.
+  moduleNameMapper: {
+    "^medusa-accounting-ar/workflows$": "<rootDir>/src/workflows",
+    "^medusa-accounting-ar/modules/(.*)$": "<rootDir>/src/modules/$1",
+  },
 }
 
 const testType = process.env.TEST_TYPE

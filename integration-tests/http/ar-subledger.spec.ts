@@ -154,6 +154,58 @@ medusaIntegrationTestRunner({
       await expectArTiesOut(knex())
     })
 
+    it("documents a received return as an issued credit memo when auto credit memo is on", async () => {
+      await api.post("/admin/accounting/settings", { auto_credit_memo_on_return: true }, admin)
+      const placed = await order(3)
+      await capturePayment(container, placed.payment_id)
+      await posted("order", placed.order_id)
+      const totals = await getOrderTotals(container, placed.order_id)
+      const { return_id } = await receiveReturn(container, placed.order_id, [
+        { id: totals.items[0].id, quantity: 1 },
+      ])
+      await posted("order", placed.order_id, 2)
+      // The same GL lines as without the setting: the memo documents the order change.
+      expect((await glLines(knex(), "order", placed.order_id)).slice(4)).toEqual([
+        ["1100", "0", "110"],
+        ["4100", "100", "0"],
+        ["2100", "10", "0"],
+      ])
+      const { data } = await api.get(`/admin/credit-memos?order_id=${placed.order_id}`, admin)
+      expect(data.credit_memos).toHaveLength(1)
+      const memo = data.credit_memos[0]
+      expect(memo).toMatchObject({
+        status: "issued",
+        return_id,
+        total: 110,
+        tax_total: 10,
+        remaining_amount: 110,
+      })
+      expect(memo.number).toMatch(/^CM-\d+$/)
+      const detail = await api.get(`/admin/credit-memos/${memo.id}`, admin)
+      expect(detail.data.credit_memo.lines).toEqual([
+        expect.objectContaining({ kind: "item", amount: 100, tax_amount: 10 }),
+      ])
+      // The paid order's credit is the memo, refundable like any credit memo.
+      const credits = await api.get(`/admin/customers/${customer.id}/available-credits`, admin)
+      expect(credits.data.available_credits).toEqual([
+        expect.objectContaining({ source_type: "credit_memo", source_id: memo.id, remaining_amount: 110 }),
+      ])
+      const voided = await refused(
+        api.post(`/admin/credit-memos/${memo.id}/void`, { date: memo.memo_date }, admin)
+      )
+      expect(voided).toMatchObject({ status: 409, data: { code: "MEMO_FROM_RETURN" } })
+
+      // Medusa's own refund of the return settles the memo; a second sync adds nothing.
+      await refundPayment(container, placed.payment_id, 110)
+      const refund = (await getOrderTotals(container, placed.order_id)).payment_collections[0].payments[0]
+        .refunds[0]
+      await posted("refund", refund.id)
+      const after = await api.get(`/admin/credit-memos/${memo.id}`, admin)
+      expect(after.data.credit_memo.remaining_amount).toBe(0)
+      expect(await backfillOrders(container)).toMatchObject({ entries: 0, errors: [] })
+      await expectArTiesOut(knex())
+    })
+
     it("shows the overpayment of an order edit that lowered a paid total", async () => {
       const placed = await order(3)
       await capturePayment(container, placed.payment_id)

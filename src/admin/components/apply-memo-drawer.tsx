@@ -1,6 +1,6 @@
 import { Button, Drawer, Input, Label, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
-import type { CreditMemo } from "../lib/accounting-client"
+import type { CreditMemo } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
 import { formatMoney, todayIso } from "../lib/format"
 import { useAccountingMutation } from "../hooks/accounting"

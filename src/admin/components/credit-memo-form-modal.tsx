@@ -1,7 +1,7 @@
 import { Button, FocusModal, Heading, IconButton, Input, Label, Select, Text } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
 import { useEffect, useState } from "react"
-import type { CreditMemoLine } from "../lib/accounting-client"
+import type { CreditMemoLine } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
 import { formatMoney, todayIso } from "../lib/format"
 import { useAccountingMutation, usePermissions } from "../hooks/accounting"

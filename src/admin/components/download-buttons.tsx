@@ -1,6 +1,6 @@
 import { Button, toast } from "@medusajs/ui"
 import { useState } from "react"
-import type { ReportName } from "../lib/accounting-client"
+import type { ReportName } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
 import { errorMessage, saveBlob } from "../lib/format"
 

@@ -11,10 +11,10 @@ import {
   Textarea,
 } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
-import type { AvailableCredit, RefundMethod, RefundablePayment } from "../lib/accounting-client"
+import type { AvailableCredit, RefundMethod, RefundablePayment } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
 import { formatMoney, newIdempotencyKey, todayIso } from "../lib/format"
-import { useAccountingMutation, useAvailableCredits, usePermissions } from "../hooks/accounting"
+import { useAccountingMutation, useAvailableCredits, usePermissions, useSettings } from "../hooks/accounting"
 import { Money } from "./money"
 
 const METHODS: { value: RefundMethod; label: string }[] = [
@@ -54,6 +54,12 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
   const [currencyCode, setCurrencyCode] = useState<string>(currency ?? "")
   const [selected, setSelected] = useState<Record<string, string>>({})
   const [method, setMethod] = useState<RefundMethod>("check")
+  // The store's own methods are those mapped to an account in the settings.
+  const mapped = Object.keys(useSettings().data?.settings.method_accounts ?? {})
+  const methods = [
+    ...METHODS,
+    ...mapped.filter((m) => !METHODS.some((b) => b.value === m)).map((m) => ({ value: m, label: m })),
+  ]
   const [paymentId, setPaymentId] = useState<string>("")
   const [date, setDate] = useState(todayIso())
   const [reference, setReference] = useState("")
@@ -163,7 +169,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
                     <Select.Value />
                   </Select.Trigger>
                   <Select.Content>
-                    {METHODS.map((m) => (
+                    {methods.map((m) => (
                       <Select.Item key={m.value} value={m.value}>
                         {m.label}
                       </Select.Item>

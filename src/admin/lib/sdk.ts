@@ -1,5 +1,5 @@
 import Medusa from "@medusajs/js-sdk"
-import { accountingClient } from "./accounting-client"
+import { accountingClient } from "../../sdk/accounting-client"
 
 /** The admin's own session (cookie) talks to the backend that serves it. */
 export const sdk = new Medusa({

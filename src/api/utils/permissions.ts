@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { describeMiddleware } from "./openapi-meta"
 
 /**
  * The plugin's separation of duties (Sage Intacct's List / View / Add / Post /
@@ -58,18 +59,21 @@ export async function permissionsOf(req: AuthenticatedMedusaRequest<any>): Promi
 
 /** Route middleware: 403 naming the missing permission. */
 export function requirePermission(permission: AccountingPermission) {
-  return async (req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    try {
-      if (!grants(await permissionsOf(req), permission)) {
-        throw new MedusaError(
-          MedusaError.Types.FORBIDDEN,
-          `This needs the accounting permission ${permission}`,
-          "PERMISSION_DENIED"
-        )
+  return describeMiddleware(
+    async (req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+      try {
+        if (!grants(await permissionsOf(req), permission)) {
+          throw new MedusaError(
+            MedusaError.Types.FORBIDDEN,
+            `This needs the accounting permission ${permission}`,
+            "PERMISSION_DENIED"
+          )
+        }
+        next()
+      } catch (e) {
+        next(e)
       }
-      next()
-    } catch (e) {
-      next(e)
-    }
-  }
+    },
+    { permission }
+  )
 }

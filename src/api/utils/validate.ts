@@ -1,6 +1,12 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import {
+  validateAndTransformQuery as medusaValidateAndTransformQuery,
+  type MedusaNextFunction,
+  type MedusaRequest,
+  type MedusaResponse,
+} from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { describeMiddleware } from "./openapi-meta"
 
 /** "lines.0.amount: must be …" for every issue, so the message names the field. */
 export function formatZodIssues(issues: z.core.$ZodIssue[]): string {
@@ -32,24 +38,38 @@ function parseOrThrow<T extends z.ZodTypeAny>(schema: T, data: unknown): z.outpu
 
 /** Body validation for our routes (strict schemas; nothing is written on failure). */
 export function validateBody<T extends z.ZodTypeAny>(schema: T) {
-  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    try {
-      req.validatedBody = parseOrThrow(schema, req.body ?? {})
-      next()
-    } catch (e) {
-      next(e)
-    }
-  }
+  return describeMiddleware(
+    (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+      try {
+        req.validatedBody = parseOrThrow(schema, req.body ?? {})
+        next()
+      } catch (e) {
+        next(e)
+      }
+    },
+    { body: schema }
+  )
 }
 
 /** Query validation for routes that are not plain lists (reports, available credits). */
 export function validateQuery<T extends z.ZodTypeAny>(schema: T) {
-  return (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
-    try {
-      ;(req as any).validatedQuery = parseOrThrow(schema, req.query ?? {})
-      next()
-    } catch (e) {
-      next(e)
-    }
-  }
+  return describeMiddleware(
+    (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+      try {
+        ;(req as any).validatedQuery = parseOrThrow(schema, req.query ?? {})
+        next()
+      } catch (e) {
+        next(e)
+      }
+    },
+    { query: schema }
+  )
+}
+
+/** Medusa's list/retrieve query validation (fields, pagination), described for OpenAPI. */
+export function validateAndTransformQuery<T extends z.ZodObject<any>>(
+  schema: T,
+  config: Parameters<typeof medusaValidateAndTransformQuery>[1]
+) {
+  return describeMiddleware(medusaValidateAndTransformQuery(schema as any, config), { query: schema })
 }

@@ -2,8 +2,15 @@ import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { currencyPrecision, isKnownCurrency, toDecimal } from "../../modules/accounting/rules/money"
 import { isIsoDate } from "../../modules/accounting/rules/dates"
+import { REFUND_METHOD_NAME } from "../../modules/accounting/models/customer-refund"
 
 const DECIMAL = /^-?(\d+)(\.(\d+))?$/
+
+/** A refund method: built-in (check, eft, cash, card, store_credit, record_transfer) or mapped by the store. */
+export const refundMethod = () =>
+  z.string().regex(REFUND_METHOD_NAME, {
+    message: "must be a refund method name: lowercase letters, digits and _ (e.g. check, card, paypal)",
+  })
 
 /** Largest number of significant digits that survives the database's numeric twin exactly. */
 export const MAX_SIGNIFICANT_DIGITS = 15

@@ -1,23 +1,43 @@
 /**
- * Events the accounting plugin emits, each with `{ id }` of the document
- * (plus what is named in the comment). Subscribe to them like to Medusa's own.
+ * Events the accounting plugin emits, one per state change. Subscribe to them
+ * like to Medusa's own; `AccountingEventPayloads` types each one's data.
  */
 export const AccountingEvents = {
   JOURNAL_ENTRY_POSTED: "accounting.journal_entry.posted",
-  /** `{ id, reversal_id }` */
   JOURNAL_ENTRY_REVERSED: "accounting.journal_entry.reversed",
   PERIOD_CLOSED: "accounting.period.closed",
   PERIOD_REOPENED: "accounting.period.reopened",
   CREDIT_MEMO_ISSUED: "accounting.credit_memo.issued",
   CREDIT_MEMO_VOIDED: "accounting.credit_memo.voided",
-  /** `{ id, application_id, order_id, amount }` */
   CREDIT_MEMO_APPLIED: "accounting.credit_memo.applied",
-  /** `{ id, application_id }` */
   CREDIT_MEMO_UNAPPLIED: "accounting.credit_memo.unapplied",
   CUSTOMER_REFUND_POSTED: "accounting.customer_refund.posted",
   CUSTOMER_REFUND_VOIDED: "accounting.customer_refund.voided",
-  /** `{ id, source_type, source_id }` of the posting error */
   POSTING_FAILED: "accounting.posting.failed",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
+
+/** The data of each event (ids; load the record through the module or Query). */
+export type AccountingEventPayloads = {
+  /** A journal entry was posted by hand or by order sync (`order_id` then set). */
+  "accounting.journal_entry.posted": { id: string; source_type?: string; order_id?: string }
+  /** `id` is the original entry, `reversal_id` its mirror. */
+  "accounting.journal_entry.reversed": { id: string; reversal_id: string }
+  "accounting.period.closed": { id: string }
+  "accounting.period.reopened": { id: string }
+  "accounting.credit_memo.issued": { id: string }
+  "accounting.credit_memo.voided": { id: string }
+  /** `amount` as sent (a decimal string or number in the memo's currency). */
+  "accounting.credit_memo.applied": {
+    id: string
+    application_id: string
+    order_id: string
+    amount: string | number
+  }
+  "accounting.credit_memo.unapplied": { id: string; application_id: string }
+  "accounting.customer_refund.posted": { id: string }
+  "accounting.customer_refund.voided": { id: string }
+  /** `id` of the posting error; the source that failed to post. */
+  "accounting.posting.failed": { id: string; source_type: string; source_id: string }
+}

@@ -1,4 +1,4 @@
-import { Context } from "@medusajs/framework/types"
+import { Context, Logger } from "@medusajs/framework/types"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -7,9 +7,12 @@ import {
 } from "@medusajs/framework/utils"
 import { reader, setLockTimeout, trx } from "./db"
 import { AccountingError } from "./errors"
+import { AccountingModuleOptions, parseAccountingOptions } from "./options"
+import { applyOptions } from "./ledger/apply-options"
 import { Actor, recordAudit } from "./ledger/audit"
 import { closePeriod, createPeriod, PeriodInput, reopenPeriod } from "./ledger/periods"
 import {
+  assertNoControlAccount,
   deleteDraftEntry,
   DraftUpdate,
   EntryInput,
@@ -109,6 +112,38 @@ export default class AccountingModuleService extends MedusaService({
   PaymentTerm,
   PostingError,
 }) {
+  protected readonly options_: AccountingModuleOptions
+  protected readonly logger_?: Logger
+
+  constructor(container: Record<string, unknown>, options?: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    // Validated by the module loader already; parsed again for the defaults.
+    this.options_ = parseAccountingOptions(options)
+    this.logger_ = container.logger as Logger | undefined
+  }
+
+  // Called by Medusa on every instance once the application has started.
+  readonly __hooks = {
+    onApplicationStart: async () => {
+      try {
+        await this.applyOptions()
+      } catch (e: any) {
+        this.logger_?.error(`[accounting] plugin options not applied: ${e.message}`)
+      }
+    },
+  }
+
+  /** Writes changed plugin options into the settings (once per change, whichever instance starts first). */
+  @InjectTransactionManager()
+  async applyOptions(@MedusaContext() ctx: Context = {}) {
+    const update = await applyOptions(trx(ctx), this.options_)
+    if (update) {
+      this.logger_?.info("[accounting] plugin options applied to the accounting settings")
+    }
+    return update
+  }
+
   // Medusa's types pluralise CreditMemo as "CreditMemoes"; at runtime the
   // generated methods are named with "CreditMemos".
   declare listCreditMemos: (
@@ -123,10 +158,15 @@ export default class AccountingModuleService extends MedusaService({
   ) => Promise<[any[], number]>
 
   // ---- journal ---------------------------------------------------------
+  // Drafts are manual entries: they stay off the AR control account.
 
   @InjectTransactionManager()
   async createJournalEntryDraft(input: EntryInput, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
+    await assertNoControlAccount(
+      knex,
+      input.lines.map((l) => l.account_id)
+    )
     const id = await insertDraftEntry(knex, input)
     await recordAudit(knex, {
       entity_type: "journal_entry",
@@ -147,6 +187,12 @@ export default class AccountingModuleService extends MedusaService({
     @MedusaContext() ctx: Context = {}
   ) {
     const knex = trx(ctx)
+    if (update.lines) {
+      await assertNoControlAccount(
+        knex,
+        update.lines.map((l) => l.account_id)
+      )
+    }
     await updateDraftEntry(knex, id, update)
     await recordAudit(knex, { entity_type: "journal_entry", entity_id: id, action: "update", ...actor })
     return await loadEntry(knex, id)
@@ -169,6 +215,11 @@ export default class AccountingModuleService extends MedusaService({
   async postJournalEntry(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
+    const lines = await knex("accounting_journal_line").select("account_id").where({ entry_id: id })
+    await assertNoControlAccount(
+      knex,
+      lines.map((l: { account_id: string }) => l.account_id)
+    )
     const entry = await postDraftEntry(knex, id, actor.actor_id)
     await recordAudit(knex, {
       entity_type: "journal_entry",
@@ -193,6 +244,14 @@ export default class AccountingModuleService extends MedusaService({
   async reverseJournalEntry(id: string, input: ReverseInput, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
+    const entry = await loadEntry(knex, id)
+    if (entry.source_type && entry.source_type !== "journal_entry") {
+      // Its subledger document would stay: correct the document, which reverses its entry.
+      throw new AccountingError(
+        "SUBLEDGER_ENTRY",
+        `Journal entry ${entry.number} was posted by ${entry.source_type.replace(/_/g, " ")} ${entry.source_id}; void or correct that document instead`
+      )
+    }
     const result = await reverseEntry(knex, id, input)
     await recordAudit(knex, {
       entity_type: "journal_entry",

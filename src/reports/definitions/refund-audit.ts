@@ -90,6 +90,7 @@ export const refundAuditReport: ReportDefinition<RefundAuditParams> = {
       { key: "amount", header: "Amount", type: "money", width: 60 },
       { key: "currency_code", header: "Cur.", width: 26 },
       { key: "method", header: "Method", width: 50 },
+      { key: "detail", header: "Reason / reference", width: 110 },
       { key: "sources", header: "Sources / applications", width: 130 },
       { key: "medusa_ids", header: "Medusa payment / refund", width: 100 },
       { key: "entry", header: "Entry", width: 55 },

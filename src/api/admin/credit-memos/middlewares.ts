@@ -1,8 +1,7 @@
-import { validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { EmptyBody, isoDate, SelectParams } from "../../utils/validators"
 import { requirePermission } from "../../utils/permissions"
-import { validateBody } from "../../utils/validate"
+import { validateAndTransformQuery, validateBody } from "../../utils/validate"
 import { listCreditMemosQueryConfig, retrieveCreditMemoQueryConfig } from "./query-config"
 import * as v from "./validators"
 

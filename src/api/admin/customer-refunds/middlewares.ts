@@ -1,10 +1,10 @@
-import { validateAndTransformQuery } from "@medusajs/framework/http"
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import multer from "multer"
+import { describeMiddleware } from "../../utils/openapi-meta"
 import { currencyCode, EmptyBody, SelectParams } from "../../utils/validators"
 import { requirePermission } from "../../utils/permissions"
-import { validateBody, validateQuery } from "../../utils/validate"
+import { validateAndTransformQuery, validateBody, validateQuery } from "../../utils/validate"
 import { listCustomerRefundsQueryConfig, retrieveCustomerRefundQueryConfig } from "./query-config"
 import * as v from "./validators"
 
@@ -37,7 +37,7 @@ export const customerRefundMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/customer-refunds/import",
     middlewares: [
       requirePermission("customer_refunds:add"),
-      upload.single("file"),
+      describeMiddleware(upload.single("file"), { upload: "file" }),
       validateAndTransformQuery(
         SelectParams.extend(v.AdminImportCustomerRefundsParams.shape),
         retrieveCustomerRefundQueryConfig

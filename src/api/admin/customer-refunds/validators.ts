@@ -1,8 +1,7 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { CREDIT_SOURCE_TYPES } from "../../../modules/accounting/models/customer-refund-line"
-import { REFUND_METHODS } from "../../../modules/accounting/models/customer-refund"
-import { currencyCode, id, isoDate, money, refinePrecision, text } from "../../utils/validators"
+import { currencyCode, id, isoDate, money, refinePrecision, refundMethod, text } from "../../utils/validators"
 
 const line = z.strictObject({
   source_type: z.enum(CREDIT_SOURCE_TYPES),
@@ -12,7 +11,7 @@ const line = z.strictObject({
 
 const fields = {
   refund_date: isoDate(),
-  method: z.enum(REFUND_METHODS),
+  method: refundMethod(),
   payment_account_id: id().nullish(),
   payment_id: id().nullish(),
   reference: text(200).nullish(),
@@ -73,7 +72,7 @@ export const AdminGetCustomerRefundsParams = createFindParams({
     ])
     .optional(),
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
-  method: z.union([z.enum(REFUND_METHODS), z.array(z.enum(REFUND_METHODS))]).optional(),
+  method: z.union([refundMethod(), z.array(refundMethod())]).optional(),
   currency_code: z.string().optional(),
   date_from: isoDate().optional(),
   date_to: isoDate().optional(),

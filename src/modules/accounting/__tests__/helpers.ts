@@ -19,6 +19,14 @@ export const ACCOUNTS = {
   shipping: "acct_4200",
 }
 
+/** A cash sale: what a manual entry may post (the AR control account is the subledger's). */
+export function cashSaleLines(amount: string) {
+  return [
+    { account_id: ACCOUNTS.bank, debit: amount },
+    { account_id: ACCOUNTS.sales, credit: amount },
+  ]
+}
+
 export function saleLines(amount: string, customer_id = "cus_1") {
   return [
     { account_id: ACCOUNTS.ar, debit: amount, customer_id },

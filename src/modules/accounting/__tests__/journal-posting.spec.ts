@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import AccountingModuleService from "../service"
-import { ACCOUNTS, moduleTestOptions, saleLines } from "./helpers"
+import { ACCOUNTS, cashSaleLines, moduleTestOptions, saleLines } from "./helpers"
 
 jest.setTimeout(60_000)
 
@@ -188,7 +188,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         const draft = await service.createJournalEntryDraft({
           entry_date: "2026-03-01",
           currency_code: "usd",
-          lines: saleLines("5"),
+          lines: cashSaleLines("5"),
         })
         await service.updateJournalEntries({ id: draft.id, memo: "fixed" })
         await service.deleteJournalEntries(draft.id)
@@ -242,11 +242,41 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         expect(still.status).toBe("posted")
       })
 
+      it("refuses to reverse an entry a subledger document posted", async () => {
+        const { entry } = await service.postEntry({
+          entry_date: "2026-03-10",
+          currency_code: "usd",
+          source_type: "credit_memo",
+          source_id: "cmemo_1",
+          source_kind: "issued",
+          lines: saleLines("5"),
+        })
+        await expect(service.reverseJournalEntry(entry.id, { date: "2026-03-11" })).rejects.toMatchObject({
+          code: "SUBLEDGER_ENTRY",
+        })
+        const [still] = await service.listJournalEntries({ id: entry.id })
+        expect(still.status).toBe("posted")
+      })
+
+      it("keeps manual entries off the AR control account", async () => {
+        await expect(
+          service.createJournalEntryDraft({ entry_date: "2026-03-01", currency_code: "usd", lines: saleLines("5") })
+        ).rejects.toMatchObject({ code: "CONTROL_ACCOUNT" })
+        const draft = await service.createJournalEntryDraft({
+          entry_date: "2026-03-01",
+          currency_code: "usd",
+          lines: cashSaleLines("5"),
+        })
+        await expect(
+          service.updateJournalEntryDraft(draft.id, { lines: saleLines("5") })
+        ).rejects.toMatchObject({ code: "CONTROL_ACCOUNT" })
+      })
+
       it("refuses to reverse a draft", async () => {
         const draft = await service.createJournalEntryDraft({
           entry_date: "2026-03-01",
           currency_code: "usd",
-          lines: saleLines("5"),
+          lines: cashSaleLines("5"),
         })
         await expect(service.reverseJournalEntry(draft.id, { date: "2026-03-02" })).rejects.toMatchObject({
           code: "NOT_POSTED",
@@ -278,7 +308,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         const draft = await service.createJournalEntryDraft({
           entry_date: "2026-03-20",
           currency_code: "usd",
-          lines: saleLines("5"),
+          lines: cashSaleLines("5"),
         })
         await expect(service.postJournalEntry(draft.id)).rejects.toMatchObject({ code: "PERIOD_CLOSED" })
 

@@ -256,6 +256,13 @@ export async function voidCreditMemo(knex: Knex, id: string, date: string, actor
   if (memo.status !== "issued") {
     throw new AccountingError("NOT_ISSUED", `Credit memo ${id} is a draft; edit or discard it instead`)
   }
+  if (memo.return_id && memo.origin === "return") {
+    // Its credit is the order's: the return stands in Medusa whatever the memo says.
+    throw new AccountingError(
+      "MEMO_FROM_RETURN",
+      `Credit memo ${memo.number} documents Medusa return ${memo.return_id} and cannot be voided; issue a separate entry or memo to correct it`
+    )
+  }
   if (date < memo.memo_date) {
     throw new AccountingError(
       "DATE_BEFORE_ORIGINAL",

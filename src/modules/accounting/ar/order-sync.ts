@@ -20,6 +20,7 @@ import {
 } from "../rules/order-recognition"
 import { AccountMap, providerAccount } from "../rules/roles"
 import { ArDocRow, insertArDocument } from "./documents"
+import { createReturnMemo, undocumentedReturn } from "./return-memos"
 import { settleOrder } from "./settle-order"
 
 export type OrderSyncResult = {
@@ -55,6 +56,10 @@ function recognitionAccounts(map: AccountMap) {
   }
 }
 
+/** Documents order recognition booked (a return's credit memo carries its breakdown too). */
+const isRecognition = (d: ArDocRow) =>
+  d.doc_type === "order" || d.doc_type === "order_adjustment" || (d.doc_type === "credit_memo" && !!d.breakdown)
+
 /** What has to be posted for the order that is not posted yet, in date order. */
 type Pending =
   | { kind: "recognition"; date: string; delta: Components; first: boolean; canceled: boolean }
@@ -84,7 +89,8 @@ export async function syncOrder(
   const docs: ArDocRow[] = await knex("accounting_ar_document")
     .where({ order_id: order.id })
     .whereNull("deleted_at")
-  const recognitions = docs.filter((d) => d.doc_type === "order" || d.doc_type === "order_adjustment")
+  // What order recognition posted: placement, changes, and returns documented as credit memos.
+  const recognitions = docs.filter((d) => isRecognition(d))
   const canceledPosted = recognitions.some((d) => d.breakdown?.canceled === "true")
   const newestVersion = Math.max(-1, ...recognitions.map((d) => d.source_version ?? -1))
   const stale = newestVersion > order.version || (canceledPosted && order.status !== "canceled")
@@ -207,15 +213,29 @@ export async function syncOrder(
         lines: signedToLines(lines).map((l) => ({ ...l, ...ref })),
       })
       const receivable = item.delta.receivable
+      const returnId =
+        settings.auto_credit_memo_on_return && !item.first && !item.canceled && receivable.lt(0)
+          ? await undocumentedReturn(knex, order)
+          : null
+      const memo = returnId
+        ? await createReturnMemo(knex, {
+            order,
+            return_id: returnId,
+            date: item.date,
+            delta: item.delta,
+            journal_entry_id: entry.id,
+            origin,
+          })
+        : null
       doc = await insertArDocument(knex, {
         ...docBase,
-        doc_type: item.first ? "order" : "order_adjustment",
+        doc_type: memo ? "credit_memo" : item.first ? "order" : "order_adjustment",
         sign: receivable.lt(0) ? -1 : 1,
-        number: item.first ? orderNumber : `${orderNumber}-${seq}`,
+        number: memo?.number ?? (item.first ? orderNumber : `${orderNumber}-${seq}`),
         document_date: item.date,
         due_date: dueDate(order, settings, item.date),
         amount: receivable.abs(),
-        source_id: item.first ? order.id : `${order.id}:${seq}`,
+        source_id: memo?.id ?? (item.first ? order.id : `${order.id}:${seq}`),
         journal_entry_id: entry.id,
         breakdown: { ...serializeComponents(item.delta), ...(item.canceled && { canceled: "true" }) },
         source_version: order.version,

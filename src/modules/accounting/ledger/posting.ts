@@ -1,6 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
+import { loadAccountMap } from "./settings"
 import { assertBalanced } from "../rules/balance"
 import { entryHash } from "../rules/entry-hash"
 import { MoneyLike, rawMoney, toDecimal } from "../rules/money"
@@ -77,6 +78,21 @@ async function assertAccountsUsable(knex: Knex, accountIds: string[]): Promise<v
     if (!account.active) {
       throw new AccountingError("ACCOUNT_INACTIVE", `Account ${account.code} is inactive`)
     }
+  }
+}
+
+/**
+ * Manual entries stay off the AR control account: it is posted only with the
+ * subledger documents (orders, credit memos, refunds) so the two always agree.
+ */
+export async function assertNoControlAccount(knex: Knex, accountIds: string[]): Promise<void> {
+  const ar = (await loadAccountMap(knex)).role.ar
+  if (ar && accountIds.includes(ar)) {
+    const account = await knex("accounting_account").select("code", "name").where({ id: ar }).first()
+    throw new AccountingError(
+      "CONTROL_ACCOUNT",
+      `Account ${account?.code} ${account?.name} is the AR control account: it is posted only through orders, credit memos and customer refunds`
+    )
   }
 }
 

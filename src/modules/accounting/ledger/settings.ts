@@ -3,10 +3,11 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
 import { AccountMap, AccountRole } from "../rules/roles"
 import { CHAIN_SEQUENCE, SequenceType } from "./sequences"
+import { POSTING_SOURCES } from "../options"
 
 export type SettingsUpdate = {
   role_accounts?: Partial<Record<AccountRole, string>>
-  method_accounts?: Record<string, string>
+  method_accounts?: Record<string, string | null>
   provider_accounts?: Record<string, string | null>
   sequences?: { type: SequenceType; prefix?: string; padding?: number; next_value?: number }[]
   payment_terms?: {
@@ -80,13 +81,10 @@ export async function loadSettings(knex: Knex) {
 }
 
 /** Which store activity posts automatically (all on by default). */
-export const DEFAULT_POSTING = {
-  orders: true,
-  order_changes: true,
-  cancellations: true,
-  payments: true,
-  refunds: true,
-}
+export const DEFAULT_POSTING = Object.fromEntries(POSTING_SOURCES.map((s) => [s, true])) as Record<
+  (typeof POSTING_SOURCES)[number],
+  boolean
+>
 
 async function upsertMappings(
   knex: Knex,

@@ -11,5 +11,7 @@ export const AccountingSetting = model.define(
     posting: model.json().nullable(),
     // Orders updated after this instant still need a sync (sweep job).
     sync_cursor: model.dateTime().nullable(),
+    // Hash of the plugin options last written into these settings.
+    options_hash: model.text().nullable(),
   }
 )

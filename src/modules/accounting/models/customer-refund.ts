@@ -1,7 +1,15 @@
 import { model } from "@medusajs/framework/utils"
 import { CustomerRefundLine } from "./customer-refund-line"
 
+/**
+ * Built-in refund methods. A method is a name mapped to the account that pays
+ * it out (settings → method_accounts), so a store adds its own (paypal, wise)
+ * by mapping it; `card` and `store_credit` move money through Medusa.
+ */
 export const REFUND_METHODS = ["check", "eft", "cash", "card", "store_credit", "record_transfer"] as const
+
+/** What a refund method's name may look like. */
+export const REFUND_METHOD_NAME = /^[a-z][a-z0-9_]{1,39}$/
 
 // `posting` is transient: the credits are reserved while money moves.
 export const REFUND_STATUSES = ["draft", "posting", "posted", "voided"] as const
@@ -16,7 +24,7 @@ export const CustomerRefund = model
       customer_id: model.text(),
       currency_code: model.text(),
       refund_date: model.text(),
-      method: model.enum([...REFUND_METHODS]),
+      method: model.text(),
       payment_account_id: model.text(),
       payment_id: model.text().nullable(),
       reference: model.text().nullable(),

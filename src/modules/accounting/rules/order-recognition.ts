@@ -25,6 +25,8 @@ export type OrderSnapshot = {
     total: MoneyLike
   }
   credit_lines: { reference?: string | null; amount: MoneyLike }[]
+  /** Returns received, oldest first (for credit memos on return). */
+  returns_received?: { return_id: string; date: string }[]
   payments: {
     id: string
     provider_id: string

@@ -1,6 +1,8 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import { AccountingError } from "../../../modules/accounting/errors"
+import type AccountingModuleService from "../../../modules/accounting/service"
 import { STORE_CREDIT_MODULE } from "./load-refund-context"
 
 export const moveStoreCreditStepId = "move-customer-refund-store-credit"
@@ -24,7 +26,10 @@ export const moveStoreCreditStep = createStep(
     { container }
   ) => {
     if (!input.credit_amount && !input.debits.length) {
-      return new StepResponse({ transaction_ids: [] as string[] }, [] as string[])
+      return new StepResponse(
+        { transaction_ids: [] as string[] },
+        { ids: [] as string[], customer_refund_id: input.customer_refund_id }
+      )
     }
     if (!container.hasRegistration(STORE_CREDIT_MODULE)) {
       throw new MedusaError(
@@ -73,11 +78,17 @@ export const moveStoreCreditStep = createStep(
       }
       throw new AccountingError("STORE_CREDIT_FAILED", `Store credit could not be moved: ${e?.message ?? e}`)
     }
-    return new StepResponse({ transaction_ids: ids }, ids)
+    return new StepResponse({ transaction_ids: ids }, { ids, customer_refund_id: input.customer_refund_id })
   },
-  async (ids, { container }) => {
-    if (ids?.length) {
-      await (container.resolve(STORE_CREDIT_MODULE) as any).deleteTransactions(ids)
+  async (data, { container }) => {
+    if (!data?.ids.length) {
+      return
+    }
+    // A refund that got posted is final (a later hook failed): its store credit stays with it.
+    const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+    const [refund] = await accounting.listCustomerRefunds({ id: data.customer_refund_id }, { select: ["status"] })
+    if (refund?.status !== "posted") {
+      await (container.resolve(STORE_CREDIT_MODULE) as any).deleteTransactions(data.ids)
     }
   }
 )

@@ -54,15 +54,15 @@ export async function loadOrderSnapshots(
     query.graph({ entity: "order", fields: ORDER_SNAPSHOT_FIELDS, filters: { id: ids } }),
     query.graph({
       entity: "order_change",
-      fields: ["order_id", "version", "confirmed_at"],
+      fields: ["order_id", "version", "confirmed_at", "change_type", "return_id"],
       filters: { order_id: ids, status: "confirmed" },
     }),
   ])
   return orders.map((order: any): OrderSnapshot => {
-    const confirmed = changes
+    const ofOrder = changes
       .filter((c: any) => c.order_id === order.id && c.confirmed_at && c.version <= order.version)
-      .map((c: any) => toIsoDate(new Date(c.confirmed_at)))
-      .sort()
+      .sort((a: any, b: any) => a.version - b.version)
+    const confirmed = ofOrder.map((c: any) => toIsoDate(new Date(c.confirmed_at))).sort()
     const orderDate = toIsoDate(new Date(order.created_at))
     return {
       id: order.id,
@@ -86,6 +86,9 @@ export async function loadOrderSnapshots(
         tax_total: raw(order, "tax_total"),
         total: raw(order, "total"),
       },
+      returns_received: ofOrder
+        .filter((c: any) => c.change_type === "return_receive" && c.return_id)
+        .map((c: any) => ({ return_id: c.return_id, date: toIsoDate(new Date(c.confirmed_at)) })),
       credit_lines: (order.credit_lines ?? []).map((l: any) => ({
         reference: l.reference,
         amount: raw(l, "amount"),

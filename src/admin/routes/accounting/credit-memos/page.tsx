@@ -11,7 +11,7 @@ import { Empty, Loading, Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { VoidPrompt } from "../../../components/void-prompt"
 import { useAccountingMutation, useCreditMemos, usePermissions } from "../../../hooks/accounting"
-import type { CreditMemo } from "../../../lib/accounting-client"
+import type { CreditMemo } from "../../../../sdk/accounting-client"
 import { accounting, sdk } from "../../../lib/sdk"
 import { errorMessage, saveBlob, todayIso } from "../../../lib/format"
 

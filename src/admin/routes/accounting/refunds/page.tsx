@@ -15,7 +15,7 @@ import {
   usePermissions,
   useRefunds,
 } from "../../../hooks/accounting"
-import type { CustomerRefund } from "../../../lib/accounting-client"
+import type { CustomerRefund } from "../../../../sdk/accounting-client"
 import { accounting } from "../../../lib/sdk"
 import { newIdempotencyKey } from "../../../lib/format"
 

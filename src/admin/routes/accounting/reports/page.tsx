@@ -7,7 +7,7 @@ import { DownloadButtons } from "../../../components/download-buttons"
 import { Money } from "../../../components/money"
 import { Empty, Loading, Section } from "../../../components/section"
 import { usePermissions, useReport } from "../../../hooks/accounting"
-import type { ReportName, ReportResponse } from "../../../lib/accounting-client"
+import type { ReportName, ReportResponse } from "../../../../sdk/accounting-client"
 import { todayIso } from "../../../lib/format"
 
 /** Any report as a table: sections (one per currency), rows, totals in bold. */

@@ -108,11 +108,11 @@ const SettingsPage = () => {
       </Section>
       <Section
         title="Refund methods"
-        subtitle="The account a refund paid by this method is credited to (card: the provider's account, if it has one)."
+        subtitle="The account a refund paid by this method is credited to (card: the provider's account, if it has one). Methods of your own (e.g. paypal) are added by mapping them, here or in the plugin options."
       >
         <Table>
           <Table.Body>
-            {METHODS.map((m) => (
+            {[...new Set([...METHODS, ...Object.keys(methods)])].map((m) => (
               <Table.Row key={m}>
                 <Table.Cell className="w-1/3">{m.replace(/_/g, " ")}</Table.Cell>
                 <Table.Cell>

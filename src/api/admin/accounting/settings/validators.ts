@@ -1,16 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { ACCOUNT_ROLES } from "../../../../modules/accounting/rules/roles"
-import { REFUND_METHODS } from "../../../../modules/accounting/models/customer-refund"
 import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
 import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
-import { id } from "../../../utils/validators"
+import { id, refundMethod } from "../../../utils/validators"
 
 const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
   (typeof ACCOUNT_ROLES)[number],
-  z.ZodOptional<ReturnType<typeof id>>
->
-const methodShape = Object.fromEntries(REFUND_METHODS.map((m) => [m, id().optional()])) as Record<
-  (typeof REFUND_METHODS)[number],
   z.ZodOptional<ReturnType<typeof id>>
 >
 const postingShape = Object.fromEntries(
@@ -19,7 +14,8 @@ const postingShape = Object.fromEntries(
 
 export const AdminUpdateAccountingSettings = z.strictObject({
   role_accounts: z.strictObject(roleShape).optional(),
-  method_accounts: z.strictObject(methodShape).optional(),
+  // Built-in or new methods (mapping one is how a method is added); null unmaps.
+  method_accounts: z.record(refundMethod(), id().nullable()).optional(),
   provider_accounts: z
     .record(
       z.string().regex(/^[A-Za-z0-9_\-]+$/, { message: "must be a payment provider id" }),

@@ -1,7 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CREDIT_SOURCE_TYPES } from "../../../../modules/accounting/models/customer-refund-line"
-import { REFUND_METHODS } from "../../../../modules/accounting/models/customer-refund"
-import { currencyCode, id, isoDate, money, text } from "../../../utils/validators"
+import { currencyCode, id, isoDate, money, refundMethod, text } from "../../../utils/validators"
 
 export const IMPORT_COLUMNS = [
   "refund_ref",
@@ -28,7 +27,7 @@ export const ImportRow = z.object({
   customer_id: id(),
   currency_code: currencyCode(),
   refund_date: isoDate(),
-  method: z.enum(REFUND_METHODS),
+  method: refundMethod(),
   payment_account_id: optional(id()),
   payment_id: optional(id()),
   reference: optional(text(200)),

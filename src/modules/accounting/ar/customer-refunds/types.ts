@@ -1,6 +1,8 @@
+import type { REFUND_METHODS } from "../../models/customer-refund"
 import { MoneyLike } from "../../rules/money"
 
-export type RefundMethod = "check" | "eft" | "cash" | "card" | "store_credit" | "record_transfer"
+/** A built-in method or one the store mapped to an account (e.g. "paypal"). */
+export type RefundMethod = (typeof REFUND_METHODS)[number] | (string & {})
 export type CreditSourceType = "credit_memo" | "overpayment" | "negative_invoice" | "store_credit"
 
 /** Methods whose posting moves money through Medusa or the loyalty plugin. */

@@ -14,7 +14,8 @@ export type ListResponse<K extends string, T> = { [key in K]: T[] } & {
 }
 
 export type CreditSourceType = "credit_memo" | "overpayment" | "negative_invoice" | "store_credit"
-export type RefundMethod = "check" | "eft" | "cash" | "card" | "store_credit" | "record_transfer"
+/** Built-in methods, or one the store mapped to an account (e.g. "paypal"). */
+export type RefundMethod = "check" | "eft" | "cash" | "card" | "store_credit" | "record_transfer" | (string & {})
 
 export type AvailableCredit = {
   source_type: CreditSourceType
