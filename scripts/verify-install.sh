@@ -78,7 +78,10 @@ echo "    accounting tables: $TABLES, default chart: $ACCOUNTS accounts"
 
 step "medusa build (server + admin)"
 npx medusa build >/dev/null
-grep -rlq "accounting" .medusa/server/public/admin/assets && echo "    admin bundle contains the plugin's pages"
+# Text only the plugin's admin pages contain.
+grep -rlq "Refund credits" .medusa/server/public/admin/assets \
+  || { echo "the admin bundle lacks the plugin's pages" >&2; exit 1; }
+echo "    admin bundle contains the plugin's pages and widgets"
 
 step "medusa start on port $PORT"
 ln -sfn ../../node_modules .medusa/server/node_modules

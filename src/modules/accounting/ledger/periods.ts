@@ -85,7 +85,8 @@ export async function closePeriod(knex: Knex, id: string, actor: Actor) {
     .update({
       status: "closed",
       closed_by: actor.actor_id ?? null,
-      closed_at: knex.fn.now(),
+      // After every posting holding the period FOR SHARE has committed.
+      closed_at: knex.raw("clock_timestamp()"),
       updated_at: knex.fn.now(),
     })
     .returning("*")

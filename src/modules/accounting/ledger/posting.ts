@@ -247,7 +247,8 @@ export async function postDraftEntry(knex: Knex, id: string, actorId?: string | 
       status: "posted",
       number,
       posted_by: sealed.posted_by,
-      posted_at: knex.fn.now(),
+      // The moment of posting (now() would be the transaction start).
+      posted_at: knex.raw("clock_timestamp()"),
       chain_seq: chainSeq,
       prev_hash: sealed.prev_hash,
       hash,

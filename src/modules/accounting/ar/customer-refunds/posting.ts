@@ -196,7 +196,8 @@ export async function completeCustomerRefund(knex: Knex, id: string, moved: Mone
       medusa_refund_id: moved.medusa_refund_id ?? null,
       store_credit_transaction_id: moved.store_credit_transaction_id ?? null,
       posted_by: actor.actor_id ?? null,
-      posted_at: knex.fn.now(),
+      // The moment of posting (now() would be the transaction start).
+      posted_at: knex.raw("clock_timestamp()"),
       updated_at: knex.fn.now(),
     })
   await recordAudit(knex, {
