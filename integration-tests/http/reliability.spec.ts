@@ -283,6 +283,25 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("answers 400 naming the fields to a malformed body on every route that takes one", async () => {
+        const withBody = Object.entries(spec.paths).flatMap(([p, ops]: [string, any]) =>
+          Object.entries(ops)
+            .filter(([, op]: [string, any]) => op.requestBody?.content?.["application/json"])
+            .map(([method]) => ({ method, url: p.replace(/\{[^}]+\}/g, "x_1") }))
+        )
+        expect(withBody.length).toBeGreaterThanOrEqual(19)
+        for (const o of withBody) {
+          const res = await refused((api as any)[o.method](o.url, { unexpected_field: 1 }, admin))
+          expect({ op: `${o.method} ${o.url}`, status: res.status, code: res.data.code }).toEqual({
+            op: `${o.method} ${o.url}`,
+            status: 400,
+            code: "INVALID_DATA",
+          })
+          // The message names the fields: missing ones first, else the unexpected one.
+          expect(res.data.message).toMatch(/^Invalid request: ([a-z_.0-9]+: |Unrecognized field\(s\): unexpected_field)/)
+        }
+      })
+
       it("refuses every permission-guarded operation to a user without that permission (403)", async () => {
         const clerk = await createAdmin(container, {
           email: "clerk@example.com",
