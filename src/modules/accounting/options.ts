@@ -11,6 +11,16 @@ const accountCode = z
   .string()
   .regex(/^[A-Za-z0-9.\-]{1,20}$/, { message: "must be an account code (letters, digits, '.', '-')" })
 
+/** How a document sequence may be numbered (options and the settings API). */
+export const sequenceFormat = {
+  prefix: z
+    .string()
+    .max(10)
+    .regex(/^[A-Za-z0-9\-/]*$/, { message: "may contain letters, digits, '-' and '/'" })
+    .optional(),
+  padding: z.number().int().min(0).max(12).optional(),
+}
+
 const keyed = <K extends string, V extends z.ZodTypeAny>(keys: readonly K[], value: V) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, value.optional()])) as Record<K, z.ZodOptional<V>>)
 
@@ -48,17 +58,7 @@ export const AccountingOptionsSchema = z.strictObject({
     .record(z.string().regex(/^[A-Za-z0-9_\-]+$/, { message: "must be a payment provider id" }), accountCode)
     .optional(),
   /** Document numbering per type. */
-  sequences: keyed(
-    SEQUENCE_TYPES,
-    z.strictObject({
-      prefix: z
-        .string()
-        .max(10)
-        .regex(/^[A-Za-z0-9\-/]*$/, { message: "may contain letters, digits, '-' and '/'" })
-        .optional(),
-      padding: z.number().int().min(0).max(12).optional(),
-    })
-  ).optional(),
+  sequences: keyed(SEQUENCE_TYPES, z.strictObject(sequenceFormat)).optional(),
   /** Turn automatic posting off per source (e.g. { refunds: false }). */
   posting: keyed(POSTING_SOURCES, z.boolean()).optional(),
   /** Received returns become numbered, issued credit memos. */

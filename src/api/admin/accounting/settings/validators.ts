@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { ACCOUNT_ROLES } from "../../../../modules/accounting/rules/roles"
 import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
 import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
+import { sequenceFormat } from "../../../../modules/accounting/options"
 import { id, refundMethod } from "../../../utils/validators"
 
 const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
@@ -26,12 +27,7 @@ export const AdminUpdateAccountingSettings = z.strictObject({
     .array(
       z.strictObject({
         type: z.enum(SEQUENCE_TYPES),
-        prefix: z
-          .string()
-          .max(10)
-          .regex(/^[A-Za-z0-9\-/]*$/, { message: "may contain letters, digits, '-' and '/'" })
-          .optional(),
-        padding: z.number().int().min(0).max(12).optional(),
+        ...sequenceFormat,
         next_value: z.number().int().min(1).max(2_000_000_000).optional(),
       })
     )
