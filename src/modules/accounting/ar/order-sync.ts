@@ -25,7 +25,8 @@ import { settleOrder } from "./settle-order"
 
 export type OrderSyncResult = {
   order_id: string
-  posted: { entry_id: string; number: string | null; kind: string }[]
+  /** `credit_memo_id`: a received return documented as a credit memo. */
+  posted: { entry_id: string; number: string | null; kind: string; credit_memo_id?: string }[]
   skipped?: string
 }
 
@@ -240,7 +241,12 @@ export async function syncOrder(
         breakdown: { ...serializeComponents(item.delta), ...(item.canceled && { canceled: "true" }) },
         source_version: order.version,
       })
-      result.posted.push({ entry_id: entry.id, number: entry.number, kind: "recognition" })
+      result.posted.push({
+        entry_id: entry.id,
+        number: entry.number,
+        kind: "recognition",
+        ...(memo && { credit_memo_id: memo.id }),
+      })
     } else {
       const money = providerAccount(map, item.provider_id)
       if (!money) {

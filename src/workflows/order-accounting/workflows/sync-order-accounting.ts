@@ -17,7 +17,8 @@ export const syncOrderAccountingWorkflowId = "sync-order-accounting"
  * and the AR subledger, each once. Safe to run any number of times, for any
  * event of the order, in any order. Hooks: `orderSnapshotLoaded` (inspect or
  * refuse before posting) and `orderLedgerSynced`; event
- * accounting.journal_entry.posted for each entry it posted.
+ * accounting.journal_entry.posted for each entry it posted, and
+ * accounting.credit_memo.issued for each return it documented as a memo.
  */
 export const syncOrderAccountingWorkflow = createWorkflow(
   syncOrderAccountingWorkflowId,
@@ -40,6 +41,14 @@ export const syncOrderAccountingWorkflow = createWorkflow(
             )
       ),
     })
+    emitEventStep({
+      eventName: AccountingEvents.CREDIT_MEMO_ISSUED,
+      data: transform({ result, input }, ({ result, input }) =>
+        input.dry_run
+          ? []
+          : (result?.posted ?? []).flatMap((p) => (p.credit_memo_id ? [{ id: p.credit_memo_id }] : []))
+      ),
+    }).config({ name: "emit-return-credit-memos-issued" })
     return new WorkflowResponse(result, { hooks: [orderSnapshotLoaded, orderLedgerSynced] })
   }
 )
