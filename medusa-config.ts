@@ -1,4 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { spawnSync } from "child_process"
 import path from "path"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -13,6 +14,45 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const redisUrl = process.env.REDIS_URL
 const workerMode = (process.env.MEDUSA_WORKER_MODE ?? "shared") as "shared" | "worker" | "server"
 
+/**
+ * With REDIS_URL set, Redis is required: without this check `medusa start`
+ * retries for ~10 s and exits with an ioredis message that names neither
+ * REDIS_URL nor the address (docs/DEPLOYMENT.md). Runs for the commands that
+ * run the app (start, develop, exec); REDIS_STARTUP_CHECK=false skips it.
+ */
+function assertRedisReachable(url: string, timeoutMs = Number(process.env.REDIS_STARTUP_TIMEOUT_MS ?? 5000)) {
+  const probe = `
+    const u = new URL(process.argv[1]); const deadline = Date.now() + Number(process.argv[2]);
+    const lib = require(u.protocol === "rediss:" ? "tls" : "net");
+    const attempt = () => {
+      const s = lib.connect({ host: u.hostname || "127.0.0.1", port: Number(u.port || 6379), servername: u.hostname }, () => s.write("PING\\r\\n"));
+      s.setTimeout(2000, () => s.destroy(Object.assign(new Error("no answer"), { code: "ETIMEDOUT" })));
+      s.once("data", (d) => process.exit(/^[+-]/.test(String(d)) ? 0 : 1));
+      s.once("error", (e) => Date.now() < deadline ? setTimeout(attempt, 500) : (process.stderr.write(e.code || e.message), process.exit(1)));
+    };
+    attempt();`
+  const { status, stderr } = spawnSync(process.execPath, ["-e", probe, url, String(timeoutMs)], {
+    encoding: "utf8",
+    timeout: timeoutMs + 5000,
+  })
+  if (status !== 0) {
+    const shown = url.replace(/\/\/([^@/]*)@/, "//***@")
+    throw new Error(
+      `REDIS_URL is set to ${shown} but Redis does not answer there (${stderr?.trim() || "timeout"}). ` +
+        `Start Redis or fix REDIS_URL; unset REDIS_URL to run without Medusa's Redis modules.`
+    )
+  }
+}
+
+const command = process.argv.slice(2).find((a) => !a.startsWith("-"))
+if (
+  redisUrl &&
+  process.env.REDIS_STARTUP_CHECK !== "false" &&
+  ["start", "develop", "exec"].includes(command ?? "")
+) {
+  assertRedisReachable(redisUrl)
+}
+
 // Medusa's production modules, used when REDIS_URL is set (docs/DEPLOYMENT.md).
 const redisModules = redisUrl
   ? [
@@ -24,7 +64,7 @@ const redisModules = redisUrl
       {
         key: Modules.WORKFLOW_ENGINE,
         resolve: "@medusajs/medusa/workflow-engine-redis",
-        options: { redis: { url: redisUrl } },
+        options: { redis: { redisUrl } },
       },
       {
         key: Modules.CACHE,
@@ -92,6 +132,8 @@ module.exports = defineConfig({
   modules: [
     {
       resolve: "./src/modules/accounting",
+      // Plugin options (README "Configuration"): accounts, default_accounts,
+      // method_accounts, provider_accounts, sequences, posting, ...
       options: {},
     },
     ...redisModules,

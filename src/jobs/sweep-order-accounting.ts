@@ -11,5 +11,6 @@ export default async function sweepOrderAccounting(container: MedusaContainer) {
 
 export const config = {
   name: "accounting-sweep-orders",
-  schedule: "*/10 * * * *",
+  // Cron; every 10 minutes unless ACCOUNTING_SWEEP_SCHEDULE says otherwise.
+  schedule: process.env.ACCOUNTING_SWEEP_SCHEDULE || "*/10 * * * *",
 }

@@ -24,6 +24,27 @@ const PG_RETRYABLE: Record<string, { status: number; code: string; message: stri
   },
 }
 
+/**
+ * ioredis/BullMQ failures meaning Redis (REDIS_URL) cannot be reached right
+ * now: the request did not run to its end, and a retry once Redis is back is
+ * the right answer, not a 500. Also matched by message, as the workflow
+ * engine may hand the error on as a plain object.
+ */
+const REDIS_DOWN =
+  /^(Reached the max retries per request limit|Connection is closed\.?$|Stream isn't writeable and enableOfflineQueue options is false)/
+
+function isRedisUnavailable(err: any): boolean {
+  for (let e = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
+    if (
+      e.name === "MaxRetriesPerRequestError" ||
+      (typeof e.message === "string" && REDIS_DOWN.test(e.message))
+    ) {
+      return true
+    }
+  }
+  return false
+}
+
 const OUR_ROUTES =
   /^\/admin\/(accounting\/|credit-memos|customer-refunds|customers\/[^/]+\/(available-credits|accounting)|orders\/[^/]+\/accounting)/
 
@@ -39,8 +60,9 @@ const CODED_TYPES = new Set([
 
 /**
  * Answers the plugin's business-rule refusals with their own status and
- * stable code (409/422), and lock timeouts with 409; everything else goes to
- * Medusa's own error handler unchanged.
+ * stable code (409/422), lock timeouts with 409 and a lost Redis with 503
+ * SERVICE_UNAVAILABLE (on every route); everything else goes to Medusa's own
+ * error handler unchanged.
  */
 export function accountingErrorHandler() {
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
@@ -59,6 +81,19 @@ export function accountingErrorHandler() {
         message: tooLarge
           ? "The file is larger than the import limit (2 MB)"
           : `Invalid upload: ${err.message} (${err.field ?? "file"})`,
+      })
+      return
+    }
+    if (isRedisUnavailable(err)) {
+      req.scope
+        ?.resolve(ContainerRegistrationKeys.LOGGER)
+        ?.error?.(`SERVICE_UNAVAILABLE (Redis): ${req.method} ${req.originalUrl ?? req.path}: ${err.message}`)
+      res.setHeader("Retry-After", "5")
+      res.status(503).json({
+        type: "unexpected_state",
+        code: "SERVICE_UNAVAILABLE",
+        message:
+          "Redis is unreachable (REDIS_URL); the request could not be completed. Retry it once Redis is back.",
       })
       return
     }

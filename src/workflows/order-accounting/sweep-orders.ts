@@ -8,9 +8,12 @@ const OVERLAP_MS = 5 * 60_000
 const BATCH = 200
 
 /**
- * Syncs the orders updated since the previous sweep. The window is claimed
- * atomically, so two workers sweeping at once split the work; syncing an
- * order twice is harmless anyway.
+ * Syncs the orders updated since the previous sweep, and the orders whose
+ * payments were captured or refunded since then (Medusa does not touch
+ * order.updated_at for those, so a lost payment.captured/refunded event
+ * would otherwise never be swept). The window is claimed atomically, so two
+ * workers sweeping at once split the work; syncing an order twice is
+ * harmless anyway.
  */
 export async function sweepChangedOrders(container: MedusaContainer) {
   const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
@@ -21,19 +24,43 @@ export async function sweepChangedOrders(container: MedusaContainer) {
     return { synced: 0 }
   }
   let synced = 0
+  const since = new Date(new Date(from).getTime() - OVERLAP_MS)
+  const seen = new Set<string>()
   for (let skip = 0; ; skip += BATCH) {
     const { data } = await query.graph({
       entity: "order",
       fields: ["id"],
-      filters: { updated_at: { $gte: new Date(new Date(from).getTime() - OVERLAP_MS), $lte: to } },
+      filters: { updated_at: { $gte: since, $lte: to } },
       pagination: { skip, take: BATCH, order: { updated_at: "ASC" } },
     })
     for (const order of data) {
+      seen.add(order.id)
       await runOrderSync(container, order.id, { origin: "sweep" })
       synced += 1
     }
     if (data.length < BATCH) {
       break
+    }
+  }
+  for (const entity of ["capture", "refund"]) {
+    for (let skip = 0; ; skip += BATCH) {
+      const { data } = await query.graph({
+        entity,
+        fields: ["id", "payment.payment_collection.order.id"],
+        filters: { created_at: { $gte: since, $lte: to } },
+        pagination: { skip, take: BATCH, order: { created_at: "ASC" } },
+      })
+      for (const row of data as any[]) {
+        const orderId: string | undefined = row.payment?.payment_collection?.order?.id
+        if (orderId && !seen.has(orderId)) {
+          seen.add(orderId)
+          await runOrderSync(container, orderId, { origin: "sweep" })
+          synced += 1
+        }
+      }
+      if (data.length < BATCH) {
+        break
+      }
     }
   }
   return { synced }

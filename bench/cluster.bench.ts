@@ -1,0 +1,294 @@
+/**
+ * npm run bench:cluster (scripts/cluster/bench.sh builds the app and the
+ * database first): how fast the workers post store activity, with one worker
+ * and with two, and the p95 latency of a refund post through a server while
+ * they do.
+ *
+ * For each worker count: the workers are paused (SIGSTOP) while BENCH_ORDERS
+ * orders are placed and captured through both servers over HTTP, so their
+ * events wait in Redis; then that many workers resume and the time until the
+ * journal holds every placement and capture gives orders posted per second.
+ * One refund post at a time goes through the servers during the checkouts
+ * and during the drain (p50/p95/max of each).
+ * Results: stdout and bench/results/cluster.json.
+ */
+import { readFileSync, writeFileSync } from "fs"
+import os from "os"
+import path from "path"
+import { Cluster, Instance } from "../integration-tests/cluster/lib/cluster"
+import { adminToken, percentile, pool, request, sleep } from "../integration-tests/cluster/lib/http"
+import { connect, Db, journalCoverage } from "../integration-tests/cluster/lib/ledger"
+import {
+  bearer,
+  capture,
+  issuedCreditMemo,
+  Placed,
+  placeOrder,
+  refundBody,
+  StoreData,
+} from "../integration-tests/cluster/lib/store"
+
+const WORK = process.env.CLUSTER_WORK!
+const DATABASE_URL = process.env.DATABASE_URL!
+const REDIS_URL = process.env.CLUSTER_REDIS_URL!
+const BASE = Number(process.env.CLUSTER_PORT_BASE ?? 9400)
+const ORDERS = Number(process.env.BENCH_ORDERS ?? 150)
+const RESULTS = process.env.BENCH_RESULTS ?? path.resolve("bench/results/cluster.json")
+
+const log = (m: string) => console.log(`[bench] ${m}`)
+
+async function main() {
+  const store: StoreData = JSON.parse(readFileSync(path.join(WORK, "store.json"), "utf8"))
+  const cluster = new Cluster({
+    serverDir: process.env.CLUSTER_SERVER_DIR!,
+    workDir: WORK,
+    env: { DATABASE_URL, DISABLE_ADMIN: "true", MEDUSA_DISABLE_TELEMETRY: "true" },
+  })
+  const db = await connect(DATABASE_URL)
+  try {
+    const servers = [
+      cluster.define("server-1", "server", BASE + 1, REDIS_URL),
+      cluster.define("server-2", "server", BASE + 2, REDIS_URL),
+    ]
+    const workers = [
+      cluster.define("worker-1", "worker", BASE + 11, REDIS_URL),
+      cluster.define("worker-2", "worker", BASE + 12, REDIS_URL),
+    ]
+    await Promise.all([...servers, ...workers].map((i) => cluster.start(i)))
+    const admin = await adminToken(servers[0].url, "admin@example.com", "supersecret")
+    const date = new Date().toISOString().slice(0, 10)
+    const customer = store.customers[0].id
+    const memo = await issuedCreditMemo(servers[0].url, admin, {
+      customer_id: customer,
+      amount: "1000000",
+      date,
+    })
+    const refundOnce = async (i: number) => {
+      const res = await request(servers[i % 2].url, "POST", "/admin/customer-refunds", {
+        headers: bearer(admin),
+        body: refundBody(customer, memo, "1", date),
+      })
+      if (res.status !== 200) {
+        throw new Error(`refund post answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`)
+      }
+      return res.ms
+    }
+
+    log("warm-up: 10 orders, 20 refund posts")
+    const warm = await pool(range(10), 4, (i) => orderAndCapture(servers, store, admin, i, "warm"))
+    await drained(db, warm, 120_000)
+    for (let i = 0; i < 20; i++) {
+      await refundOnce(i)
+    }
+    const idle: number[] = []
+    for (let i = 0; i < 40; i++) {
+      idle.push(await refundOnce(i))
+    }
+    log(`refund post, workers idle: p50 ${fmt(percentile(idle, 50))} ms, p95 ${fmt(percentile(idle, 95))} ms`)
+
+    const runs: Record<string, unknown> = {}
+    for (const count of [1, 2]) {
+      const active = workers.slice(0, count)
+      workers.forEach((w) => signal(w, "SIGSTOP"))
+      log(`${count} worker(s): placing ${ORDERS} orders + captures with the workers paused`)
+      const placing = Date.now()
+      const duringCheckouts = probe(refundOnce)
+      const orders = await pool(range(ORDERS), 8, (i) =>
+        orderAndCapture(servers, store, admin, i, `w${count}`)
+      )
+      const placeSeconds = (Date.now() - placing) / 1000
+      const checkoutLatencies = await duringCheckouts.stop()
+      const pending = (
+        await journalCoverage(
+          db,
+          orders.map((o) => o.order_id)
+        )
+      ).missing.length
+      log(`  ${pending} postings waiting in Redis; resuming ${active.map((w) => w.name).join(" + ")}`)
+
+      const started = Date.now()
+      active.forEach((w) => signal(w, "SIGCONT"))
+      const duringDrain = probe(refundOnce)
+      const waits = sampleWorkers(db)
+      await drained(db, orders, 600_000)
+      const seconds = (Date.now() - started) / 1000
+      const latencies = await duringDrain.stop()
+      const sessions = await waits.stop()
+      workers.forEach((w) => signal(w, "SIGCONT"))
+      await drained(db, orders, 60_000)
+
+      const result = {
+        workers: count,
+        orders: ORDERS,
+        postings: pending,
+        drain_seconds: round(seconds),
+        orders_posted_per_second: round(ORDERS / seconds),
+        postings_per_second: round(pending / seconds),
+        refund_post_ms_while_workers_post: stats(latencies),
+        worker_db_sessions_while_posting: sessions,
+        http_checkouts_per_second: round(ORDERS / placeSeconds),
+        refund_post_ms_during_checkouts: stats(checkoutLatencies),
+      }
+      runs[`workers_${count}`] = result
+      log(
+        `  ${count} worker(s): ${result.orders_posted_per_second} orders/s posted (${result.postings_per_second} postings/s, ` +
+          `${ORDERS} orders in ${result.drain_seconds} s); refund post meanwhile: p95 ${result.refund_post_ms_while_workers_post.p95} ms ` +
+          `(n=${latencies.length}); during the ${result.http_checkouts_per_second} checkouts/s before: ` +
+          `p95 ${result.refund_post_ms_during_checkouts.p95} ms (n=${checkoutLatencies.length})`
+      )
+    }
+
+    const cpus = os.cpus()
+    const output = {
+      date: new Date().toISOString(),
+      machine: {
+        cpus: cpus.length,
+        cpu: cpus[0]?.model?.trim(),
+        memory_gb: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        os: `${os.type()} ${os.release()}`,
+        load_average_at_end: os.loadavg().map(round),
+        note: "servers, workers, PostgreSQL, Redis and the load generator share these cores",
+      },
+      medusa: medusaVersion(),
+      setup: {
+        servers: 2,
+        redis: "event-bus-redis, workflow-engine-redis, cache-redis, locking-redis",
+        orders_per_run: ORDERS,
+        order: "store API checkout (1 line, shipping, pp_system_default) + admin capture = 2 postings",
+        refund: "POST /admin/customer-refunds, method check, post: true, one at a time through both servers",
+      },
+      refund_post_ms_idle: stats(idle),
+      ...runs,
+    }
+    writeFileSync(RESULTS, JSON.stringify(output, null, 2) + "\n")
+    console.log(JSON.stringify(output, null, 2))
+    log(`written to ${RESULTS}`)
+  } finally {
+    cluster.instances.forEach((w) => signal(w, "SIGCONT"))
+    await cluster.stopAll()
+    await db.end()
+  }
+}
+
+async function orderAndCapture(servers: Instance[], store: StoreData, admin: string, i: number, tag: string) {
+  const order = await placeOrder(servers[i % 2].url, store, admin, {
+    email: `bench-${tag}-${i % 20}@example.com`,
+  })
+  await capture(servers[(i + 1) % 2].url, admin, order.payment_id)
+  return order
+}
+
+async function drained(db: Db, orders: Placed[], timeoutMs: number) {
+  const ids = orders.map((o) => o.order_id)
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const c = await journalCoverage(db, ids)
+    if (c.missing.length === 0) {
+      return
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`${c.missing.length} postings still missing after ${timeoutMs} ms`)
+    }
+    await sleep(250)
+  }
+}
+
+/**
+ * Samples the workers' database sessions every 50 ms while they post: how
+ * many are running a statement, and how many of those wait on a lock (the
+ * journal's numbering and hash chain rows serialise postings).
+ */
+function sampleWorkers(db: Db) {
+  let running = true
+  let samples = 0
+  const totals = { running_statement: 0, waiting_on_lock: 0, idle_in_transaction: 0 }
+  const byLock: Record<string, number> = {}
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await db.query(
+        `select state, wait_event_type, wait_event from pg_stat_activity
+          where application_name like 'worker-%' and state in ('active', 'idle in transaction')`
+      )
+      samples += 1
+      for (const r of rows as any[]) {
+        if (r.state === "idle in transaction") {
+          totals.idle_in_transaction += 1
+        } else if (r.wait_event_type === "Lock") {
+          totals.waiting_on_lock += 1
+          byLock[r.wait_event] = (byLock[r.wait_event] ?? 0) + 1
+        } else {
+          totals.running_statement += 1
+        }
+      }
+      await sleep(50)
+    }
+  })()
+  return {
+    stop: async () => {
+      running = false
+      await loop
+      const avg = (n: number) => round(n / Math.max(1, samples))
+      return {
+        samples,
+        avg_sessions_running_a_statement: avg(totals.running_statement),
+        avg_sessions_waiting_on_a_lock: avg(totals.waiting_on_lock),
+        avg_sessions_idle_in_transaction: avg(totals.idle_in_transaction),
+        lock_waits_by_kind: byLock,
+      }
+    },
+  }
+}
+
+/** One refund post at a time (100 ms apart) until stopped; the latencies. */
+function probe(refundOnce: (i: number) => Promise<number>) {
+  const latencies: number[] = []
+  let running = true
+  const loop = (async () => {
+    for (let i = 0; running; i++) {
+      latencies.push(await refundOnce(i))
+      await sleep(100)
+    }
+  })()
+  return {
+    stop: async () => {
+      running = false
+      await loop
+      return latencies
+    },
+  }
+}
+
+function stats(values: number[]) {
+  return {
+    n: values.length,
+    p50: round(percentile(values, 50)),
+    p95: round(percentile(values, 95)),
+    max: round(Math.max(...values)),
+  }
+}
+
+function signal(instance: Instance, sig: NodeJS.Signals) {
+  try {
+    process.kill(-instance.child!.pid!, sig)
+  } catch {
+    // not running
+  }
+}
+
+function medusaVersion(): string {
+  try {
+    return JSON.parse(readFileSync(require.resolve("@medusajs/medusa/package.json"), "utf8")).version
+  } catch {
+    return "unknown"
+  }
+}
+
+const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+const round = (n: number) => Math.round(n * 100) / 100
+const fmt = (n: number) => n.toFixed(0)
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})
