@@ -76,10 +76,11 @@ cluster_prepare() {
   step "database $CLUSTER_DB: create, migrate, store fixture, admin user; Redis db $CLUSTER_REDIS_DB"
   psql -h localhost -U postgres -d postgres -qc "create database \"${CLUSTER_DB}\""
   (cd "$APP" && env -u REDIS_URL npx medusa db:migrate >"$CLUSTER_WORK/migrate.log" 2>&1) || { tail -30 "$CLUSTER_WORK/migrate.log"; return 1; }
-  (cd "$APP" && env -u REDIS_URL npx medusa user -e admin@example.com -p supersecret >"$CLUSTER_WORK/user.log" 2>&1) &
-  local user_pid=$!
+  # One at a time: every `medusa` command boots the app, and the boot creates
+  # the default store; two boots on an empty database race on that insert.
   (cd "$APP" && env -u REDIS_URL npx medusa exec ./integration-tests/cluster/setup.ts "$CLUSTER_WORK/store.json" "${CLUSTER_CUSTOMERS:-30}" \
     >"$CLUSTER_WORK/setup.log" 2>&1) || { tail -30 "$CLUSTER_WORK/setup.log"; return 1; }
-  wait "$user_pid" || { tail -30 "$CLUSTER_WORK/user.log"; return 1; }
+  (cd "$APP" && env -u REDIS_URL npx medusa user -e admin@example.com -p supersecret >"$CLUSTER_WORK/user.log" 2>&1) \
+    || { tail -30 "$CLUSTER_WORK/user.log"; return 1; }
   echo "    prepared in $((SECONDS - t0)) s"
 }
