@@ -8,10 +8,14 @@ import { readXlsx } from "../helpers/files"
  * The admin as a store admin uses it, in Debian's Chromium against the built
  * app (scripts/e2e.sh starts it on a demo store): log in, open an order with
  * a credit, refund it from the order page, see it posted and in the journal,
- * download the aging as XLSX. Screenshots of every page go to docs/screenshots.
+ * download the aging as XLSX. Screenshots of every page go to E2E_SCREENSHOTS
+ * (`npm run screenshots` points it at docs/screenshots), else to a temp dir,
+ * so a test run never rewrites tracked files.
  */
 const BASE = process.env.E2E_BASE_URL ?? "http://localhost:9300"
-const SHOTS = path.join(__dirname, "../../docs/screenshots")
+const SHOTS = process.env.E2E_SCREENSHOTS
+  ? path.resolve(process.env.E2E_SCREENSHOTS)
+  : fs.mkdtempSync(path.join(os.tmpdir(), "accounting-e2e-shots-"))
 
 jest.setTimeout(240_000)
 
