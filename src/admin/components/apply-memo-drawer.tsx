@@ -4,23 +4,16 @@ import type { CreditMemo } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
 import { formatMoney, todayIso } from "../lib/format"
 import { useAccountingMutation } from "../hooks/accounting"
+import { DateField } from "./date-field"
 
 /** Applies part of a memo to an open order of the same customer (no money moves). */
-export const ApplyMemoDrawer = ({
-  memo,
-  orderId,
-  onClose,
-}: {
-  memo: CreditMemo | null
-  orderId?: string
-  onClose: () => void
-}) => {
-  const [order, setOrder] = useState(orderId ?? "")
+export const ApplyMemoDrawer = ({ memo, onClose }: { memo: CreditMemo | null; onClose: () => void }) => {
+  const [order, setOrder] = useState("")
   const [amount, setAmount] = useState("")
   const [date, setDate] = useState(todayIso())
   useEffect(() => {
     if (memo) {
-      setOrder(orderId ?? memo.order_id ?? "")
+      setOrder(memo.order_id ?? "")
       setAmount(String(memo.remaining_amount ?? ""))
       setDate(todayIso())
     }
@@ -50,10 +43,7 @@ export const ApplyMemoDrawer = ({
               <Label size="small">Amount</Label>
               <Input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
             </div>
-            <div>
-              <Label size="small">Date</Label>
-              <Input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-            </div>
+            <DateField label="Date" value={date} onChange={setDate} />
           </div>
         </Drawer.Body>
         <Drawer.Footer>

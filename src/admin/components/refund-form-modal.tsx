@@ -1,20 +1,11 @@
-import {
-  Button,
-  Checkbox,
-  FocusModal,
-  Heading,
-  Input,
-  Label,
-  Select,
-  Table,
-  Text,
-  Textarea,
-} from "@medusajs/ui"
-import { useEffect, useMemo, useState } from "react"
+import { Checkbox, Input, Label, Select, Table, Text, Textarea } from "@medusajs/ui"
+import { useEffect, useState } from "react"
 import type { AvailableCredit, RefundMethod, RefundablePayment } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
 import { formatMoney, newIdempotencyKey, todayIso } from "../lib/format"
 import { useAccountingMutation, useAvailableCredits, usePermissions, useSettings } from "../hooks/accounting"
+import { DateField } from "./date-field"
+import { DraftFormModal } from "./draft-form-modal"
 import { Money } from "./money"
 
 const METHODS: { value: RefundMethod; label: string }[] = [
@@ -83,10 +74,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
   const shown = all.filter((c) => c.currency_code === currencyCode)
   const cardPayments = payments.filter((p) => p.currency_code === currencyCode)
   const key = (c: AvailableCredit) => `${c.source_type}:${c.source_id}`
-  const total = useMemo(
-    () => Object.values(selected).reduce((acc, v) => acc + (Number(v) || 0), 0),
-    [selected]
-  )
+  const total = Object.values(selected).reduce((acc, v) => acc + (Number(v) || 0), 0)
 
   const submit = useAccountingMutation(
     (post: boolean) =>
@@ -114,193 +102,162 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
   const canSubmit = total > 0 && !!currencyCode && (method !== "card" || !!paymentId) && !submit.isPending
 
   return (
-    <FocusModal open={open} onOpenChange={onOpenChange}>
-      <FocusModal.Content>
-        <FocusModal.Header>
-          <div className="flex items-center justify-end gap-x-2">
-            <Button
-              size="small"
-              variant="secondary"
-              disabled={!canSubmit || !can("customer_refunds:add")}
-              onClick={() => submit.mutate(false, { onSuccess: () => onOpenChange(false) })}
-            >
-              Save draft
-            </Button>
-            <Button
-              size="small"
-              disabled={!canSubmit || !can("customer_refunds:add") || !can("customer_refunds:post")}
-              isLoading={submit.isPending}
-              onClick={() => submit.mutate(true, { onSuccess: () => onOpenChange(false) })}
-              data-testid="refund-post"
-            >
-              Post refund
-            </Button>
-          </div>
-        </FocusModal.Header>
-        <FocusModal.Body className="flex flex-col items-center overflow-y-auto py-8">
-          <div className="flex w-full max-w-[760px] flex-col gap-y-6">
-            <div>
-              <Heading>Refund credits</Heading>
-              <Text size="small" className="text-ui-fg-subtle">
-                Pay the customer back from the credits they have. Only credits are listed: what an order still
-                owes is never refundable.
-              </Text>
-            </div>
-            <div className="grid grid-cols-3 gap-4">
-              <div>
-                <Label size="small">Currency</Label>
-                <Select value={currencyCode} onValueChange={setCurrencyCode}>
-                  <Select.Trigger>
-                    <Select.Value placeholder="Currency" />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {currencies.map((c) => (
-                      <Select.Item key={c} value={c}>
-                        {c.toUpperCase()}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </div>
-              <div>
-                <Label size="small">Method</Label>
-                <Select value={method} onValueChange={(v) => setMethod(v as RefundMethod)}>
-                  <Select.Trigger data-testid="refund-method">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {methods.map((m) => (
-                      <Select.Item key={m.value} value={m.value}>
-                        {m.label}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </div>
-              <div>
-                <Label size="small">Refund date</Label>
-                <Input
-                  type="date"
-                  value={date}
-                  onChange={(e) => setDate(e.target.value)}
-                  data-testid="refund-date"
-                />
-              </div>
-            </div>
-            {method === "card" && (
-              <div>
-                <Label size="small">Card payment to refund</Label>
-                <Select value={paymentId} onValueChange={setPaymentId}>
-                  <Select.Trigger>
-                    <Select.Value
-                      placeholder={
-                        cardPayments.length ? "Choose a payment" : "No captured payment in this currency"
+    <DraftFormModal
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Refund credits"
+      description="Pay the customer back from the credits they have. Only credits are listed: what an order still owes is never refundable."
+      width="max-w-[760px]"
+      submit={submit}
+      canSaveDraft={canSubmit && can("customer_refunds:add")}
+      canFinish={canSubmit && can("customer_refunds:add") && can("customer_refunds:post")}
+      finishLabel="Post refund"
+      finishTestId="refund-post"
+    >
+      <div className="grid grid-cols-3 gap-4">
+        <div>
+          <Label size="small">Currency</Label>
+          <Select value={currencyCode} onValueChange={setCurrencyCode}>
+            <Select.Trigger>
+              <Select.Value placeholder="Currency" />
+            </Select.Trigger>
+            <Select.Content>
+              {currencies.map((c) => (
+                <Select.Item key={c} value={c}>
+                  {c.toUpperCase()}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+        <div>
+          <Label size="small">Method</Label>
+          <Select value={method} onValueChange={(v) => setMethod(v as RefundMethod)}>
+            <Select.Trigger data-testid="refund-method">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {methods.map((m) => (
+                <Select.Item key={m.value} value={m.value}>
+                  {m.label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+        <DateField label="Refund date" value={date} onChange={setDate} data-testid="refund-date" />
+      </div>
+      {method === "card" && (
+        <div>
+          <Label size="small">Card payment to refund</Label>
+          <Select value={paymentId} onValueChange={setPaymentId}>
+            <Select.Trigger>
+              <Select.Value
+                placeholder={
+                  cardPayments.length ? "Choose a payment" : "No captured payment in this currency"
+                }
+              />
+            </Select.Trigger>
+            <Select.Content>
+              {cardPayments.map((p) => (
+                <Select.Item key={p.id} value={p.id}>
+                  Order #{p.order_display_id ?? p.order_id} · {formatMoney(p.refundable, p.currency_code)}{" "}
+                  refundable
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
+      )}
+      <div>
+        <Label size="small">Available credits</Label>
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell />
+              <Table.HeaderCell>Credit</Table.HeaderCell>
+              <Table.HeaderCell>Document</Table.HeaderCell>
+              <Table.HeaderCell>Date</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Remaining</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Refund</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {credits.isLoading && (
+              <Table.Row>
+                <Table.Cell>Loading…</Table.Cell>
+              </Table.Row>
+            )}
+            {!credits.isLoading && !shown.length && (
+              <Table.Row>
+                <Table.Cell className="text-ui-fg-muted">
+                  This customer has no credit to refund in this currency.
+                </Table.Cell>
+              </Table.Row>
+            )}
+            {shown.map((c) => {
+              const k = key(c)
+              const checked = selected[k] !== undefined
+              return (
+                <Table.Row key={k} data-testid="available-credit">
+                  <Table.Cell>
+                    <Checkbox
+                      checked={checked}
+                      onCheckedChange={(v) =>
+                        setSelected((s) => {
+                          const next = { ...s }
+                          if (v) {
+                            next[k] = String(c.remaining_amount)
+                          } else {
+                            delete next[k]
+                          }
+                          return next
+                        })
                       }
                     />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {cardPayments.map((p) => (
-                      <Select.Item key={p.id} value={p.id}>
-                        Order #{p.order_display_id ?? p.order_id} ·{" "}
-                        {formatMoney(p.refundable, p.currency_code)} refundable
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </div>
-            )}
-            <div>
-              <Label size="small">Available credits</Label>
-              <Table>
-                <Table.Header>
-                  <Table.Row>
-                    <Table.HeaderCell />
-                    <Table.HeaderCell>Credit</Table.HeaderCell>
-                    <Table.HeaderCell>Document</Table.HeaderCell>
-                    <Table.HeaderCell>Date</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">Remaining</Table.HeaderCell>
-                    <Table.HeaderCell className="text-right">Refund</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {credits.isLoading && (
-                    <Table.Row>
-                      <Table.Cell>Loading…</Table.Cell>
-                    </Table.Row>
-                  )}
-                  {!credits.isLoading && !shown.length && (
-                    <Table.Row>
-                      <Table.Cell className="text-ui-fg-muted">
-                        This customer has no credit to refund in this currency.
-                      </Table.Cell>
-                    </Table.Row>
-                  )}
-                  {shown.map((c) => {
-                    const k = key(c)
-                    const checked = selected[k] !== undefined
-                    return (
-                      <Table.Row key={k} data-testid="available-credit">
-                        <Table.Cell>
-                          <Checkbox
-                            checked={checked}
-                            onCheckedChange={(v) =>
-                              setSelected((s) => {
-                                const next = { ...s }
-                                if (v) {
-                                  next[k] = String(c.remaining_amount)
-                                } else {
-                                  delete next[k]
-                                }
-                                return next
-                              })
-                            }
-                          />
-                        </Table.Cell>
-                        <Table.Cell>{SOURCE_LABELS[c.source_type]}</Table.Cell>
-                        <Table.Cell>{c.document_number ?? c.source_id}</Table.Cell>
-                        <Table.Cell>{c.document_date ?? "–"}</Table.Cell>
-                        <Table.Cell className="text-right">
-                          <Money amount={c.remaining_amount} currency={c.currency_code} />
-                        </Table.Cell>
-                        <Table.Cell className="w-[140px]">
-                          <Input
-                            size="small"
-                            inputMode="decimal"
-                            disabled={!checked}
-                            value={selected[k] ?? ""}
-                            onChange={(e) => setSelected((s) => ({ ...s, [k]: e.target.value }))}
-                          />
-                        </Table.Cell>
-                      </Table.Row>
-                    )
-                  })}
-                </Table.Body>
-              </Table>
-              <div className="flex justify-end pt-2">
-                <Text weight="plus">Total {formatMoney(total, currencyCode)}</Text>
-              </div>
-            </div>
-            <div className="grid grid-cols-2 gap-4">
-              <div>
-                <Label size="small">Reference (check number, transfer id)</Label>
-                <Input
-                  value={reference}
-                  onChange={(e) => setReference(e.target.value)}
-                  data-testid="refund-reference"
-                />
-              </div>
-              <div>
-                <Label size="small">Pay to</Label>
-                <Input value={payTo} onChange={(e) => setPayTo(e.target.value)} />
-              </div>
-            </div>
-            <div>
-              <Label size="small">Memo</Label>
-              <Textarea value={memo} onChange={(e) => setMemo(e.target.value)} />
-            </div>
-          </div>
-        </FocusModal.Body>
-      </FocusModal.Content>
-    </FocusModal>
+                  </Table.Cell>
+                  <Table.Cell>{SOURCE_LABELS[c.source_type]}</Table.Cell>
+                  <Table.Cell>{c.document_number ?? c.source_id}</Table.Cell>
+                  <Table.Cell>{c.document_date ?? "–"}</Table.Cell>
+                  <Table.Cell className="text-right">
+                    <Money amount={c.remaining_amount} currency={c.currency_code} />
+                  </Table.Cell>
+                  <Table.Cell className="w-[140px]">
+                    <Input
+                      size="small"
+                      inputMode="decimal"
+                      disabled={!checked}
+                      value={selected[k] ?? ""}
+                      onChange={(e) => setSelected((s) => ({ ...s, [k]: e.target.value }))}
+                    />
+                  </Table.Cell>
+                </Table.Row>
+              )
+            })}
+          </Table.Body>
+        </Table>
+        <div className="flex justify-end pt-2">
+          <Text weight="plus">Total {formatMoney(total, currencyCode)}</Text>
+        </div>
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        <div>
+          <Label size="small">Reference (check number, transfer id)</Label>
+          <Input
+            value={reference}
+            onChange={(e) => setReference(e.target.value)}
+            data-testid="refund-reference"
+          />
+        </div>
+        <div>
+          <Label size="small">Pay to</Label>
+          <Input value={payTo} onChange={(e) => setPayTo(e.target.value)} />
+        </div>
+      </div>
+      <div>
+        <Label size="small">Memo</Label>
+        <Textarea value={memo} onChange={(e) => setMemo(e.target.value)} />
+      </div>
+    </DraftFormModal>
   )
 }

@@ -1,6 +1,7 @@
-import { Button, Checkbox, Drawer, Input, Label, Text } from "@medusajs/ui"
+import { Button, Checkbox, Drawer, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { todayIso } from "../lib/format"
+import { DateField } from "./date-field"
 
 type Props = {
   open: boolean
@@ -41,15 +42,7 @@ export const VoidPrompt = ({
           <Text size="small" className="text-ui-fg-subtle">
             {description}
           </Text>
-          <div>
-            <Label size="small">Date</Label>
-            <Input
-              type="date"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-              data-testid="void-date"
-            />
-          </div>
+          <DateField label="Date" value={date} onChange={setDate} data-testid="void-date" />
           {recordOnly && (
             <label className="flex items-start gap-x-2">
               <Checkbox checked={confirmed} onCheckedChange={(v) => setConfirmed(!!v)} />

@@ -19,10 +19,11 @@ export const usePermissions = () => {
 export const useOrderAccounting = (orderId: string) =>
   useQuery({ queryKey: [KEY, "order", orderId], queryFn: () => accounting.orderAccounting(orderId) })
 
-export const useCustomerAccounting = (customerId: string) =>
+export const useCustomerAccounting = (customerId: string | undefined) =>
   useQuery({
     queryKey: [KEY, "customer", customerId],
-    queryFn: () => accounting.customerAccounting(customerId),
+    queryFn: () => accounting.customerAccounting(customerId!),
+    enabled: !!customerId,
   })
 
 export const useAvailableCredits = (customerId: string | undefined, currency?: string) =>

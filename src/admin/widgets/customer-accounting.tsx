@@ -3,10 +3,9 @@ import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types
 import { Button, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { AgingBars } from "../components/aging-bars"
-import { DocumentStatus } from "../components/status"
 import { Money } from "../components/money"
 import { RefundFormModal } from "../components/refund-form-modal"
-import { Empty, Loading, Section } from "../components/section"
+import { DocumentLine, Empty, Loading, Section, SubSection } from "../components/section"
 import { useAvailableCredits, useCustomerAccounting, usePermissions } from "../hooks/accounting"
 
 const SOURCE_LABELS: Record<string, string> = {
@@ -83,10 +82,7 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
         </Table>
       )}
       {bySource.size > 0 && (
-        <div className="flex flex-col gap-y-1 px-6 py-4">
-          <Text size="small" weight="plus">
-            Available credits
-          </Text>
+        <SubSection title="Available credits">
           {[...bySource.entries()].map(([source, list]) => (
             <div key={source} className="flex items-center justify-between">
               <Text size="small" className="text-ui-fg-subtle">
@@ -99,7 +95,7 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
               </div>
             </div>
           ))}
-        </div>
+        </SubSection>
       )}
       {summary?.aging.map((a) => (
         <div key={a.currency_code} className="px-6 py-4">
@@ -110,22 +106,17 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
         </div>
       ))}
       {!!summary?.recent_refunds.length && (
-        <div className="flex flex-col gap-y-1 px-6 py-4">
-          <Text size="small" weight="plus">
-            Recent refunds
-          </Text>
+        <SubSection title="Recent refunds">
           {summary.recent_refunds.map((r) => (
-            <div key={r.id} className="flex items-center justify-between">
-              <Text size="small">
-                {r.number ?? "Draft"} · {r.refund_date} · {r.method}
-              </Text>
-              <div className="flex items-center gap-x-2">
-                <Money amount={r.total} currency={r.currency_code} />
-                <DocumentStatus status={r.status} />
-              </div>
-            </div>
+            <DocumentLine
+              key={r.id}
+              label={`${r.number ?? "Draft"} · ${r.refund_date} · ${r.method}`}
+              amount={r.total}
+              currency={r.currency_code}
+              status={r.status}
+            />
           ))}
-        </div>
+        </SubSection>
       )}
       <RefundFormModal
         customerId={customer.id}

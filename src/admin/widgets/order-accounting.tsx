@@ -3,10 +3,9 @@ import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { CreditMemoFormModal } from "../components/credit-memo-form-modal"
-import { DocumentStatus } from "../components/status"
 import { Money } from "../components/money"
 import { RefundFormModal } from "../components/refund-form-modal"
-import { Empty, Loading, Section } from "../components/section"
+import { DocumentLine, Empty, Loading, Section, SubSection } from "../components/section"
 import { useOrderAccounting, usePermissions } from "../hooks/accounting"
 
 const Row = ({
@@ -84,38 +83,30 @@ const OrderAccountingWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =
         </div>
       )}
       {!!summary?.credit_memos.length && (
-        <div className="flex flex-col gap-y-1 px-6 py-4">
-          <Text size="small" weight="plus">
-            Credit memos
-          </Text>
+        <SubSection title="Credit memos">
           {summary.credit_memos.map((m) => (
-            <div key={m.id} className="flex items-center justify-between">
-              <Text size="small">{m.number ?? "Draft"}</Text>
-              <div className="flex items-center gap-x-2">
-                <Money amount={m.total} currency={currency} />
-                <DocumentStatus status={m.status} />
-              </div>
-            </div>
+            <DocumentLine
+              key={m.id}
+              label={m.number ?? "Draft"}
+              amount={m.total}
+              currency={currency}
+              status={m.status}
+            />
           ))}
-        </div>
+        </SubSection>
       )}
       {!!summary?.customer_refunds.length && (
-        <div className="flex flex-col gap-y-1 px-6 py-4" data-testid="order-refunds">
-          <Text size="small" weight="plus">
-            Customer refunds
-          </Text>
+        <SubSection title="Customer refunds" data-testid="order-refunds">
           {summary.customer_refunds.map((r) => (
-            <div key={r.id} className="flex items-center justify-between">
-              <Text size="small">
-                {r.number ?? "Draft"} · {r.method}
-              </Text>
-              <div className="flex items-center gap-x-2">
-                <Money amount={r.total} currency={currency} />
-                <DocumentStatus status={r.status} />
-              </div>
-            </div>
+            <DocumentLine
+              key={r.id}
+              label={`${r.number ?? "Draft"} · ${r.method}`}
+              amount={r.total}
+              currency={currency}
+              status={r.status}
+            />
           ))}
-        </div>
+        </SubSection>
       )}
       {customerId && (
         <>

@@ -3,7 +3,8 @@ import { CurrencyDollar } from "@medusajs/icons"
 import { Badge, Button, Container, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { AccountingNav } from "../../components/accounting-nav"
-import { Empty, Loading, Section } from "../../components/section"
+import { ListState, Section } from "../../components/section"
+import { ReconciledBadge } from "../../components/status"
 import { useAccountingMutation, usePermissions, usePostingErrors, useReport } from "../../hooks/accounting"
 import { accounting } from "../../lib/sdk"
 import { todayIso } from "../../lib/format"
@@ -29,9 +30,7 @@ const AccountingOverviewPage = () => {
           </Text>
         </div>
         {result ? (
-          <Badge color={result.reconciled ? "green" : "red"} data-testid="reconciled-badge">
-            {result.reconciled ? "Reconciled" : `${result.differences} difference(s)`}
-          </Badge>
+          <ReconciledBadge report={result} data-testid="reconciled-badge" />
         ) : (
           <Text size="small">Checking…</Text>
         )}
@@ -40,49 +39,47 @@ const AccountingOverviewPage = () => {
         title="Posting errors"
         subtitle="Store activity that could not be posted yet; retried every minute."
       >
-        {errors.isLoading && <Loading />}
-        {errors.data && !errors.data.count && (
-          <Empty>None: every order, capture and refund is in the journal.</Empty>
-        )}
-        {!!errors.data?.count && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Source</Table.HeaderCell>
-                <Table.HeaderCell>Problem</Table.HeaderCell>
-                <Table.HeaderCell>Attempts</Table.HeaderCell>
-                <Table.HeaderCell />
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {errors.data.posting_errors.map((e) => (
-                <Table.Row key={e.id}>
-                  <Table.Cell>
-                    {e.source_type === "order" ? (
-                      <Link to={`/orders/${e.source_id}`}>{e.source_id}</Link>
-                    ) : (
-                      e.source_id
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {e.code && <Badge size="2xsmall">{e.code}</Badge>} {e.message}
-                  </Table.Cell>
-                  <Table.Cell>{e.attempts}</Table.Cell>
-                  <Table.Cell className="text-right">
-                    <Button
-                      size="small"
-                      variant="secondary"
-                      disabled={!can("journal:post")}
-                      onClick={() => retry.mutate(e.id)}
-                    >
-                      Retry now
-                    </Button>
-                  </Table.Cell>
+        <ListState query={errors} empty="None: every order, capture and refund is in the journal.">
+          {(data) => (
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Source</Table.HeaderCell>
+                  <Table.HeaderCell>Problem</Table.HeaderCell>
+                  <Table.HeaderCell>Attempts</Table.HeaderCell>
+                  <Table.HeaderCell />
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+              </Table.Header>
+              <Table.Body>
+                {data.posting_errors.map((e) => (
+                  <Table.Row key={e.id}>
+                    <Table.Cell>
+                      {e.source_type === "order" ? (
+                        <Link to={`/orders/${e.source_id}`}>{e.source_id}</Link>
+                      ) : (
+                        e.source_id
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {e.code && <Badge size="2xsmall">{e.code}</Badge>} {e.message}
+                    </Table.Cell>
+                    <Table.Cell>{e.attempts}</Table.Cell>
+                    <Table.Cell className="text-right">
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        disabled={!can("journal:post")}
+                        onClick={() => retry.mutate(e.id)}
+                      >
+                        Retry now
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </ListState>
       </Section>
     </div>
   )

@@ -1,16 +1,17 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { EllipsisHorizontal } from "@medusajs/icons"
-import { Button, DropdownMenu, IconButton, Input, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, DropdownMenu, Input, Table, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { AccountingNav } from "../../../components/accounting-nav"
 import { ApplyMemoDrawer } from "../../../components/apply-memo-drawer"
 import { CreditMemoFormModal } from "../../../components/credit-memo-form-modal"
 import { CustomerPicker } from "../../../components/customer-picker"
 import { Money } from "../../../components/money"
-import { Empty, Loading, Section } from "../../../components/section"
+import { ListFilterBar, PagedList, RowActions } from "../../../components/list-controls"
+import { Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { VoidPrompt } from "../../../components/void-prompt"
 import { useAccountingMutation, useCreditMemos, usePermissions } from "../../../hooks/accounting"
+import { useListFilters } from "../../../hooks/list-filters"
 import type { CreditMemo } from "../../../../sdk/accounting-client"
 import { accounting, sdk } from "../../../lib/sdk"
 import { errorMessage, saveBlob, todayIso } from "../../../lib/format"
@@ -20,20 +21,13 @@ const PAGE = 20
 /** Credit memos: create, issue, apply to orders, unapply, void, PDF. */
 const CreditMemosPage = () => {
   const { can } = usePermissions()
-  const [status, setStatus] = useState("all")
-  const [q, setQ] = useState("")
-  const [page, setPage] = useState(0)
+  const filters = useListFilters(PAGE)
   const [customerId, setCustomerId] = useState("")
   const [currency, setCurrency] = useState("usd")
   const [creating, setCreating] = useState(false)
   const [applying, setApplying] = useState<CreditMemo | null>(null)
   const [voiding, setVoiding] = useState<CreditMemo | null>(null)
-  const list = useCreditMemos({
-    status: status === "all" ? undefined : status,
-    q: q || undefined,
-    offset: page * PAGE,
-    limit: PAGE,
-  })
+  const list = useCreditMemos(filters.query)
   const issue = useAccountingMutation(
     (id: string) => accounting.creditMemos.issue(id),
     (r) => `Credit memo ${r.credit_memo.number} issued`
@@ -94,39 +88,15 @@ const CreditMemosPage = () => {
       <Section
         title="Credit memos"
         actions={
-          <div className="flex gap-x-2">
-            <Input
-              size="small"
-              placeholder="Number or reason"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-            <Select
-              size="small"
-              value={status}
-              onValueChange={(v) => {
-                setStatus(v)
-                setPage(0)
-              }}
-            >
-              <Select.Trigger>
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {["all", "draft", "issued", "voided"].map((s) => (
-                  <Select.Item key={s} value={s}>
-                    {s === "all" ? "All statuses" : s}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          <ListFilterBar
+            filters={filters}
+            placeholder="Number or reason"
+            statuses={["draft", "issued", "voided"]}
+          />
         }
       >
-        {list.isLoading && <Loading />}
-        {list.data && !list.data.count && <Empty>No credit memos yet.</Empty>}
-        {!!list.data?.count && (
-          <>
+        <PagedList query={list} filters={filters} empty="No credit memos yet.">
+          {(data) => (
             <Table>
               <Table.Header>
                 <Table.Row>
@@ -141,7 +111,7 @@ const CreditMemosPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {list.data.credit_memos.map((m) => (
+                {data.credit_memos.map((m) => (
                   <Table.Row key={m.id}>
                     <Table.Cell>{m.number ?? "Draft"}</Table.Cell>
                     <Table.Cell>{m.memo_date}</Table.Cell>
@@ -170,64 +140,47 @@ const CreditMemosPage = () => {
                       <DocumentStatus status={m.status} />
                     </Table.Cell>
                     <Table.Cell className="text-right">
-                      <DropdownMenu>
-                        <DropdownMenu.Trigger asChild>
-                          <IconButton size="small" variant="transparent">
-                            <EllipsisHorizontal />
-                          </IconButton>
-                        </DropdownMenu.Trigger>
-                        <DropdownMenu.Content>
-                          <DropdownMenu.Item
-                            disabled={m.status !== "draft" || !can("credit_memos:issue")}
-                            onClick={() => issue.mutate(m.id)}
-                          >
-                            Issue
-                          </DropdownMenu.Item>
-                          <DropdownMenu.Item
-                            disabled={
-                              m.status !== "issued" || !m.remaining_amount || !can("credit_memos:apply")
-                            }
-                            onClick={() => setApplying(m)}
-                          >
-                            Apply to order…
-                          </DropdownMenu.Item>
-                          {m.applications
-                            .filter((a) => !a.unapplied_date && a.kind === "manual")
-                            .map((a) => (
-                              <DropdownMenu.Item
-                                key={a.id}
-                                disabled={!can("credit_memos:apply")}
-                                onClick={() => unapply.mutate({ id: m.id, application: a.id })}
-                              >
-                                Unapply from {a.document_number}
-                              </DropdownMenu.Item>
-                            ))}
-                          <DropdownMenu.Item
-                            disabled={m.status !== "issued" || !can("credit_memos:void")}
-                            onClick={() => setVoiding(m)}
-                          >
-                            Void…
-                          </DropdownMenu.Item>
-                          <DropdownMenu.Item onClick={() => pdf(m)}>Download PDF</DropdownMenu.Item>
-                        </DropdownMenu.Content>
-                      </DropdownMenu>
+                      <RowActions>
+                        <DropdownMenu.Item
+                          disabled={m.status !== "draft" || !can("credit_memos:issue")}
+                          onClick={() => issue.mutate(m.id)}
+                        >
+                          Issue
+                        </DropdownMenu.Item>
+                        <DropdownMenu.Item
+                          disabled={
+                            m.status !== "issued" || !m.remaining_amount || !can("credit_memos:apply")
+                          }
+                          onClick={() => setApplying(m)}
+                        >
+                          Apply to order…
+                        </DropdownMenu.Item>
+                        {m.applications
+                          .filter((a) => !a.unapplied_date && a.kind === "manual")
+                          .map((a) => (
+                            <DropdownMenu.Item
+                              key={a.id}
+                              disabled={!can("credit_memos:apply")}
+                              onClick={() => unapply.mutate({ id: m.id, application: a.id })}
+                            >
+                              Unapply from {a.document_number}
+                            </DropdownMenu.Item>
+                          ))}
+                        <DropdownMenu.Item
+                          disabled={m.status !== "issued" || !can("credit_memos:void")}
+                          onClick={() => setVoiding(m)}
+                        >
+                          Void…
+                        </DropdownMenu.Item>
+                        <DropdownMenu.Item onClick={() => pdf(m)}>Download PDF</DropdownMenu.Item>
+                      </RowActions>
                     </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={list.data.count}
-              pageSize={PAGE}
-              pageIndex={page}
-              pageCount={Math.ceil(list.data.count / PAGE)}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE < list.data.count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
-          </>
-        )}
+          )}
+        </PagedList>
       </Section>
       {customerId && (
         <CreditMemoFormModal

@@ -1,12 +1,14 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Badge, Button, Drawer, Input, Select, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Drawer, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { AccountingNav } from "../../../components/accounting-nav"
 import { Money } from "../../../components/money"
-import { Empty, Loading, Section } from "../../../components/section"
+import { ListFilterBar, PagedList } from "../../../components/list-controls"
+import { Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { VoidPrompt } from "../../../components/void-prompt"
 import { useAccountingMutation, useJournal, useJournalEntry, usePermissions } from "../../../hooks/accounting"
+import { useListFilters } from "../../../hooks/list-filters"
 import { accounting } from "../../../lib/sdk"
 
 const PAGE = 25
@@ -14,18 +16,10 @@ const PAGE = 25
 /** The journal: entries with their lines, reversal links, and the hash-chain check. */
 const JournalPage = () => {
   const { can } = usePermissions()
-  const [status, setStatus] = useState("all")
-  const [q, setQ] = useState("")
-  const [page, setPage] = useState(0)
+  const filters = useListFilters(PAGE)
   const [openId, setOpenId] = useState<string | null>(null)
   const [reversing, setReversing] = useState<string | null>(null)
-  const list = useJournal({
-    status: status === "all" ? undefined : status,
-    q: q || undefined,
-    offset: page * PAGE,
-    limit: PAGE,
-    order: "-chain_seq",
-  })
+  const list = useJournal({ ...filters.query, order: "-chain_seq" })
   const entry = useJournalEntry(openId)
   const verify = useAccountingMutation(
     () => accounting.journal.verify(),
@@ -53,7 +47,11 @@ const JournalPage = () => {
       <Section
         title="Journal entries"
         actions={
-          <div className="flex gap-x-2">
+          <ListFilterBar
+            filters={filters}
+            placeholder="Number or memo"
+            statuses={["draft", "posted", "reversed"]}
+          >
             <Button
               size="small"
               variant="secondary"
@@ -64,32 +62,7 @@ const JournalPage = () => {
             >
               Verify chain
             </Button>
-            <Input
-              size="small"
-              placeholder="Number or memo"
-              value={q}
-              onChange={(ev) => setQ(ev.target.value)}
-            />
-            <Select
-              size="small"
-              value={status}
-              onValueChange={(v) => {
-                setStatus(v)
-                setPage(0)
-              }}
-            >
-              <Select.Trigger>
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {["all", "draft", "posted", "reversed"].map((s) => (
-                  <Select.Item key={s} value={s}>
-                    {s === "all" ? "All statuses" : s}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          </ListFilterBar>
         }
       >
         {verify.data && (
@@ -101,10 +74,8 @@ const JournalPage = () => {
             </Badge>
           </div>
         )}
-        {list.isLoading && <Loading />}
-        {list.data && !list.data.count && <Empty>No journal entries yet.</Empty>}
-        {!!list.data?.count && (
-          <>
+        <PagedList query={list} filters={filters} empty="No journal entries yet.">
+          {(data) => (
             <Table>
               <Table.Header>
                 <Table.Row>
@@ -117,7 +88,7 @@ const JournalPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {list.data.journal_entries.map((j) => (
+                {data.journal_entries.map((j) => (
                   <Table.Row
                     key={j.id}
                     className="cursor-pointer"
@@ -140,18 +111,8 @@ const JournalPage = () => {
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={list.data.count}
-              pageSize={PAGE}
-              pageIndex={page}
-              pageCount={Math.ceil(list.data.count / PAGE)}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE < list.data.count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
-          </>
-        )}
+          )}
+        </PagedList>
       </Section>
       <Drawer open={!!openId} onOpenChange={(open) => !open && setOpenId(null)}>
         <Drawer.Content>

@@ -2,7 +2,8 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Input, Label, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { AccountingNav } from "../../../components/accounting-nav"
-import { Empty, Loading, Section } from "../../../components/section"
+import { DateField } from "../../../components/date-field"
+import { ListState, Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { useAccountingMutation, usePeriods, usePermissions } from "../../../hooks/accounting"
 import { accounting } from "../../../lib/sdk"
@@ -38,14 +39,8 @@ const PeriodsPage = () => {
             <Label size="small">Name</Label>
             <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="2026-11" />
           </div>
-          <div>
-            <Label size="small">Start</Label>
-            <Input type="date" value={start} onChange={(e) => setStart(e.target.value)} />
-          </div>
-          <div>
-            <Label size="small">End</Label>
-            <Input type="date" value={end} onChange={(e) => setEnd(e.target.value)} />
-          </div>
+          <DateField label="Start" value={start} onChange={setStart} />
+          <DateField label="End" value={end} onChange={setEnd} />
           <Button
             size="small"
             disabled={!name || !start || !end || !can("periods:manage")}
@@ -57,60 +52,49 @@ const PeriodsPage = () => {
         </div>
       </Section>
       <Section title="Periods">
-        {periods.isLoading && <Loading />}
-        {periods.data && !periods.data.count && <Empty>No periods: every date is open for posting.</Empty>}
-        {!!periods.data?.count && (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>Name</Table.HeaderCell>
-                <Table.HeaderCell>From</Table.HeaderCell>
-                <Table.HeaderCell>To</Table.HeaderCell>
-                <Table.HeaderCell>Status</Table.HeaderCell>
-                <Table.HeaderCell>Closed</Table.HeaderCell>
-                <Table.HeaderCell />
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {periods.data.periods.map((p) => (
-                <Table.Row key={p.id}>
-                  <Table.Cell>{p.name}</Table.Cell>
-                  <Table.Cell>{p.start_date}</Table.Cell>
-                  <Table.Cell>{p.end_date}</Table.Cell>
-                  <Table.Cell>
-                    <DocumentStatus status={p.status} />
-                  </Table.Cell>
-                  <Table.Cell>
-                    <Text size="small">
-                      {p.closed_at ? `${p.closed_at.slice(0, 10)} by ${p.closed_by ?? "system"}` : "–"}
-                    </Text>
-                  </Table.Cell>
-                  <Table.Cell className="text-right">
-                    {p.status === "open" ? (
-                      <Button
-                        size="small"
-                        variant="secondary"
-                        disabled={!can("periods:manage")}
-                        onClick={() => close.mutate(p.id)}
-                      >
-                        Close
-                      </Button>
-                    ) : (
-                      <Button
-                        size="small"
-                        variant="secondary"
-                        disabled={!can("periods:manage")}
-                        onClick={() => reopen.mutate(p.id)}
-                      >
-                        Reopen
-                      </Button>
-                    )}
-                  </Table.Cell>
+        <ListState query={periods} empty="No periods: every date is open for posting.">
+          {(data) => (
+            <Table>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell>Name</Table.HeaderCell>
+                  <Table.HeaderCell>From</Table.HeaderCell>
+                  <Table.HeaderCell>To</Table.HeaderCell>
+                  <Table.HeaderCell>Status</Table.HeaderCell>
+                  <Table.HeaderCell>Closed</Table.HeaderCell>
+                  <Table.HeaderCell />
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+              </Table.Header>
+              <Table.Body>
+                {data.periods.map((p) => (
+                  <Table.Row key={p.id}>
+                    <Table.Cell>{p.name}</Table.Cell>
+                    <Table.Cell>{p.start_date}</Table.Cell>
+                    <Table.Cell>{p.end_date}</Table.Cell>
+                    <Table.Cell>
+                      <DocumentStatus status={p.status} />
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Text size="small">
+                        {p.closed_at ? `${p.closed_at.slice(0, 10)} by ${p.closed_by ?? "system"}` : "–"}
+                      </Text>
+                    </Table.Cell>
+                    <Table.Cell className="text-right">
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        disabled={!can("periods:manage")}
+                        onClick={() => (p.status === "open" ? close : reopen).mutate(p.id)}
+                      >
+                        {p.status === "open" ? "Close" : "Reopen"}
+                      </Button>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          )}
+        </ListState>
       </Section>
     </div>
   )

@@ -1,12 +1,12 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, DropdownMenu, IconButton, Input, Select, Table, Text } from "@medusajs/ui"
-import { EllipsisHorizontal } from "@medusajs/icons"
+import { Button, DropdownMenu, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { AccountingNav } from "../../../components/accounting-nav"
 import { CustomerPicker } from "../../../components/customer-picker"
 import { Money } from "../../../components/money"
 import { RefundFormModal } from "../../../components/refund-form-modal"
-import { Empty, Loading, Section } from "../../../components/section"
+import { ListFilterBar, PagedList, RowActions } from "../../../components/list-controls"
+import { Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { VoidPrompt } from "../../../components/void-prompt"
 import {
@@ -15,6 +15,7 @@ import {
   usePermissions,
   useRefunds,
 } from "../../../hooks/accounting"
+import { useListFilters } from "../../../hooks/list-filters"
 import type { CustomerRefund } from "../../../../sdk/accounting-client"
 import { accounting } from "../../../lib/sdk"
 import { newIdempotencyKey } from "../../../lib/format"
@@ -24,19 +25,13 @@ const PAGE = 20
 /** Customer refunds: list with filters, create, post, void, delete drafts. */
 const RefundsPage = () => {
   const { can } = usePermissions()
-  const [status, setStatus] = useState("all")
-  const [q, setQ] = useState("")
-  const [page, setPage] = useState(0)
+  const filters = useListFilters(PAGE)
   const [customerId, setCustomerId] = useState("")
   const [creating, setCreating] = useState(false)
   const [voiding, setVoiding] = useState<CustomerRefund | null>(null)
-  const list = useRefunds({
-    status: status === "all" ? undefined : status,
-    q: q || undefined,
-    offset: page * PAGE,
-    limit: PAGE,
-  })
-  const customer = useCustomerAccounting(customerId || "none")
+  const list = useRefunds(filters.query)
+  // For the card payments the refund form offers.
+  const customer = useCustomerAccounting(customerId || undefined)
   const post = useAccountingMutation(
     (id: string) => accounting.refunds.post(id, newIdempotencyKey()),
     (r) => `Refund ${r.customer_refund.number} posted`
@@ -74,39 +69,15 @@ const RefundsPage = () => {
       <Section
         title="Refunds"
         actions={
-          <div className="flex gap-x-2">
-            <Input
-              size="small"
-              placeholder="Number, reference, memo"
-              value={q}
-              onChange={(e) => setQ(e.target.value)}
-            />
-            <Select
-              size="small"
-              value={status}
-              onValueChange={(v) => {
-                setStatus(v)
-                setPage(0)
-              }}
-            >
-              <Select.Trigger>
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {["all", "draft", "posted", "voided"].map((s) => (
-                  <Select.Item key={s} value={s}>
-                    {s === "all" ? "All statuses" : s}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
+          <ListFilterBar
+            filters={filters}
+            placeholder="Number, reference, memo"
+            statuses={["draft", "posted", "voided"]}
+          />
         }
       >
-        {list.isLoading && <Loading />}
-        {list.data && !list.data.count && <Empty>No refunds yet.</Empty>}
-        {!!list.data?.count && (
-          <>
+        <PagedList query={list} filters={filters} empty="No refunds yet.">
+          {(data) => (
             <Table>
               <Table.Header>
                 <Table.Row>
@@ -121,7 +92,7 @@ const RefundsPage = () => {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {list.data.customer_refunds.map((r) => (
+                {data.customer_refunds.map((r) => (
                   <Table.Row key={r.id} data-testid="refund-row">
                     <Table.Cell>{r.number ?? "Draft"}</Table.Cell>
                     <Table.Cell>{r.refund_date}</Table.Cell>
@@ -144,50 +115,33 @@ const RefundsPage = () => {
                       )}
                     </Table.Cell>
                     <Table.Cell className="text-right">
-                      <DropdownMenu>
-                        <DropdownMenu.Trigger asChild>
-                          <IconButton size="small" variant="transparent" data-testid="refund-actions">
-                            <EllipsisHorizontal />
-                          </IconButton>
-                        </DropdownMenu.Trigger>
-                        <DropdownMenu.Content>
-                          <DropdownMenu.Item
-                            disabled={r.status !== "draft" || !can("customer_refunds:post")}
-                            onClick={() => post.mutate(r.id)}
-                          >
-                            Post
-                          </DropdownMenu.Item>
-                          <DropdownMenu.Item
-                            disabled={r.status !== "posted" || !can("customer_refunds:void")}
-                            onClick={() => setVoiding(r)}
-                          >
-                            Void…
-                          </DropdownMenu.Item>
-                          <DropdownMenu.Item
-                            disabled={r.status !== "draft" || !can("customer_refunds:add")}
-                            onClick={() => remove.mutate(r.id)}
-                          >
-                            Delete draft
-                          </DropdownMenu.Item>
-                        </DropdownMenu.Content>
-                      </DropdownMenu>
+                      <RowActions data-testid="refund-actions">
+                        <DropdownMenu.Item
+                          disabled={r.status !== "draft" || !can("customer_refunds:post")}
+                          onClick={() => post.mutate(r.id)}
+                        >
+                          Post
+                        </DropdownMenu.Item>
+                        <DropdownMenu.Item
+                          disabled={r.status !== "posted" || !can("customer_refunds:void")}
+                          onClick={() => setVoiding(r)}
+                        >
+                          Void…
+                        </DropdownMenu.Item>
+                        <DropdownMenu.Item
+                          disabled={r.status !== "draft" || !can("customer_refunds:add")}
+                          onClick={() => remove.mutate(r.id)}
+                        >
+                          Delete draft
+                        </DropdownMenu.Item>
+                      </RowActions>
                     </Table.Cell>
                   </Table.Row>
                 ))}
               </Table.Body>
             </Table>
-            <Table.Pagination
-              count={list.data.count}
-              pageSize={PAGE}
-              pageIndex={page}
-              pageCount={Math.ceil(list.data.count / PAGE)}
-              canPreviousPage={page > 0}
-              canNextPage={(page + 1) * PAGE < list.data.count}
-              previousPage={() => setPage((p) => p - 1)}
-              nextPage={() => setPage((p) => p + 1)}
-            />
-          </>
-        )}
+          )}
+        </PagedList>
       </Section>
       {customerId && (
         <RefundFormModal

@@ -1,11 +1,13 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Badge, Container, Input, Label, Select, Table, Tabs, Text, clx } from "@medusajs/ui"
+import { Container, Input, Label, Select, Table, Tabs, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
 import { AccountingNav } from "../../../components/accounting-nav"
 import { AgingBars } from "../../../components/aging-bars"
+import { DateField } from "../../../components/date-field"
 import { DownloadButtons } from "../../../components/download-buttons"
 import { Money } from "../../../components/money"
 import { Empty, Loading, Section } from "../../../components/section"
+import { ReconciledBadge } from "../../../components/status"
 import { usePermissions, useReport } from "../../../hooks/accounting"
 import type { ReportName, ReportResponse } from "../../../../sdk/accounting-client"
 import { todayIso } from "../../../lib/format"
@@ -78,10 +80,7 @@ const AgingTab = () => {
       actions={<DownloadButtons report="ar-aging" query={query} />}
     >
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
-        <div>
-          <Label size="small">As of</Label>
-          <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-        </div>
+        <DateField label="As of" value={asOf} onChange={setAsOf} />
         <div>
           <Label size="small">Age by</Label>
           <Select value={basis} onValueChange={setBasis}>
@@ -147,26 +146,15 @@ const SimpleReportTab = ({
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
         {period ? (
           <>
-            <div>
-              <Label size="small">From</Label>
-              <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            </div>
-            <div>
-              <Label size="small">To</Label>
-              <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-            </div>
+            <DateField label="From" value={from} onChange={setFrom} />
+            <DateField label="To" value={to} onChange={setTo} />
           </>
         ) : (
-          <div>
-            <Label size="small">As of</Label>
-            <Input type="date" value={asOf} onChange={(e) => setAsOf(e.target.value)} />
-          </div>
+          <DateField label="As of" value={asOf} onChange={setAsOf} />
         )}
         {report.data?.reconciled !== undefined && (
           <div className="flex items-end">
-            <Badge color={report.data.reconciled ? "green" : "red"}>
-              {report.data.reconciled ? "Reconciled" : `${report.data.differences} difference(s)`}
-            </Badge>
+            <ReconciledBadge report={report.data} />
           </div>
         )}
       </div>

@@ -1,0 +1,31 @@
+import { useState } from "react"
+
+/**
+ * Search text, status and page of a paged list, and the query they make:
+ * "all" sends no status, and a new status starts again at the first page.
+ */
+export function useListFilters(pageSize: number) {
+  const [status, setStatus] = useState("all")
+  const [q, setQ] = useState("")
+  const [page, setPage] = useState(0)
+  return {
+    status,
+    setStatus: (value: string) => {
+      setStatus(value)
+      setPage(0)
+    },
+    q,
+    setQ,
+    page,
+    setPage,
+    pageSize,
+    query: {
+      status: status === "all" ? undefined : status,
+      q: q || undefined,
+      offset: page * pageSize,
+      limit: pageSize,
+    },
+  }
+}
+
+export type ListFilters = ReturnType<typeof useListFilters>
