@@ -2,7 +2,7 @@ import { useState } from "react"
 
 /**
  * Search text, status and page of a paged list, and the query they make:
- * "all" sends no status, and a new status starts again at the first page.
+ * "all" sends no status, and a new status or search starts again at the first page.
  */
 export function useListFilters(pageSize: number) {
   const [status, setStatus] = useState("all")
@@ -15,7 +15,10 @@ export function useListFilters(pageSize: number) {
       setPage(0)
     },
     q,
-    setQ,
+    setQ: (value: string) => {
+      setQ(value)
+      setPage(0)
+    },
     page,
     setPage,
     pageSize,
