@@ -427,6 +427,23 @@ medusaIntegrationTestRunner({
         ["draft", 15, "CHK-A"],
         ["draft", 20, "CHK-B"],
       ])
+
+      // A refused refund's rows do not count against the credits later rows draw on.
+      const third = await issuedMemo("5")
+      const fresh = await issuedMemo("100")
+      const partial = await upload(
+        [header, row("B", "5", third), row("A", "60", fresh), row("A", "1", third), row("C", "50", fresh)].join(
+          "\n"
+        ),
+        "?partial=true"
+      )
+      expect(partial.data.errors).toEqual([
+        { row: 4, field: "amount", message: expect.stringContaining("earlier rows") },
+      ])
+      expect(partial.data.created.map((r: any) => [r.total, r.reference])).toEqual([
+        [5, "CHK-B"],
+        [50, "CHK-C"],
+      ])
     })
   },
 })

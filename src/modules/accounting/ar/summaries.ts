@@ -32,13 +32,14 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
       "d.raw_open_amount",
       "d.open_amount"
     )
-    .where("m.order_id", orderId)
-    .orWhereIn(
-      "d.id",
-      knex("accounting_ar_application as a")
-        .join("accounting_ar_document as t", "t.id", "a.debit_document_id")
-        .where("t.order_id", orderId)
-        .select("a.credit_document_id")
+    .where((q) =>
+      q.where("m.order_id", orderId).orWhereIn(
+        "d.id",
+        knex("accounting_ar_application as a")
+          .join("accounting_ar_document as t", "t.id", "a.debit_document_id")
+          .where("t.order_id", orderId)
+          .select("a.credit_document_id")
+      )
     )
     .whereNull("m.deleted_at")
     .orderBy("m.created_at")
@@ -53,13 +54,14 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
       "r.total",
       "r.currency_code"
     )
-    .where("r.card_order_id", orderId)
-    .orWhereIn(
-      "r.id",
-      knex("accounting_customer_refund_line as l")
-        .join("accounting_ar_document as d", "d.id", "l.ar_document_id")
-        .where("d.order_id", orderId)
-        .select("l.refund_id")
+    .where((q) =>
+      q.where("r.card_order_id", orderId).orWhereIn(
+        "r.id",
+        knex("accounting_customer_refund_line as l")
+          .join("accounting_ar_document as d", "d.id", "l.ar_document_id")
+          .where("d.order_id", orderId)
+          .select("l.refund_id")
+      )
     )
     .whereNull("r.deleted_at")
     .orderBy("r.created_at")

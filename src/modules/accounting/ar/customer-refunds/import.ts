@@ -44,6 +44,8 @@ export async function importCustomerRefundDrafts(
   const errors: ImportError[] = []
   const drawn = new Map<string, Decimal>()
   for (const group of groups) {
+    // What this refund adds to `drawn`, merged only once its savepoint commits.
+    const mine = new Map<string, Decimal>()
     try {
       const id = await knex.transaction(async (savepoint) => {
         const refundId = await createCustomerRefundDraft(
@@ -60,21 +62,26 @@ export async function importCustomerRefundDrafts(
             (l: any) => l.source_type === line.source_type && l.source_id === line.source_id
           )
           const key = stored?.ar_document_id ?? line.source_id
-          const total = (drawn.get(key) ?? new Decimal(0)).plus(toDecimal(line.amount))
-          await assertAvailable(
-            savepoint,
-            [{ ...line, amount: total, ar_document_id: stored?.ar_document_id ?? null }],
-            context
-          ).catch((e) => {
-            throw Object.assign(e, {
-              message: `lines[${i}]: ${e.message} (counting the earlier rows of this file)`,
+          const earlier = mine.get(key) ?? drawn.get(key)
+          const total = (earlier ?? new Decimal(0)).plus(toDecimal(line.amount))
+          // A credit no earlier row drew on was checked by the draft itself.
+          if (earlier) {
+            await assertAvailable(
+              savepoint,
+              [{ ...line, amount: total, ar_document_id: stored?.ar_document_id ?? null }],
+              context
+            ).catch((e) => {
+              throw Object.assign(e, {
+                message: `lines[${i}]: ${e.message} (counting the earlier rows of this file)`,
+              })
             })
-          })
-          drawn.set(key, total)
+          }
+          mine.set(key, total)
         }
         return refundId
       })
       created.push(id)
+      mine.forEach((total, key) => drawn.set(key, total))
     } catch (e) {
       errors.push(importError(e, group))
     }
