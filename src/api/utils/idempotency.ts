@@ -2,22 +2,10 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { createHash } from "crypto"
 import { ACCOUNTING_MODULE } from "../../modules/accounting"
 import { AccountingError } from "../../modules/accounting/errors"
+import { canonicalJson } from "../../modules/accounting/rules/canonical-json"
 import type AccountingModuleService from "../../modules/accounting/service"
 
 const WAIT_MS = 10_000
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(",")}]`
-  }
-  if (value && typeof value === "object") {
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`)
-      .join(",")}}`
-  }
-  return JSON.stringify(value)
-}
 
 /**
  * Runs `handler` once per Idempotency-Key (per route and admin user): the
@@ -38,7 +26,7 @@ export async function idempotent(
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
   const scope = `${req.method} ${req.baseUrl}${req.path} ${req.auth_context?.actor_id ?? ""}`
   const hash = createHash("sha256")
-    .update(canonical(req.validatedBody ?? req.body ?? {}))
+    .update(canonicalJson(req.validatedBody ?? req.body ?? {}))
     .digest("hex")
 
   const deadline = Date.now() + WAIT_MS

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { refundableOf } from "../../workflows/customer-refunds"
 
 export type RefundablePayment = {
   id: string
@@ -34,11 +35,7 @@ export async function refundablePayments(
   const payments: RefundablePayment[] = []
   for (const order of data as any[]) {
     for (const p of (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? [])) {
-      const captured = MathBN.sum(...(p.captures ?? []).map((c: any) => c.raw_amount), 0)
-      const refundable = MathBN.sub(
-        captured,
-        MathBN.sum(...(p.refunds ?? []).map((r: any) => r.raw_amount), 0)
-      )
+      const refundable = refundableOf(p)
       if (MathBN.gt(refundable, 0)) {
         payments.push({
           id: p.id,

@@ -57,18 +57,23 @@ export async function permissionsOf(req: AuthenticatedMedusaRequest<any>): Promi
   return granted
 }
 
+/** Refuses (403, naming the missing permission) unless the user holds `permission`. */
+export async function assertPermission(req: AuthenticatedMedusaRequest, permission: AccountingPermission) {
+  if (!grants(await permissionsOf(req), permission)) {
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      `This needs the accounting permission ${permission}`,
+      "PERMISSION_DENIED"
+    )
+  }
+}
+
 /** Route middleware: 403 naming the missing permission. */
 export function requirePermission(permission: AccountingPermission) {
   return describeMiddleware(
     async (req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
       try {
-        if (!grants(await permissionsOf(req), permission)) {
-          throw new MedusaError(
-            MedusaError.Types.FORBIDDEN,
-            `This needs the accounting permission ${permission}`,
-            "PERMISSION_DENIED"
-          )
-        }
+        await assertPermission(req, permission)
         next()
       } catch (e) {
         next(e)

@@ -1,7 +1,7 @@
 import { Decimal, toDecimal } from "../../modules/accounting/rules/money"
 import { customerNames } from "../customers"
 import { streamQuery } from "../cursor"
-import { AR_CONTROL_AS_OF, arDocumentsAsOf, documentFilters, NOTHING_AFTER_AS_OF } from "../sql/as-of"
+import { arDocumentsAsOf, documentFilters, NOTHING_AFTER_AS_OF, ROLE_BALANCE_AS_OF } from "../sql/as-of"
 import type { ReportColumn, ReportRow } from "../writers/columns"
 import type { ReportContext, ReportDefinition } from "./types"
 
@@ -111,7 +111,7 @@ export const arAgingReport: ReportDefinition<ArAgingParams> = {
     const {
       rows: [{ cached }],
     } = await ctx.knex.raw(NOTHING_AFTER_AS_OF, { as_of: params.as_of })
-    const { rows: controls } = await ctx.knex.raw(AR_CONTROL_AS_OF, { as_of: params.as_of })
+    const { rows: controls } = await ctx.knex.raw(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "ar" })
     const control = new Map<string, Decimal>(
       controls.map((r: any) => [r.currency_code, toDecimal(r.balance)])
     )

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { verifyChain } from "../../modules/accounting/ledger/verify"
 import { Decimal, roundMoney, toDecimal } from "../../modules/accounting/rules/money"
 import { streamQuery } from "../cursor"
-import { AR_CONTROL_AS_OF, arDocumentsAsOf } from "../sql/as-of"
+import { arDocumentsAsOf, ROLE_BALANCE_AS_OF } from "../sql/as-of"
 import type { ReportRow, ReportWriter } from "../writers/columns"
 import type { ReportContext, ReportDefinition } from "./types"
 
@@ -84,7 +84,7 @@ export const reconciliationReport: ReportDefinition<ReconciliationParams> = {
       `select d.currency_code, sum(d.sign * d.open) as total from (${arDocumentsAsOf("", { cached: false })}) d group by d.currency_code`,
       { as_of: params.as_of }
     )
-    const { rows: control } = await ctx.knex.raw(AR_CONTROL_AS_OF, { as_of: params.as_of })
+    const { rows: control } = await ctx.knex.raw(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "ar" })
     const currencies = [...new Set([...sub, ...control].map((r: any) => r.currency_code))]
       .filter(wanted)
       .sort()
@@ -240,19 +240,12 @@ async function storeCreditDifferences(
   differ: (row: ReportRow) => Promise<void>,
   writer: ReportWriter
 ) {
-  const { rows: gl } = await ctx.knex.raw(
-    `select e.currency_code, sum(l.credit - l.debit) as balance
-       from accounting_journal_line l join accounting_journal_entry e on e.id = l.entry_id
-      where e.status <> 'draft' and e.deleted_at is null and e.entry_date <= :as_of
-        and l.account_id in (select account_id from accounting_account_mapping where kind = 'role' and key = 'customer_deposits' and deleted_at is null)
-      group by e.currency_code`,
-    { as_of: params.as_of }
-  )
+  const { rows: gl } = await ctx.knex.raw(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "customer_deposits" })
   const balances = new Map<string, Decimal>()
   if (ctx.container.hasRegistration("store_credit")) {
     const storeCredit: any = ctx.container.resolve("store_credit")
     for (let skip = 0; ; skip += BATCH) {
-      const [accounts] = await storeCredit.listAndCountStoreCreditAccounts(
+      const accounts = await storeCredit.listStoreCreditAccounts(
         { customer_id: { $ne: null } },
         { skip, take: BATCH }
       )
@@ -261,13 +254,10 @@ async function storeCreditDifferences(
       }
       const byId = new Map<string, any>(accounts.map((a: any) => [a.id, a]))
       const transactions = await storeCredit.listAccountTransactions(
-        { account_id: [...byId.keys()] },
+        { account_id: [...byId.keys()], created_at: { $lte: endOfDay(params.as_of) } },
         { take: null, order: { created_at: "ASC" } }
       )
       for (const t of transactions) {
-        if (new Date(t.created_at) > endOfDay(params.as_of)) {
-          continue
-        }
         const currency = byId.get(t.account_id)?.currency_code
         if (!currency || !wanted(currency)) {
           continue
@@ -297,7 +287,8 @@ async function storeCreditDifferences(
     .sort()
   for (const currency of currencies) {
     const loyalty = balances.get(currency) ?? zero()
-    const deposits = toDecimal(gl.find((r: any) => r.currency_code === currency)?.balance ?? 0)
+    // Customer deposits is a liability: its balance is the credit side.
+    const deposits = toDecimal(gl.find((r: any) => r.currency_code === currency)?.balance ?? 0).negated()
     await writer.total({
       check: "Store credit totals",
       currency_code: currency,

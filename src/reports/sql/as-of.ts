@@ -41,13 +41,16 @@ export const NOTHING_AFTER_AS_OF = `
      and not exists (select 1 from accounting_ar_application where unapplied_date > :as_of and deleted_at is null)
      as cached`
 
-/** Balance of the AR control account(s) per currency at the end of the as-of day. */
-export const AR_CONTROL_AS_OF = `
+/**
+ * Debit balance of the account(s) mapped to a role (`:role`) per currency at
+ * the end of the as-of day.
+ */
+export const ROLE_BALANCE_AS_OF = `
   select e.currency_code, sum(l.debit - l.credit) as balance
     from accounting_journal_line l
     join accounting_journal_entry e on e.id = l.entry_id
    where e.status <> 'draft' and e.deleted_at is null and e.entry_date <= :as_of
-     and l.account_id in (select account_id from accounting_account_mapping where kind = 'role' and key = 'ar' and deleted_at is null)
+     and l.account_id in (select account_id from accounting_account_mapping where kind = 'role' and key = :role and deleted_at is null)
    group by e.currency_code`
 
 /** Where-clause fragments for the common report filters (named bindings). */

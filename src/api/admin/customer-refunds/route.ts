@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import {
   createCustomerRefundWorkflow,
@@ -8,7 +8,7 @@ import {
 } from "../../../workflows/customer-refunds"
 import { actorOf } from "../../utils/actor"
 import { idempotent } from "../../utils/idempotency"
-import { grants, permissionsOf } from "../../utils/permissions"
+import { assertPermission } from "../../utils/permissions"
 import { loadCustomerRefund } from "./helpers"
 import type { AdminCreateCustomerRefund } from "./validators"
 
@@ -44,12 +44,8 @@ export const POST = async (
 ) => {
   await idempotent(req, res, async () => {
     const { post, ...refund } = req.validatedBody
-    if (post && !grants(await permissionsOf(req), "customer_refunds:post")) {
-      throw new MedusaError(
-        MedusaError.Types.FORBIDDEN,
-        "This needs the accounting permission customer_refunds:post",
-        "PERMISSION_DENIED"
-      )
+    if (post) {
+      await assertPermission(req, "customer_refunds:post")
     }
     const { result: id } = await createCustomerRefundWorkflow(req.scope).run({
       input: { refund, ...actorOf(req) },

@@ -5,13 +5,13 @@ import { Actor, recordAudit } from "../ledger/audit"
 import { assertPeriodOpen } from "../ledger/periods"
 import { postEntry, reverseEntry } from "../ledger/posting"
 import { nextDocumentNumber } from "../ledger/sequences"
-import { loadAccountMap, loadSettings, roleAccount } from "../ledger/settings"
+import { loadAccountMap, loadPostingSettings, roleAccount } from "../ledger/settings"
 import { addDays } from "../rules/dates"
 import {
   assertAtPrecision,
   Decimal,
+  moneyColumns,
   MoneyLike,
-  rawMoney,
   readMoney,
   sumMoney,
   toDecimal,
@@ -24,6 +24,7 @@ import {
   openOf,
   standingApplications,
   unapply,
+  voidArDocument,
 } from "./documents"
 
 export type CreditMemoLineInput = {
@@ -63,8 +64,6 @@ function totalsOf(lines: CreditMemoLineInput[], currency: string) {
   return { subtotal, tax, total: subtotal.plus(tax) }
 }
 
-const money = (field: string, v: Decimal) => ({ [field]: v.toString(), [`raw_${field}`]: rawMoney(v) })
-
 async function insertLines(knex: Knex, memoId: string, lines: CreditMemoLineInput[]) {
   await knex("accounting_credit_memo_line").insert(
     lines.map((l) => ({
@@ -73,8 +72,8 @@ async function insertLines(knex: Knex, memoId: string, lines: CreditMemoLineInpu
       kind: l.kind,
       description: l.description,
       line_item_id: l.line_item_id ?? null,
-      ...money("amount", toDecimal(l.amount)),
-      ...money("tax_amount", toDecimal(l.tax_amount ?? 0)),
+      ...moneyColumns("amount", toDecimal(l.amount)),
+      ...moneyColumns("tax_amount", toDecimal(l.tax_amount ?? 0)),
     }))
   )
 }
@@ -93,9 +92,9 @@ export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor
     memo_date: input.memo_date,
     reason: input.reason,
     metadata: input.metadata ? JSON.stringify(input.metadata) : null,
-    ...money("subtotal", totals.subtotal),
-    ...money("tax_total", totals.tax),
-    ...money("total", totals.total),
+    ...moneyColumns("subtotal", totals.subtotal),
+    ...moneyColumns("tax_total", totals.tax),
+    ...moneyColumns("total", totals.total),
     created_by: actor.actor_id ?? null,
     origin: actor.origin ?? "api",
   })
@@ -135,9 +134,9 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
     const totals = totalsOf(lines, memo.currency_code)
     Object.assign(
       patch,
-      money("subtotal", totals.subtotal),
-      money("tax_total", totals.tax),
-      money("total", totals.total)
+      moneyColumns("subtotal", totals.subtotal),
+      moneyColumns("tax_total", totals.tax),
+      moneyColumns("total", totals.total)
     )
     await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).del()
     await insertLines(knex, id, lines)
@@ -164,7 +163,7 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     .where({ credit_memo_id: id })
     .whereNull("deleted_at")
   const map = await loadAccountMap(knex)
-  const settings = await loadSettings(knex)
+  const settings = await loadPostingSettings(knex)
   const number = await nextDocumentNumber(knex, "credit_memo")
   const ref = { customer_id: memo.customer_id, order_id: memo.order_id }
   const byKind = (kinds: string[]) =>
@@ -290,15 +289,7 @@ export async function voidCreditMemo(knex: Knex, id: string, date: string, actor
     source_id: id,
     source_kind: "voided",
   })
-  await knex("accounting_ar_document")
-    .where({ id: doc.id })
-    .update({
-      void_date: date,
-      void_journal_entry_id: reversal.id,
-      open_amount: "0",
-      raw_open_amount: rawMoney(0),
-      updated_at: knex.fn.now(),
-    })
+  await voidArDocument(knex, doc.id, date, reversal.id)
   await knex("accounting_credit_memo")
     .where({ id })
     .update({

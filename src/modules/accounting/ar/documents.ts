@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
-import { Decimal, MoneyLike, rawMoney, readMoney, toDecimal } from "../rules/money"
+import { Decimal, moneyColumns, MoneyLike, rawMoney, readMoney, toDecimal } from "../rules/money"
 
 export type ArDocRow = {
   id: string
@@ -70,6 +70,18 @@ export async function insertArDocument(knex: Knex, input: NewArDocument): Promis
 }
 
 /** Locks documents in id order (every path locks in the same order: no deadlock). */
+/** Closes a document whose journal entry was reversed: nothing stays open on it. */
+export async function voidArDocument(knex: Knex, id: string, date: string, reversalId: string) {
+  await knex("accounting_ar_document")
+    .where({ id })
+    .update({
+      void_date: date,
+      void_journal_entry_id: reversalId,
+      ...moneyColumns("open_amount", 0),
+      updated_at: knex.fn.now(),
+    })
+}
+
 export async function lockDocuments(knex: Knex, where: (q: Knex.QueryBuilder) => void): Promise<ArDocRow[]> {
   const q = knex("accounting_ar_document").whereNull("deleted_at")
   where(q)

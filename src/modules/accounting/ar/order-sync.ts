@@ -2,11 +2,10 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { advisoryLock } from "../db"
 import { AccountingError } from "../errors"
 import { postEntry } from "../ledger/posting"
-import { loadAccountMap, loadSettings, roleAccount } from "../ledger/settings"
+import { DEFAULT_POSTING, loadAccountMap, loadPostingSettings, roleAccount } from "../ledger/settings"
 import { signedToLines } from "../rules/balance"
 import { addDays } from "../rules/dates"
 import { Decimal, readMoney, roundMoney } from "../rules/money"
-import { DEFAULT_POSTING } from "../ledger/settings"
 import {
   Components,
   isDepositLine,
@@ -30,11 +29,7 @@ export type OrderSyncResult = {
   skipped?: string
 }
 
-type Settings = Awaited<ReturnType<typeof loadSettings>>
-
-const ALL_POSTING = Object.fromEntries(
-  Object.keys(DEFAULT_POSTING).map((k) => [k, true])
-) as Settings["posting"]
+type Settings = Awaited<ReturnType<typeof loadPostingSettings>>
 
 function dueDate(order: OrderSnapshot, settings: Settings, date: string): string {
   const groupDays = settings.payment_terms.customer_groups
@@ -81,11 +76,11 @@ export async function syncOrder(
   { force = false }: { force?: boolean } = {}
 ): Promise<OrderSyncResult> {
   await advisoryLock(knex, `ar:order:${order.id}`)
-  const settings = await loadSettings(knex)
+  const settings = await loadPostingSettings(knex)
   const map = await loadAccountMap(knex)
   const currency = order.currency_code.toLowerCase()
-  // `force` (demo seed, tests) posts whatever the toggles say.
-  const posting = force ? ALL_POSTING : settings.posting
+  // `force` (demo seed, tests) posts whatever the toggles say: the defaults are all on.
+  const posting = force ? DEFAULT_POSTING : settings.posting
 
   const docs: ArDocRow[] = await knex("accounting_ar_document")
     .where({ order_id: order.id })

@@ -2,7 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { recordAudit } from "../ledger/audit"
 import { nextDocumentNumber } from "../ledger/sequences"
-import { Decimal, rawMoney } from "../rules/money"
+import { Decimal, moneyColumns } from "../rules/money"
 import type { Components, OrderSnapshot } from "../rules/order-recognition"
 
 /** The received return a negative order change documents, if none has a memo yet. */
@@ -21,11 +21,6 @@ export async function undocumentedReturn(knex: Knex, order: OrderSnapshot): Prom
   const open = received.filter((r) => !done.has(r.return_id))
   return open.length ? open[open.length - 1].return_id : null
 }
-
-const money = (field: string, value: Decimal) => ({
-  [field]: value.toString(),
-  [`raw_${field}`]: rawMoney(value),
-})
 
 /**
  * Documents the credit of a received return (the order change's negative
@@ -70,9 +65,9 @@ export async function createReturnMemo(
     currency_code: order.currency_code.toLowerCase(),
     memo_date: input.date,
     reason: `Return ${input.return_id} received`,
-    ...money("subtotal", total.minus(tax)),
-    ...money("tax_total", tax),
-    ...money("total", total),
+    ...moneyColumns("subtotal", total.minus(tax)),
+    ...moneyColumns("tax_total", tax),
+    ...moneyColumns("total", total),
     journal_entry_id: input.journal_entry_id,
     issued_at: knex.fn.now(),
     origin: "return",
@@ -85,8 +80,8 @@ export async function createReturnMemo(
         credit_memo_id: id,
         kind: l.kind,
         description: l.description,
-        ...money("amount", l.amount),
-        ...money("tax_amount", l.tax),
+        ...moneyColumns("amount", l.amount),
+        ...moneyColumns("tax_amount", l.tax),
       }))
   )
   await recordAudit(knex, {

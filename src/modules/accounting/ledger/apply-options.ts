@@ -2,25 +2,14 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
 import { createHash } from "crypto"
 import { advisoryLock } from "../db"
+import { canonicalJson } from "../rules/canonical-json"
 import type { AccountingModuleOptions } from "../options"
 import { recordAudit } from "./audit"
 import { SettingsUpdate, updateSettings } from "./settings"
 import type { SequenceType } from "./sequences"
 
-/** JSON with sorted keys, so equal options always hash alike. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonical).join(",")}]`
-  }
-  if (value && typeof value === "object") {
-    const keys = Object.keys(value).sort()
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(",")}}`
-  }
-  return JSON.stringify(value ?? null)
-}
-
 export function optionsHash(options: AccountingModuleOptions): string {
-  return createHash("sha256").update(canonical(options)).digest("hex")
+  return createHash("sha256").update(canonicalJson(options)).digest("hex")
 }
 
 /**

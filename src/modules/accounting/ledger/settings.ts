@@ -42,19 +42,33 @@ export function roleAccount(map: AccountMap, role: AccountRole): string {
   return id
 }
 
-export async function loadSettings(knex: Knex) {
+/** The settings postings read: terms, aging buckets and the automatic-posting toggles. */
+export async function loadPostingSettings(knex: Knex) {
   // One after the other: inside a transaction they share one connection.
   const setting = await knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first()
+  const terms = await knex("accounting_payment_term")
+    .select("customer_group_id", "days")
+    .whereNull("deleted_at")
+    .orderBy("customer_group_id")
+  return {
+    payment_terms: {
+      default_days: Number(setting?.default_payment_terms_days ?? 0),
+      customer_groups: terms.map((t: any) => ({ ...t, days: Number(t.days) })),
+    },
+    aging_buckets: (setting?.aging_buckets?.days ?? [30, 60, 90]) as number[],
+    auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
+    posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
+  }
+}
+
+/** Everything the settings page shows: the posting settings, mappings with their accounts, sequences. */
+export async function loadSettings(knex: Knex) {
   const map = await loadAccountMap(knex)
   const sequences = await knex("accounting_document_sequence")
     .select("type", "prefix", "padding", "next_value")
     .whereNull("deleted_at")
     .whereNot("type", CHAIN_SEQUENCE)
     .orderBy("type")
-  const terms = await knex("accounting_payment_term")
-    .select("customer_group_id", "days")
-    .whereNull("deleted_at")
-    .orderBy("customer_group_id")
   const accounts = await knex("accounting_account")
     .select("id", "code", "name", "type")
     .whereNull("deleted_at")
@@ -70,13 +84,7 @@ export async function loadSettings(knex: Knex) {
       padding: Number(s.padding),
       next_value: Number(s.next_value),
     })),
-    payment_terms: {
-      default_days: Number(setting?.default_payment_terms_days ?? 0),
-      customer_groups: terms.map((t: any) => ({ ...t, days: Number(t.days) })),
-    },
-    aging_buckets: (setting?.aging_buckets?.days ?? [30, 60, 90]) as number[],
-    auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
-    posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
+    ...(await loadPostingSettings(knex)),
   }
 }
 

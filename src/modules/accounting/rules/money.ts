@@ -97,7 +97,7 @@ export function rawMoney(value: MoneyLike): string {
   return JSON.stringify({ value: toDecimal(value).toString(), precision: 20 })
 }
 
-/** Plain decimal string for responses and files (never a float). */
-export function moneyString(value: MoneyLike): string {
-  return toDecimal(value).toString()
+/** A bigNumber column and its raw_ twin, for an insert or update. */
+export function moneyColumns(field: string, value: MoneyLike) {
+  return { [field]: toDecimal(value).toString(), [`raw_${field}`]: rawMoney(value) }
 }

@@ -7,6 +7,48 @@ import type AccountingModuleService from "../../../modules/accounting/service"
 
 export const STORE_CREDIT_MODULE = "store_credit"
 
+/** What is left to refund of a Medusa payment: captured - refunded. */
+export function refundableOf(payment: { captures?: any[] | null; refunds?: any[] | null }) {
+  const captured = MathBN.sum(...(payment.captures ?? []).map((c: any) => c.raw_amount), 0)
+  return MathBN.sub(captured, MathBN.sum(...(payment.refunds ?? []).map((r: any) => r.raw_amount), 0))
+}
+
+/** The Medusa payments card refunds go back to, by id, in one query. */
+export async function loadPayments(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Map<string, NonNullable<RefundContext["payment"]>>> {
+  if (!ids.length) {
+    return new Map()
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment",
+    fields: [
+      "id",
+      "provider_id",
+      "currency_code",
+      "captures.raw_amount",
+      "refunds.raw_amount",
+      "payment_collection.order.id",
+      "payment_collection.order.customer_id",
+    ],
+    filters: { id: ids },
+  })
+  return new Map(
+    (data as any[]).map((payment) => [
+      payment.id,
+      {
+        id: payment.id,
+        provider_id: payment.provider_id,
+        currency_code: payment.currency_code,
+        customer_id: payment.payment_collection?.order?.customer_id ?? null,
+        order_id: payment.payment_collection?.order?.id ?? null,
+        refundable: refundableOf(payment).toString(),
+      },
+    ])
+  )
+}
+
 /**
  * Reads what the accounting module cannot see itself: the Medusa payment a
  * card refund goes back to (refundable = captured - refunded) and the
@@ -16,35 +58,9 @@ export async function loadRefundContext(
   container: MedusaContainer,
   input: { payment_id?: string | null; lines?: RefundLineInput[] }
 ): Promise<RefundContext> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const context: RefundContext = { payment: null, store_credit_accounts: {} }
   if (input.payment_id) {
-    const { data } = await query.graph({
-      entity: "payment",
-      fields: [
-        "id",
-        "provider_id",
-        "currency_code",
-        "captures.raw_amount",
-        "refunds.raw_amount",
-        "payment_collection.order.id",
-        "payment_collection.order.customer_id",
-      ],
-      filters: { id: input.payment_id },
-    })
-    const payment: any = data[0]
-    if (payment) {
-      const captured = MathBN.sum(...(payment.captures ?? []).map((c: any) => c.raw_amount), 0)
-      const refunded = MathBN.sum(...(payment.refunds ?? []).map((r: any) => r.raw_amount), 0)
-      context.payment = {
-        id: payment.id,
-        provider_id: payment.provider_id,
-        currency_code: payment.currency_code,
-        customer_id: payment.payment_collection?.order?.customer_id ?? null,
-        order_id: payment.payment_collection?.order?.id ?? null,
-        refundable: MathBN.sub(captured, refunded).toString(),
-      }
-    }
+    context.payment = (await loadPayments(container, [input.payment_id])).get(input.payment_id) ?? null
   }
   const accountIds = (input.lines ?? [])
     .filter((l) => l.source_type === "store_credit")

@@ -1,14 +1,13 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ACCOUNTING_MODULE } from "../../../../modules/accounting"
 import type { ImportError, ImportGroup } from "../../../../modules/accounting/ar/customer-refunds"
 import { csvRecords } from "../../../../modules/accounting/rules/csv"
 import type AccountingModuleService from "../../../../modules/accounting/service"
-import { loadRefundContext } from "../../../../workflows/customer-refunds"
+import { loadPayments, loadRefundContext } from "../../../../workflows/customer-refunds"
 import { actorOf } from "../../../utils/actor"
 import { formatZodIssues } from "../../../utils/validate"
-import { refetchOr404 } from "../../../utils/refetch"
-import { HEADER_FIELDS, IMPORT_COLUMNS, ImportRow } from "./row-schema"
+import { HEADER_FIELDS, ImportRow, REQUIRED_COLUMNS } from "./row-schema"
 
 export const MAX_IMPORT_ROWS = 5000
 
@@ -31,12 +30,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   } catch (e: any) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid request: file: ${e.message}`)
   }
-  const missing = IMPORT_COLUMNS.filter(
-    (c) =>
-      c !== "refund_ref" &&
-      !parsed.header.includes(c) &&
-      !["payment_account_id", "payment_id", "reference", "pay_to", "memo"].includes(c)
-  )
+  const missing = REQUIRED_COLUMNS.filter((c) => !parsed.header.includes(c))
   if (missing.length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -103,8 +97,12 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
   const created: string[] = []
   if (!errors.length || partial) {
     const context = await loadRefundContext(req.scope, { lines: list.flatMap((g) => g.input.lines) })
+    const payments = await loadPayments(
+      req.scope,
+      list.flatMap((g) => (g.input.payment_id ? [g.input.payment_id] : []))
+    )
     for (const group of list.filter((g) => g.input.payment_id)) {
-      group.payment = (await loadRefundContext(req.scope, { payment_id: group.input.payment_id })).payment
+      group.payment = payments.get(group.input.payment_id!) ?? null
     }
     const result = await accounting.importCustomerRefundDrafts(list, context, actorOf(req, "import"), partial)
     created.push(...result.created)
@@ -121,8 +119,14 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     })
     return
   }
-  const customer_refunds = await Promise.all(
-    created.map((id) => refetchOr404(req, "customer_refund", "Customer refund", id))
-  )
+  const { data } = created.length
+    ? await req.scope.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "customer_refund",
+        fields: req.queryConfig.fields,
+        filters: { id: created },
+      })
+    : { data: [] }
+  const byId = new Map((data as any[]).map((r) => [r.id, r]))
+  const customer_refunds = created.map((id) => byId.get(id))
   res.json({ created: customer_refunds, errors })
 }

@@ -2,22 +2,6 @@ import { z } from "@medusajs/framework/zod"
 import { CREDIT_SOURCE_TYPES } from "../../../../modules/accounting/models/customer-refund-line"
 import { currencyCode, id, isoDate, money, refundMethod, text } from "../../../utils/validators"
 
-export const IMPORT_COLUMNS = [
-  "refund_ref",
-  "customer_id",
-  "currency_code",
-  "refund_date",
-  "method",
-  "payment_account_id",
-  "payment_id",
-  "reference",
-  "pay_to",
-  "memo",
-  "source_type",
-  "source_id",
-  "amount",
-] as const
-
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional())
 
@@ -38,6 +22,11 @@ export const ImportRow = z.object({
   amount: money(),
 })
 export type ImportRow = z.infer<typeof ImportRow>
+
+/** Columns the file must have: every one the row schema does not let be empty. */
+export const REQUIRED_COLUMNS = Object.entries(ImportRow.shape)
+  .filter(([, schema]) => !schema.isOptional())
+  .map(([column]) => column)
 
 /** Header fields every row of one refund must agree on. */
 export const HEADER_FIELDS = [

@@ -2,8 +2,8 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
 import { reverseEntry } from "../../ledger/posting"
-import { rawMoney, readMoney } from "../../rules/money"
-import { lockDocuments, unapply } from "../documents"
+import { readMoney } from "../../rules/money"
+import { lockDocuments, unapply, voidArDocument } from "../documents"
 import { lockRefund } from "./drafts"
 import { MONEY_MOVING_METHODS } from "./types"
 
@@ -70,15 +70,7 @@ export async function voidCustomerRefund(
         actor_id: actor.actor_id,
       })
     }
-    await knex("accounting_ar_document")
-      .where({ id: refundDoc.id })
-      .update({
-        void_date: input.date,
-        void_journal_entry_id: reversal.id,
-        open_amount: "0",
-        raw_open_amount: rawMoney(0),
-        updated_at: knex.fn.now(),
-      })
+    await voidArDocument(knex, refundDoc.id, input.date, reversal.id)
   }
   await knex("accounting_customer_refund")
     .where({ id })
