@@ -37,7 +37,10 @@ export function routeFiles(dir: string, base = "/admin"): RouteFile[] {
       const methods = METHODS.filter((m) => new RegExp(`export (const|async function) ${m}\\b`).test(source))
       const docs: Partial<Record<Method, string>> = {}
       for (const m of methods) {
-        const doc = new RegExp(`/\\*\\*([^]*?)\\*/\\s*export (?:const|async function) ${m}\\b`).exec(source)
+        // The doc comment right above the export: its text never contains "*/".
+        const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[^])*)\\*/\\s*export (?:const|async function) ${m}\\b`).exec(
+          source
+        )
         if (doc) {
           docs[m] = doc[1]
             .split("\n")
