@@ -24,7 +24,7 @@ import {
   reverseEntry,
   updateDraftEntry,
 } from "./ledger/posting"
-import { loadAccountMap, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
+import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
 import { verifyChain } from "./ledger/verify"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import {
@@ -379,6 +379,12 @@ export default class AccountingModuleService extends MedusaService({
   @InjectManager()
   async getSettings(@MedusaContext() ctx: Context = {}) {
     return await loadSettings(reader(ctx))
+  }
+
+  /** Terms, aging buckets and posting toggles only (no mappings or sequences). */
+  @InjectManager()
+  async getPostingSettings(@MedusaContext() ctx: Context = {}) {
+    return await loadPostingSettings(reader(ctx))
   }
 
   @InjectTransactionManager()

@@ -240,7 +240,10 @@ async function storeCreditDifferences(
   differ: (row: ReportRow) => Promise<void>,
   writer: ReportWriter
 ) {
-  const { rows: gl } = await ctx.knex.raw(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "customer_deposits" })
+  const { rows: gl } = await ctx.knex.raw(ROLE_BALANCE_AS_OF, {
+    as_of: params.as_of,
+    role: "customer_deposits",
+  })
   const balances = new Map<string, Decimal>()
   if (ctx.container.hasRegistration("store_credit")) {
     const storeCredit: any = ctx.container.resolve("store_credit")

@@ -14,33 +14,18 @@ export function refundAuditSql(params: RefundAuditParams) {
     ]
       .filter(Boolean)
       .join(" ")
+  // Per-row lateral aggregates over the partial (deleted_at is null) indexes:
+  // only the period's documents are looked up, not whole tables grouped.
+  const history = (entityType: string, alias: string) => `
+      left join lateral (
+        select string_agg(to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' ' || action
+                          || coalesce(' by ' || actor_id, '') || ' (' || origin || ')'
+                          || case when (data->>'record_only')::boolean then ' record only' else '' end,
+                          '; ' order by created_at) as history
+          from accounting_audit_event
+         where entity_type = '${entityType}' and entity_id = ${alias}.id and deleted_at is null
+      ) h on true`
   return `
-    with history as (
-      select entity_id,
-             string_agg(to_char(created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') || ' ' || action
-                        || coalesce(' by ' || actor_id, '') || ' (' || origin || ')'
-                        || case when (data->>'record_only')::boolean then ' record only' else '' end,
-                        '; ' order by created_at) as history
-        from accounting_audit_event
-       where entity_type in ('credit_memo', 'customer_refund')
-       group by entity_id
-    ), memo_uses as (
-      select d.source_id as memo_id,
-             string_agg(a.kind || ' ' || coalesce(t.number, t.id) || ': ' || (a.raw_amount->>'value')
-                        || case when a.unapplied_date is not null then ' (unapplied ' || a.unapplied_date || ')' else '' end,
-                        '; ' order by a.application_date) as sources
-        from accounting_ar_application a
-        join accounting_ar_document d on d.id = a.credit_document_id and d.doc_type = 'credit_memo'
-        join accounting_ar_document t on t.id = a.debit_document_id
-       group by d.source_id
-    ), refund_sources as (
-      select l.refund_id,
-             string_agg(l.source_type || ' ' || coalesce(d.number, l.source_id) || ': ' || (l.raw_amount->>'value'),
-                        '; ' order by l.id) as sources
-        from accounting_customer_refund_line l
-        left join accounting_ar_document d on d.id = l.ar_document_id
-       group by l.refund_id
-    )
     select 'credit_memo' as kind, m.id, m.number, m.status, m.customer_id, m.currency_code, m.memo_date as date,
            m.total as amount, null as method, m.reason as detail, null as payment_id, null as medusa_refund_id,
            je.number as entry, vje.number as void_entry, m.void_date, false as record_only,
@@ -49,8 +34,16 @@ export function refundAuditSql(params: RefundAuditParams) {
       from accounting_credit_memo m
       left join accounting_journal_entry je on je.id = m.journal_entry_id
       left join accounting_journal_entry vje on vje.id = m.void_journal_entry_id
-      left join memo_uses mu on mu.memo_id = m.id
-      left join history h on h.entity_id = m.id
+      left join lateral (
+        select string_agg(a.kind || ' ' || coalesce(t.number, t.id) || ': ' || (a.raw_amount->>'value')
+                          || case when a.unapplied_date is not null then ' (unapplied ' || a.unapplied_date || ')' else '' end,
+                          '; ' order by a.application_date) as sources
+          from accounting_ar_document d
+          join accounting_ar_application a on a.credit_document_id = d.id
+          join accounting_ar_document t on t.id = a.debit_document_id
+         where d.doc_type = 'credit_memo' and d.source_id = m.id and d.deleted_at is null
+           and a.deleted_at is null
+      ) mu on true${history("credit_memo", "m")}
      where m.deleted_at is null
        and (m.memo_date between :from and :to or m.void_date between :from and :to) ${docFilter("m")}
     union all
@@ -61,8 +54,13 @@ export function refundAuditSql(params: RefundAuditParams) {
       from accounting_customer_refund r
       left join accounting_journal_entry je on je.id = r.journal_entry_id
       left join accounting_journal_entry vje on vje.id = r.void_journal_entry_id
-      left join refund_sources rs on rs.refund_id = r.id
-      left join history h on h.entity_id = r.id
+      left join lateral (
+        select string_agg(l.source_type || ' ' || coalesce(d.number, l.source_id) || ': ' || (l.raw_amount->>'value'),
+                          '; ' order by l.id) as sources
+          from accounting_customer_refund_line l
+          left join accounting_ar_document d on d.id = l.ar_document_id
+         where l.refund_id = r.id and l.deleted_at is null
+      ) rs on true${history("customer_refund", "r")}
      where r.deleted_at is null
        and (r.refund_date between :from and :to or r.void_date between :from and :to) ${docFilter("r")}
      order by 7, 3 nulls last, 2`

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs"
 import type { Writable } from "stream"
-import { currencyPrecision, toDecimal } from "../../modules/accounting/rules/money"
+import { roundMoney } from "../../modules/accounting/rules/money"
 import { excelCurrencyFormat, neutraliseFormula } from "../format"
 import { ReportMeta, ReportRow, ReportWriter } from "./columns"
 import { waitForDrain } from "./drain"
@@ -89,9 +89,7 @@ export class XlsxReportWriter implements ReportWriter {
       const v = row[c.key]
       if (c.type === "money" && v !== null && v !== undefined && v !== "") {
         // A real number cell, rounded at the currency's precision.
-        values[c.key] = toDecimal(v as string)
-          .decimalPlaces(currencyPrecision(currency))
-          .toNumber()
+        values[c.key] = roundMoney(v as string, currency).toNumber()
       } else if (c.type === "number" && v !== null && v !== undefined && v !== "") {
         values[c.key] = Number(v)
       } else {
@@ -99,9 +97,10 @@ export class XlsxReportWriter implements ReportWriter {
       }
     }
     const added = this.sheet!.addRow(values)
+    const moneyFormat = excelCurrencyFormat(currency)
     this.meta.columns.forEach((c, i) => {
       if (c.type === "money") {
-        added.getCell(i + 1).numFmt = excelCurrencyFormat(currency)
+        added.getCell(i + 1).numFmt = moneyFormat
       }
     })
     if (bold) {

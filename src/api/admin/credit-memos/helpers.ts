@@ -23,7 +23,11 @@ export async function withBalances<T extends { id: string; status?: string }>(
   })
 }
 
-export async function loadCreditMemo(req: AuthenticatedMedusaRequest<any>) {
-  const memo = await refetchOr404(req, "credit_memo", "Credit memo")
+export async function loadCreditMemo(req: AuthenticatedMedusaRequest<any>, id?: string) {
+  const memo = await refetchOr404(req, "credit_memo", "Credit memo", id)
   return (await withBalances(req, [memo]))[0]
 }
+
+/** 404 before a change to a memo that does not exist (no balances needed). */
+export const assertCreditMemo = (req: AuthenticatedMedusaRequest<any>) =>
+  refetchOr404(req, "credit_memo", "Credit memo")

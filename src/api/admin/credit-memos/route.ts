@@ -34,6 +34,5 @@ export const POST = async (
   const { result: id } = await createCreditMemoWorkflow(req.scope).run({
     input: { memo: { ...memo, memo_date: date }, ...actorOf(req) },
   })
-  req.params.id = id
-  res.json({ credit_memo: await loadCreditMemo(req) })
+  res.json({ credit_memo: await loadCreditMemo(req, id) })
 }

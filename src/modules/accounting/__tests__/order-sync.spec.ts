@@ -4,6 +4,17 @@ import { expectArTiesOut, glLines, moduleTestOptions, orderSnapshot, payment } f
 
 jest.setTimeout(60_000)
 
+/** The default snapshot's 231, captured in full the day after the order. */
+const FULL_CAPTURE = [{ id: "capt_1", amount: 231, date: "2026-01-11" }]
+/** The default snapshot's totals after one widget is returned: 100 + 10 shipping + 11 tax. */
+const ONE_RETURNED = {
+  item_subtotal: 100,
+  shipping_subtotal: 10,
+  discount_subtotal: 0,
+  tax_total: 11,
+  total: 121,
+}
+
 moduleIntegrationTestRunner<AccountingModuleService>({
   ...moduleTestOptions,
   testSuite: ({ service, MikroOrmWrapper }) => {
@@ -23,9 +34,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         ["4200", "0", "10"],
         ["2100", "0", "21"],
       ])
-      await service.syncOrderLedger(
-        orderSnapshot({ payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])] })
-      )
+      await service.syncOrderLedger(orderSnapshot({ payments: [payment(FULL_CAPTURE)] }))
       expect(await glLines(knex(), "capture", "capt_1")).toEqual([
         ["1200", "231", "0"],
         ["1100", "0", "231"],
@@ -56,7 +65,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
 
     it("posts each source once however often and in whatever order the events arrive", async () => {
       const later = orderSnapshot({
-        payments: [payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])],
+        payments: [payment(FULL_CAPTURE)],
       })
       await Promise.all([
         service.syncOrderLedger(later),
@@ -75,23 +84,11 @@ moduleIntegrationTestRunner<AccountingModuleService>({
     })
 
     it("turns a return on a paid order into an overpayment the customer can get back", async () => {
-      const paid = payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])
+      const paid = payment(FULL_CAPTURE)
+      const returned = { version: 2, change_date: "2026-01-20", totals: ONE_RETURNED }
       await service.syncOrderLedger(orderSnapshot({ payments: [paid] }))
       // One widget back: 100 + 10 tax
-      await service.syncOrderLedger(
-        orderSnapshot({
-          version: 2,
-          change_date: "2026-01-20",
-          totals: {
-            item_subtotal: 100,
-            shipping_subtotal: 10,
-            discount_subtotal: 0,
-            tax_total: 11,
-            total: 121,
-          },
-          payments: [paid],
-        })
-      )
+      await service.syncOrderLedger(orderSnapshot({ ...returned, payments: [paid] }))
       expect(await glLines(knex(), "order", "order_1")).toEqual([
         ["1100", "231", "0"],
         ["4000", "0", "200"],
@@ -109,21 +106,8 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       // The refund of it through Medusa settles the overpayment.
       await service.syncOrderLedger(
         orderSnapshot({
-          version: 2,
-          change_date: "2026-01-20",
-          totals: {
-            item_subtotal: 100,
-            shipping_subtotal: 10,
-            discount_subtotal: 0,
-            tax_total: 11,
-            total: 121,
-          },
-          payments: [
-            payment(
-              [{ id: "capt_1", amount: 231, date: "2026-01-11" }],
-              [{ id: "ref_1", amount: 110, date: "2026-01-21" }]
-            ),
-          ],
+          ...returned,
+          payments: [payment(FULL_CAPTURE, [{ id: "ref_1", amount: 110, date: "2026-01-21" }])],
         })
       )
       expect(await glLines(knex(), "refund", "ref_1")).toEqual([
@@ -138,13 +122,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       await service.syncOrderLedger(
         orderSnapshot({
           version: 3,
-          totals: {
-            item_subtotal: 100,
-            shipping_subtotal: 10,
-            discount_subtotal: 0,
-            tax_total: 11,
-            total: 121,
-          },
+          totals: ONE_RETURNED,
         })
       )
       const result = await service.syncOrderLedger(orderSnapshot({ version: 2 }))
@@ -153,7 +131,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
     })
 
     it("reverses the sale of an order canceled after capture and posts Medusa's refund", async () => {
-      const captured = payment([{ id: "capt_1", amount: 231, date: "2026-01-11" }])
+      const captured = payment(FULL_CAPTURE)
       await service.syncOrderLedger(orderSnapshot({ payments: [captured] }))
       await service.syncOrderLedger(
         orderSnapshot({
@@ -167,12 +145,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
             tax_total: 21,
             total: 0,
           },
-          payments: [
-            payment(
-              [{ id: "capt_1", amount: 231, date: "2026-01-11" }],
-              [{ id: "ref_c", amount: 231, date: "2026-01-12" }]
-            ),
-          ],
+          payments: [payment(FULL_CAPTURE, [{ id: "ref_c", amount: 231, date: "2026-01-12" }])],
         })
       )
       const lines = await glLines(knex(), "order", "order_1")

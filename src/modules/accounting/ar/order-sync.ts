@@ -54,7 +54,9 @@ function recognitionAccounts(map: AccountMap) {
 
 /** Documents order recognition booked (a return's credit memo carries its breakdown too). */
 const isRecognition = (d: ArDocRow) =>
-  d.doc_type === "order" || d.doc_type === "order_adjustment" || (d.doc_type === "credit_memo" && !!d.breakdown)
+  d.doc_type === "order" ||
+  d.doc_type === "order_adjustment" ||
+  (d.doc_type === "credit_memo" && !!d.breakdown)
 
 /** What has to be posted for the order that is not posted yet, in date order. */
 type Pending =

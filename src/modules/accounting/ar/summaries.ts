@@ -33,13 +33,15 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
       "d.open_amount"
     )
     .where((q) =>
-      q.where("m.order_id", orderId).orWhereIn(
-        "d.id",
-        knex("accounting_ar_application as a")
-          .join("accounting_ar_document as t", "t.id", "a.debit_document_id")
-          .where("t.order_id", orderId)
-          .select("a.credit_document_id")
-      )
+      q
+        .where("m.order_id", orderId)
+        .orWhereIn(
+          "d.id",
+          knex("accounting_ar_application as a")
+            .join("accounting_ar_document as t", "t.id", "a.debit_document_id")
+            .where("t.order_id", orderId)
+            .select("a.credit_document_id")
+        )
     )
     .whereNull("m.deleted_at")
     .orderBy("m.created_at")
@@ -55,13 +57,15 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
       "r.currency_code"
     )
     .where((q) =>
-      q.where("r.card_order_id", orderId).orWhereIn(
-        "r.id",
-        knex("accounting_customer_refund_line as l")
-          .join("accounting_ar_document as d", "d.id", "l.ar_document_id")
-          .where("d.order_id", orderId)
-          .select("l.refund_id")
-      )
+      q
+        .where("r.card_order_id", orderId)
+        .orWhereIn(
+          "r.id",
+          knex("accounting_customer_refund_line as l")
+            .join("accounting_ar_document as d", "d.id", "l.ar_document_id")
+            .where("d.order_id", orderId)
+            .select("l.refund_id")
+        )
     )
     .whereNull("r.deleted_at")
     .orderBy("r.created_at")

@@ -98,32 +98,36 @@ export async function assertNoControlAccount(knex: Knex, accountIds: string[]): 
 
 /** Inserts an entry and its lines as a draft (no number, no hash). */
 export async function insertDraftEntry(knex: Knex, input: EntryInput): Promise<string> {
+  return (await insertDraft(knex, input)).entry.id
+}
+
+async function insertDraft(knex: Knex, input: EntryInput): Promise<{ entry: EntryRow; lines: LineRow[] }> {
   assertBalanced(input.lines, input.currency_code)
   await assertAccountsUsable(
     knex,
     input.lines.map((l) => l.account_id)
   )
-  const id = generateEntityId(undefined, "je")
-  await knex("accounting_journal_entry").insert({
-    id,
-    status: "draft",
-    entry_date: input.entry_date,
-    currency_code: input.currency_code.toLowerCase(),
-    memo: input.memo ?? null,
-    source_type: input.source_type ?? null,
-    source_id: input.source_id ?? null,
-    source_kind: input.source_kind ?? null,
-    origin: input.origin ?? "api",
-    created_by: input.actor_id ?? null,
-    reversal_of_id: input.reversal_of_id ?? null,
-    metadata: input.metadata ?? null,
-  })
-  await insertLines(knex, id, input.lines)
-  return id
+  const [entry] = await knex("accounting_journal_entry")
+    .insert({
+      id: generateEntityId(undefined, "je"),
+      status: "draft",
+      entry_date: input.entry_date,
+      currency_code: input.currency_code.toLowerCase(),
+      memo: input.memo ?? null,
+      source_type: input.source_type ?? null,
+      source_id: input.source_id ?? null,
+      source_kind: input.source_kind ?? null,
+      origin: input.origin ?? "api",
+      created_by: input.actor_id ?? null,
+      reversal_of_id: input.reversal_of_id ?? null,
+      metadata: input.metadata ?? null,
+    })
+    .returning("*")
+  return { entry, lines: await insertLines(knex, entry.id, input.lines) }
 }
 
-async function insertLines(knex: Knex, entryId: string, lines: EntryLineInput[]): Promise<void> {
-  await knex("accounting_journal_line").insert(
+async function insertLines(knex: Knex, entryId: string, lines: EntryLineInput[]): Promise<LineRow[]> {
+  const rows: LineRow[] = await knex("accounting_journal_line").insert(
     lines.map((line, i) => {
       const debit = toDecimal(line.debit)
       const credit = toDecimal(line.credit)
@@ -140,8 +144,10 @@ async function insertLines(knex: Knex, entryId: string, lines: EntryLineInput[])
         customer_id: line.customer_id ?? null,
         order_id: line.order_id ?? null,
       }
-    })
+    }),
+    "*"
   )
+  return rows.sort((a, b) => a.line_no - b.line_no)
 }
 
 /** Loads a draft for a change, refusing posted entries (IMMUTABLE). */
@@ -218,8 +224,20 @@ export async function postDraftEntry(knex: Knex, id: string, actorId?: string | 
     knex,
     lines.map((l) => l.account_id)
   )
-  await assertPeriodOpen(knex, entry.entry_date)
+  return await sealEntry(knex, entry, lines, actorId)
+}
 
+/**
+ * Posts a checked draft: period open, next JE number and chain position, and
+ * the hash that seals it.
+ */
+async function sealEntry(
+  knex: Knex,
+  entry: EntryRow,
+  lines: LineRow[],
+  actorId?: string | null
+): Promise<EntryRow> {
+  await assertPeriodOpen(knex, entry.entry_date)
   const number = await nextDocumentNumber(knex, "journal_entry")
   const { value: chainSeq } = await nextSequenceValue(knex, CHAIN_SEQUENCE)
   // The chain counter's row lock is held: the previous link is committed.
@@ -242,7 +260,7 @@ export async function postDraftEntry(knex: Knex, id: string, actorId?: string | 
     lines.map((l) => ({ ...l, debit: l.raw_debit.value, credit: l.raw_credit.value }))
   )
   const [posted] = await knex("accounting_journal_entry")
-    .where({ id })
+    .where({ id: entry.id })
     .update({
       status: "posted",
       number,
@@ -279,9 +297,9 @@ export async function postEntry(knex: Knex, input: EntryInput): Promise<PostResu
       return { entry: existing, created: false }
     }
   }
-  const id = await insertDraftEntry(knex, input)
-  const entry = await postDraftEntry(knex, id, input.actor_id)
-  return { entry, created: true }
+  // Checked as it was inserted: sealed without reading it back.
+  const draft = await insertDraft(knex, input)
+  return { entry: await sealEntry(knex, draft.entry, draft.lines, input.actor_id), created: true }
 }
 
 export type ReverseInput = {

@@ -1,14 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
-import { AccountingError, AccountingErrorCode } from "../../../modules/accounting/errors"
+import type { AccountingErrorCode } from "../../../modules/accounting/errors"
 import type AccountingModuleService from "../../../modules/accounting/service"
+import { assertStatus, StatusRefusals } from "../../common/assert-status"
 
 export const validateCreditMemoStatusStepId = "validate-credit-memo-status"
 
-const REFUSALS = {
+const REFUSALS: StatusRefusals = {
   draft: { issued: "ALREADY_ISSUED", voided: "ALREADY_VOIDED" },
   issued: { draft: "NOT_ISSUED", voided: "ALREADY_VOIDED" },
-} as const
+}
 
 /** Loads the memo a workflow acts on and refuses the wrong status with its code. */
 export const validateCreditMemoStatusStep = createStep(
@@ -19,13 +20,7 @@ export const validateCreditMemoStatusStep = createStep(
   ) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const memo = await accounting.retrieveCreditMemo(input.id, { relations: ["lines"] })
-    if (memo.status !== input.expected_status) {
-      const code =
-        input.refusal_code ??
-        (REFUSALS[input.expected_status] as Record<string, any>)[memo.status] ??
-        "IMMUTABLE"
-      throw new AccountingError(code, `Credit memo ${memo.number ?? memo.id} is ${memo.status}`)
-    }
+    assertStatus("Credit memo", memo, input.expected_status, REFUSALS, input.refusal_code)
     return new StepResponse(memo)
   }
 )

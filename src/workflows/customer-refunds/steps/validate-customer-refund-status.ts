@@ -1,11 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
-import { AccountingError, AccountingErrorCode } from "../../../modules/accounting/errors"
+import type { AccountingErrorCode } from "../../../modules/accounting/errors"
 import type AccountingModuleService from "../../../modules/accounting/service"
+import { assertStatus, StatusRefusals } from "../../common/assert-status"
 
 export const validateCustomerRefundStatusStepId = "validate-customer-refund-status"
 
-const REFUSALS: Record<string, Record<string, any>> = {
+const REFUSALS: StatusRefusals = {
   draft: { posting: "POSTING_IN_PROGRESS", posted: "ALREADY_POSTED", voided: "ALREADY_VOIDED" },
   posted: { draft: "NOT_POSTED", posting: "POSTING_IN_PROGRESS", voided: "ALREADY_VOIDED" },
 }
@@ -19,12 +20,13 @@ export const validateCustomerRefundStatusStep = createStep(
   ) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const refund = await accounting.getCustomerRefundInput(input.id)
-    if (refund.status !== input.expected_status) {
-      throw new AccountingError(
-        input.refusal_code ?? REFUSALS[input.expected_status][refund.status] ?? "IMMUTABLE",
-        `Refund ${(refund as any).number ?? input.id} is ${refund.status}`
-      )
-    }
+    assertStatus(
+      "Refund",
+      { id: input.id, number: (refund as any).number, status: refund.status },
+      input.expected_status,
+      REFUSALS,
+      input.refusal_code
+    )
     return new StepResponse(refund)
   }
 )

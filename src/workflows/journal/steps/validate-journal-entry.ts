@@ -1,9 +1,15 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
-import { AccountingError, AccountingErrorCode } from "../../../modules/accounting/errors"
+import type { AccountingErrorCode } from "../../../modules/accounting/errors"
 import type AccountingModuleService from "../../../modules/accounting/service"
+import { assertStatus, StatusRefusals } from "../../common/assert-status"
 
 export const validateJournalEntryStepId = "validate-journal-entry"
+
+const REFUSALS: StatusRefusals = {
+  draft: { posted: "ALREADY_POSTED", reversed: "ALREADY_POSTED" },
+  posted: { draft: "NOT_POSTED", reversed: "ALREADY_REVERSED" },
+}
 
 /** Loads the entry a workflow acts on and checks the status it expects. */
 export const validateJournalEntryStep = createStep(
@@ -14,17 +20,7 @@ export const validateJournalEntryStep = createStep(
   ) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const entry = await accounting.retrieveJournalEntry(input.id, { relations: ["lines"] })
-    if (entry.status !== input.expected_status) {
-      throw new AccountingError(
-        input.refusal_code ??
-          (input.expected_status === "draft"
-            ? "ALREADY_POSTED"
-            : entry.status === "reversed"
-              ? "ALREADY_REVERSED"
-              : "NOT_POSTED"),
-        `Journal entry ${entry.number ?? entry.id} is ${entry.status}`
-      )
-    }
+    assertStatus("Journal entry", entry, input.expected_status, REFUSALS, input.refusal_code)
     return new StepResponse(entry)
   }
 )

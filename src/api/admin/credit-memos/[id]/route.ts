@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { z } from "@medusajs/framework/zod"
 import { updateCreditMemoWorkflow } from "../../../../workflows/credit-memos"
 import { actorOf } from "../../../utils/actor"
-import { loadCreditMemo } from "../helpers"
+import { assertCreditMemo, loadCreditMemo } from "../helpers"
 import type { AdminUpdateCreditMemo } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -14,7 +14,7 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminUpdateCreditMemo>>,
   res: MedusaResponse
 ) => {
-  await loadCreditMemo(req)
+  await assertCreditMemo(req)
   const { date, ...update } = req.validatedBody
   await updateCreditMemoWorkflow(req.scope).run({
     input: { id: req.params.id, update: { ...update, ...(date && { memo_date: date }) }, ...actorOf(req) },

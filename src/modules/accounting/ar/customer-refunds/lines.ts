@@ -10,6 +10,21 @@ import type { CustomerRefundInput, RefundContext, RefundLineInput } from "./type
 
 type ResolvedLine = RefundLineInput & { amount: Decimal; ar_document_id: string | null }
 
+/** The AR documents the lines name, read at once: memos by their memo id, other credits by id. */
+async function documentFinder(knex: Knex, lines: RefundLineInput[]) {
+  const ids = (type: (t: string) => boolean) =>
+    lines.filter((l) => type(l.source_type)).map((l) => l.source_id)
+  const memoIds = ids((t) => t === "credit_memo")
+  const docIds = ids((t) => t !== "credit_memo" && t !== "store_credit")
+  const rows: ArDocRow[] = await knex("accounting_ar_document").where((q) =>
+    q.whereIn("id", docIds).orWhere((m) => m.where("doc_type", "credit_memo").whereIn("source_id", memoIds))
+  )
+  return (line: RefundLineInput) =>
+    line.source_type === "credit_memo"
+      ? rows.find((d) => d.doc_type === "credit_memo" && d.source_id === line.source_id)
+      : rows.find((d) => d.id === line.source_id)
+}
+
 /**
  * Checks every line names a credit of this customer in this currency and
  * resolves it to the AR document it draws on. Orders (what the customer
@@ -24,6 +39,7 @@ export async function resolveLines(
   if (!input.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A refund needs at least one credit line")
   }
+  const documentOf = await documentFinder(knex, input.lines)
   const seen = new Set<string>()
   const resolved: ResolvedLine[] = []
   for (const [i, line] of input.lines.entries()) {
@@ -71,12 +87,7 @@ export async function resolveLines(
         `lines[${i}]: order ${line.source_id} is what the customer owes; refund one of its credits (overpayment, negative adjustment) instead`
       )
     }
-    const doc: ArDocRow | undefined =
-      line.source_type === "credit_memo"
-        ? await knex("accounting_ar_document")
-            .where({ doc_type: "credit_memo", source_id: line.source_id })
-            .first()
-        : await knex("accounting_ar_document").where({ id: line.source_id }).first()
+    const doc = documentOf(line)
     if (!doc) {
       const memo =
         line.source_type === "credit_memo" &&

@@ -20,7 +20,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   const { format, ...params } = (req as any).validatedQuery as { format: ReportFormat } & Record<string, any>
   if (name === "ar-aging" && !params.buckets) {
-    const settings = await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getSettings()
+    const settings = await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getPostingSettings()
     params.buckets = settings.aging_buckets
   }
   const stamp = params.as_of ?? `${params.from}_${params.to}`

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { z } from "@medusajs/framework/zod"
 import { applyCreditWorkflow } from "../../../../../workflows/credit-memos"
 import { actorOf } from "../../../../utils/actor"
-import { loadCreditMemo } from "../../helpers"
+import { assertCreditMemo, loadCreditMemo } from "../../helpers"
 import type { AdminApplyCreditMemo } from "../../validators"
 
 /** Applies part of the memo to an open order: { order_id, amount, date }. */
@@ -10,7 +10,7 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminApplyCreditMemo>>,
   res: MedusaResponse
 ) => {
-  await loadCreditMemo(req)
+  await assertCreditMemo(req)
   const { result: applicationId } = await applyCreditWorkflow(req.scope).run({
     input: { credit_memo_id: req.params.id, ...req.validatedBody, ...actorOf(req) },
   })

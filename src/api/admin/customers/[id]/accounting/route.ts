@@ -3,15 +3,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ACCOUNTING_MODULE } from "../../../../../modules/accounting"
 import type AccountingModuleService from "../../../../../modules/accounting/service"
 import { today } from "../../../../../modules/accounting/rules/dates"
-import { bucketLabels } from "../../../../../reports/definitions/ar-aging"
-import { agingSql } from "../../../../../reports/definitions/ar-aging"
+import { agingSql, bucketLabels } from "../../../../../reports/definitions/ar-aging"
 import { refundablePayments } from "../../../../utils/payments"
 
-/** The customer as the ledger sees it: open balance, mini aging, recent refunds, card payments. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+/** The customer's aging per currency, in the store's buckets, as of today. */
+async function customerAging(req: AuthenticatedMedusaRequest, accounting: AccountingModuleService) {
   const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
-  const { aging_buckets } = await accounting.getSettings()
+  const { aging_buckets } = await accounting.getPostingSettings()
   const params = {
     as_of: today(),
     basis: "due" as const,
@@ -24,15 +22,20 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     customer_id: req.params.id,
   })
   const labels = bucketLabels(aging_buckets)
-  res.json({
-    customer_accounting: {
-      ...(await accounting.customerAccountingSummary(req.params.id)),
-      aging: rows.map((r: any) => ({
-        currency_code: r.currency_code,
-        buckets: labels.map((label, i) => ({ label, amount: Number(r[`bucket_${i}`]) })),
-        total: Number(r.total),
-      })),
-      refundable_payments: await refundablePayments(req.scope, { customer_id: req.params.id }),
-    },
-  })
+  return rows.map((r: any) => ({
+    currency_code: r.currency_code,
+    buckets: labels.map((label, i) => ({ label, amount: Number(r[`bucket_${i}`]) })),
+    total: Number(r.total),
+  }))
+}
+
+/** The customer as the ledger sees it: open balance, mini aging, recent refunds, card payments. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+  const [summary, aging, refundable_payments] = await Promise.all([
+    accounting.customerAccountingSummary(req.params.id),
+    customerAging(req, accounting),
+    refundablePayments(req.scope, { customer_id: req.params.id }),
+  ])
+  res.json({ customer_accounting: { ...summary, aging, refundable_payments } })
 }

@@ -2,11 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { today } from "../../../../../../modules/accounting/rules/dates"
 import { unapplyCreditWorkflow } from "../../../../../../workflows/credit-memos"
 import { actorOf } from "../../../../../utils/actor"
-import { loadCreditMemo } from "../../../helpers"
+import { assertCreditMemo, loadCreditMemo } from "../../../helpers"
 
 /** Unapplies an application (on ?date=, default today); both sides get their amounts back. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await loadCreditMemo(req)
+  await assertCreditMemo(req)
   const date = ((req as any).validatedQuery?.date as string | undefined) ?? today()
   await unapplyCreditWorkflow(req.scope).run({
     input: {
