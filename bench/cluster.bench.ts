@@ -16,14 +16,13 @@ import { readFileSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
 import { Cluster, Instance } from "../integration-tests/cluster/lib/cluster"
-import { adminToken, percentile, pool, request, sleep } from "../integration-tests/cluster/lib/http"
-import { connect, Db, journalCoverage } from "../integration-tests/cluster/lib/ledger"
+import { adminToken, percentile, pool, range, request, sleep } from "../integration-tests/cluster/lib/http"
+import { connect, Db, journalCoverage, waitForJournal } from "../integration-tests/cluster/lib/ledger"
 import {
   bearer,
-  capture,
   issuedCreditMemo,
   Placed,
-  placeOrder,
+  placeAndCapture,
   refundBody,
   StoreData,
 } from "../integration-tests/cluster/lib/store"
@@ -46,14 +45,7 @@ async function main() {
   })
   const db = await connect(DATABASE_URL)
   try {
-    const servers = [
-      cluster.define("server-1", "server", BASE + 1, REDIS_URL),
-      cluster.define("server-2", "server", BASE + 2, REDIS_URL),
-    ]
-    const workers = [
-      cluster.define("worker-1", "worker", BASE + 11, REDIS_URL),
-      cluster.define("worker-2", "worker", BASE + 12, REDIS_URL),
-    ]
+    const { servers, workers } = cluster.defineServersAndWorkers(BASE, REDIS_URL)
     await Promise.all([...servers, ...workers].map((i) => cluster.start(i)))
     const admin = await adminToken(servers[0].url, "admin@example.com", "supersecret")
     const date = new Date().toISOString().slice(0, 10)
@@ -171,26 +163,20 @@ async function main() {
   }
 }
 
-async function orderAndCapture(servers: Instance[], store: StoreData, admin: string, i: number, tag: string) {
-  const order = await placeOrder(servers[i % 2].url, store, admin, {
+function orderAndCapture(servers: Instance[], store: StoreData, admin: string, i: number, tag: string) {
+  return placeAndCapture(servers[i % 2].url, servers[(i + 1) % 2].url, store, admin, {
     email: `bench-${tag}-${i % 20}@example.com`,
   })
-  await capture(servers[(i + 1) % 2].url, admin, order.payment_id)
-  return order
 }
 
 async function drained(db: Db, orders: Placed[], timeoutMs: number) {
-  const ids = orders.map((o) => o.order_id)
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const c = await journalCoverage(db, ids)
-    if (c.missing.length === 0) {
-      return
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`${c.missing.length} postings still missing after ${timeoutMs} ms`)
-    }
-    await sleep(250)
+  const { missing } = await waitForJournal(
+    db,
+    orders.map((o) => o.order_id),
+    { timeoutMs, intervalMs: 250 }
+  )
+  if (missing.length) {
+    throw new Error(`${missing.length} postings still missing after ${timeoutMs} ms`)
   }
 }
 
@@ -284,7 +270,6 @@ function medusaVersion(): string {
   }
 }
 
-const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 const round = (n: number) => Math.round(n * 100) / 100
 const fmt = (n: number) => n.toFixed(0)
 

@@ -132,8 +132,10 @@ async function main() {
         xlsx.max_rss_mb < GOALS.export_rss_mb &&
         pdf.max_rss_mb < GOALS.pdf_rss_mb,
     }
-    fs.mkdirSync(path.join(__dirname, "results"), { recursive: true })
-    fs.writeFileSync(path.join(__dirname, "results/reports.json"), JSON.stringify(result, null, 2) + "\n")
+    // Run from .bench-build/bench: the results belong in the source tree's bench/results.
+    const results = path.resolve(__dirname, "../../bench/results")
+    fs.mkdirSync(results, { recursive: true })
+    fs.writeFileSync(path.join(results, "reports.json"), JSON.stringify(result, null, 2) + "\n")
     console.log(`goals ${result.goals_met ? "met" : "NOT met"}; written to bench/results/reports.json`)
   } finally {
     await knex.destroy()

@@ -2,9 +2,13 @@ import path from "path"
 import { MikroORM } from "@medusajs/framework/mikro-orm/postgresql"
 import { getMikroOrmConfig } from "@medusajs/test-utils/dist/database"
 
+/** The PostgreSQL server of the benchmarks (DB_USERNAME at DB_HOST), without a database. */
+const serverUrl = () =>
+  `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:5432`
+
 /** A fresh database with the accounting schema (our migrations only), for benchmarks. */
 export async function scratchDatabase(name: string) {
-  const clientUrl = `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:5432`
+  const clientUrl = serverUrl()
   const { Client } = require("pg")
   const admin = new Client({ connectionString: `${clientUrl}/postgres` })
   await admin.connect()
@@ -31,7 +35,7 @@ export async function scratchDatabase(name: string) {
 
 export async function dropDatabase(name: string) {
   const { Client } = require("pg")
-  const admin = new Client({ connectionString: `postgres://${process.env.DB_USERNAME ?? "postgres"}@${process.env.DB_HOST ?? "localhost"}:5432/postgres` })
+  const admin = new Client({ connectionString: `${serverUrl()}/postgres` })
   await admin.connect()
   await admin.query(`drop database if exists "${name}"`)
   await admin.end()

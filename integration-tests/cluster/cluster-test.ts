@@ -2,7 +2,7 @@ import { readFileSync } from "fs"
 import path from "path"
 import net from "net"
 import { Cluster, Instance, OwnRedis } from "./lib/cluster"
-import { adminToken, ok, percentile, pool, request, Res, sleep, waitFor } from "./lib/http"
+import { adminToken, ok, percentile, pool, range, request, Res, sleep, waitFor } from "./lib/http"
 import {
   connect,
   Db,
@@ -10,6 +10,7 @@ import {
   journalCoverage,
   numberGaps,
   pendingPostingErrors,
+  waitForJournal,
 } from "./lib/ledger"
 import { Report } from "./lib/report"
 import {
@@ -17,6 +18,7 @@ import {
   capture,
   issuedCreditMemo,
   Placed,
+  placeAndCapture,
   placeOrder,
   refundBody,
   refundPayment,
@@ -77,12 +79,9 @@ async function main() {
 }
 
 async function run(cluster: Cluster, db: Db, store: StoreData) {
-  const s1 = cluster.define("server-1", "server", BASE + 1, REDIS_URL)
-  const s2 = cluster.define("server-2", "server", BASE + 2, REDIS_URL)
-  const w1 = cluster.define("worker-1", "worker", BASE + 11, REDIS_URL)
-  const w2 = cluster.define("worker-2", "worker", BASE + 12, REDIS_URL)
-  const servers = [s1, s2]
-  const workers = [w1, w2]
+  const { servers, workers } = cluster.defineServersAndWorkers(BASE, REDIS_URL)
+  const [s1, s2] = servers
+  const [w1, w2] = workers
 
   report.log(
     `starting 2 servers (${s1.port}, ${s2.port}) and 2 workers (${w1.port}, ${w2.port}) on ${REDIS_URL}`
@@ -149,11 +148,10 @@ async function run(cluster: Cluster, db: Db, store: StoreData) {
   const started = Date.now()
   let refunds = 0
   const placed = await pool(range(ORDERS), 8, async (i) => {
-    const order = await placeOrder(serverFor(i).url, store, admin, {
+    const order = await placeAndCapture(serverFor(i).url, serverFor(i + 1).url, store, admin, {
       email: `shopper-${i % 25}@example.com`,
       quantity: 1 + (i % 3),
     })
-    await capture(serverFor(i + 1).url, admin, order.payment_id)
     if (i % 10 === 5) {
       await refundPayment(serverFor(i).url, admin, order.payment_id, 5)
       refunds += 1
@@ -369,20 +367,8 @@ async function settleAndVerify(
 ) {
   const ids = orders.map((o) => o.order_id)
   const started = Date.now()
-  let coverage = await journalCoverage(db, ids)
-  try {
-    coverage = await waitFor(
-      `the journal to cover ${ids.length} orders`,
-      async () => {
-        const c = await journalCoverage(db, ids)
-        coverage = c
-        return c.missing.length === 0 ? c : null
-      },
-      { timeoutMs: 240_000, intervalMs: 1_000 }
-    )
-  } catch {
-    // reported below with what is missing
-  }
+  // On a timeout: reported below with what is missing.
+  const coverage = await waitForJournal(db, ids, { timeoutMs: 240_000, intervalMs: 1_000 })
   const settled = ((Date.now() - started) / 1000).toFixed(0)
   const duplicates = await duplicateSources(db)
   const pending = await pendingPostingErrors(db)
@@ -561,8 +547,9 @@ async function workerKilledMidBurst(
   let inFlight: string[] = []
   const killAfter = Math.floor(BURST / 3)
   const burst = pool(range(BURST), 6, async (i) => {
-    const order = await placeOrder(servers[i % 2].url, store, admin, { email: `burst-${i % 10}@example.com` })
-    await capture(servers[(i + 1) % 2].url, admin, order.payment_id)
+    const order = await placeAndCapture(servers[i % 2].url, servers[(i + 1) % 2].url, store, admin, {
+      email: `burst-${i % 10}@example.com`,
+    })
     done += 1
     if (done === killAfter) {
       // Make sure the victim is in the middle of a posting when it dies: hold
@@ -688,11 +675,9 @@ async function redisLost(cluster: Cluster, db: Db, store: StoreData, admin: stri
 
   // Events pile up in Redis: the worker is paused (SIGSTOP) while orders come in.
   process.kill(-worker.child!.pid!, "SIGSTOP")
-  const orders = await pool(range(OUTAGE_ORDERS), 4, async (i) => {
-    const order = await placeOrder(server.url, store, admin, { email: `outage-${i}@example.com` })
-    await capture(server.url, admin, order.payment_id)
-    return order
-  })
+  const orders = await pool(range(OUTAGE_ORDERS), 4, (i) =>
+    placeAndCapture(server.url, server.url, store, admin, { email: `outage-${i}@example.com` })
+  )
   const ids = orders.map((o) => o.order_id)
   const waiting = (await journalCoverage(db, ids)).missing.length
   const { rows: refundsBefore } = await db.query(
@@ -743,14 +728,7 @@ async function redisLost(cluster: Cluster, db: Db, store: StoreData, admin: stri
   await redis.waitUp()
   const outageStarted = Date.now()
   const alive = server.child!.exitCode === null && worker.child!.exitCode === null
-  const coverage = await waitFor(
-    "the queued events to be posted after Redis returned",
-    async () => {
-      const c = await journalCoverage(db, ids)
-      return c.missing.length === 0 ? c : null
-    },
-    { timeoutMs: 180_000, intervalMs: 1_000 }
-  ).catch(async () => journalCoverage(db, ids))
+  const coverage = await waitForJournal(db, ids, { timeoutMs: 180_000, intervalMs: 1_000 })
   report.check(
     "Redis back: queued events processed",
     alive && coverage.missing.length === 0 && coverage.duplicated.length === 0,
@@ -769,8 +747,6 @@ async function redisLost(cluster: Cluster, db: Db, store: StoreData, admin: stri
   )
   return { orders, server, worker, redis }
 }
-
-const range = (n: number) => Array.from({ length: n }, (_, i) => i)
 
 function countBy(values: string[]) {
   return values.reduce<Record<string, number>>((acc, v) => ((acc[v] = (acc[v] ?? 0) + 1), acc), {})

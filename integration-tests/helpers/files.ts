@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs"
-import { csvRecords, parseCsv } from "../../src/modules/accounting/rules/csv"
+import { parseCsv } from "../../src/modules/accounting/rules/csv"
 
 // pdf.js (Mozilla's reader, legacy CommonJS build) extracts the text a viewer shows.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -32,4 +32,4 @@ export async function readPdf(data: Buffer): Promise<{ text: string; pages: numb
   return { text: pages.join("\n"), pages: doc.numPages }
 }
 
-export { csvRecords, parseCsv }
+export { parseCsv }

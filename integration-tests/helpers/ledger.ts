@@ -66,3 +66,12 @@ export async function waitFor<T>(
   }
   throw new Error(`Timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`)
 }
+
+/** Waits for the AR document of a source (an order placed: its subscriber posts it); its id. */
+export async function waitForArDocument(knex: Knex, sourceId: string): Promise<{ id: string }> {
+  return await waitFor(
+    async () =>
+      (await knex.raw(`select id from accounting_ar_document where source_id = ?`, [sourceId])).rows[0],
+    { what: `the AR document of ${sourceId}` }
+  )
+}

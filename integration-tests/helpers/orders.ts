@@ -5,18 +5,21 @@ import type AccountingModuleService from "../../src/modules/accounting/service"
 
 /**
  * An order as the ledger sees it, without Medusa's order flows: for tests
- * about the ledger itself. Amounts are decimal strings; no tax or shipping.
+ * about the ledger itself. No tax or shipping. `display_id` defaults to the
+ * id, `payments` to one payment with nothing captured or refunded.
  */
 export function orderSnapshot(input: {
   id: string
   customer_id: string
   currency_code: string
-  total: string
+  total: string | number
   date: string
+  display_id?: OrderSnapshot["display_id"]
+  payments?: OrderSnapshot["payments"]
 }): OrderSnapshot {
   return {
     id: input.id,
-    display_id: input.id,
+    display_id: input.display_id ?? input.id,
     status: "pending",
     version: 1,
     currency_code: input.currency_code,
@@ -32,7 +35,9 @@ export function orderSnapshot(input: {
       total: input.total,
     },
     credit_lines: [],
-    payments: [{ id: `pay_${input.id}`, provider_id: "pp_system_default", captures: [], refunds: [] }],
+    payments: input.payments ?? [
+      { id: `pay_${input.id}`, provider_id: "pp_system_default", captures: [], refunds: [] },
+    ],
   }
 }
 

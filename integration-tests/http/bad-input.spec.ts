@@ -5,6 +5,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import ExcelJS from "exceljs"
 import { createCustomer } from "../../src/scripts/demo/store-fixture"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
+import { creditMemoBody, issueMemo, memoRefundBody } from "../helpers/credit"
 import { orderSnapshot, syncSnapshot } from "../helpers/orders"
 
 jest.setTimeout(240_000)
@@ -57,13 +58,11 @@ medusaIntegrationTestRunner({
         ).id
         const snap = orderSnapshot({ id: `order_${who}`, customer_id: ids[`customer_${who}`], currency_code: "usd", total: "500", date: DATE })
         await syncSnapshot(container, snap)
-        const memo = await api.post(
-          "/admin/credit-memos",
-          { customer_id: ids[`customer_${who}`], currency_code: "usd", date: DATE, reason: "Goodwill", lines: [{ description: "Allowance", amount: "100" }] },
-          admin
-        )
-        ids[`memo_${who}`] = memo.data.credit_memo.id
-        await api.post(`/admin/credit-memos/${ids[`memo_${who}`]}/issue`, {}, admin)
+        ids[`memo_${who}`] = await issueMemo(api, admin, {
+          customer_id: ids[`customer_${who}`],
+          amount: "100",
+          date: DATE,
+        })
       }
       const draft = await api.post(
         "/admin/credit-memos",
@@ -74,14 +73,7 @@ medusaIntegrationTestRunner({
       const refund = (post: boolean) =>
         api.post(
           "/admin/customer-refunds",
-          {
-            customer_id: ids.customer_a,
-            currency_code: "usd",
-            refund_date: DATE,
-            method: "check",
-            lines: [{ source_type: "credit_memo", source_id: ids.memo_a, amount: "10" }],
-            post,
-          },
+          memoRefundBody(ids.customer_a, ids.memo_a, "10", DATE, { post }),
           admin
         )
       ids.posted_refund = (await refund(true)).data.customer_refund.id
@@ -98,23 +90,10 @@ medusaIntegrationTestRunner({
       await api.post("/admin/accounting/periods", { name: "July 2031", start_date: "2031-07-01", end_date: "2031-07-31" }, admin)
     })
 
-    const memoBody = (over: Record<string, unknown> = {}, line: Record<string, unknown> = {}) => ({
-      customer_id: ids.customer_a,
-      currency_code: "usd",
-      date: DATE,
-      reason: "Goodwill",
-      lines: [{ description: "Allowance", amount: "10", ...line }],
-      ...over,
-    })
-    const refundBody = (over: Record<string, unknown> = {}, line: Record<string, unknown> = {}) => ({
-      customer_id: ids.customer_a,
-      currency_code: "usd",
-      refund_date: DATE,
-      method: "check",
-      lines: [{ source_type: "credit_memo", source_id: ids.memo_a, amount: "5", ...line }],
-      post: true,
-      ...over,
-    })
+    const memoBody = (over: Record<string, unknown> = {}, line: Record<string, unknown> = {}) =>
+      creditMemoBody({ customer_id: ids.customer_a, amount: "10", date: DATE }, over, line)
+    const refundBody = (over: Record<string, unknown> = {}, line: Record<string, unknown> = {}) =>
+      memoRefundBody(ids.customer_a, ids.memo_a, "5", DATE, over, line)
     const entryBody = (lines: unknown[], over: Record<string, unknown> = {}) => ({
       entry_date: DATE,
       currency_code: "usd",

@@ -4,7 +4,7 @@ import { today } from "../../src/modules/accounting/rules/dates"
 import { createCustomer, ensureStore, placeOrder, StoreFixture } from "../../src/scripts/demo/store-fixture"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { readPdf } from "../helpers/files"
-import { expectArTiesOut, glLines, waitFor } from "../helpers/ledger"
+import { expectArTiesOut, glLines, waitForArDocument } from "../helpers/ledger"
 
 jest.setTimeout(180_000)
 
@@ -36,11 +36,7 @@ medusaIntegrationTestRunner({
         currency_code,
         items: [{ variant_id: fixture.variant_ids.widget, quantity: 2 }],
       })
-      await waitFor(
-        async () =>
-          (await knex().raw(`select 1 from accounting_ar_document where source_id = ?`, [placed.order_id]))
-            .rows.length
-      )
+      await waitForArDocument(knex(), placed.order_id)
       return { customer, order_id: placed.order_id }
     }
     const create = (customer_id: string, over: Record<string, unknown> = {}) =>

@@ -16,7 +16,8 @@ import {
 } from "../../src/scripts/demo/store-fixture"
 import { today } from "../../src/modules/accounting/rules/dates"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
-import { expectArTiesOut, glLines, waitFor } from "../helpers/ledger"
+import { issueMemo } from "../helpers/credit"
+import { expectArTiesOut, glLines, waitFor, waitForArDocument } from "../helpers/ledger"
 
 jest.setTimeout(240_000)
 
@@ -46,21 +47,8 @@ medusaIntegrationTestRunner({
       admin = await createAdmin(container)
     })
 
-    const issuedMemo = async (amount: string, customer_id = customer.id) => {
-      const { data } = await api.post(
-        "/admin/credit-memos",
-        {
-          customer_id,
-          currency_code: "usd",
-          date,
-          reason: "Goodwill",
-          lines: [{ description: "Allowance", amount }],
-        },
-        admin
-      )
-      await api.post(`/admin/credit-memos/${data.credit_memo.id}/issue`, {}, admin)
-      return data.credit_memo.id as string
-    }
+    const issuedMemo = (amount: string, customer_id = customer.id) =>
+      issueMemo(api, admin, { customer_id, amount, date })
 
     const refund = (lines: any[], over: Record<string, unknown> = {}, headers: AdminHeaders = admin) =>
       api.post(
@@ -336,11 +324,7 @@ medusaIntegrationTestRunner({
         currency_code: "usd",
         items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
       })
-      const orderDoc = await waitFor(
-        async () =>
-          (await knex().raw(`select id from accounting_ar_document where source_id = ?`, [placed.order_id]))
-            .rows[0]
-      )
+      const orderDoc = await waitForArDocument(knex(), placed.order_id)
       const owed = await refused(
         refund([{ source_type: "negative_invoice", source_id: orderDoc.id, amount: "10" }])
       )

@@ -11,6 +11,7 @@ import { REFUND_LIMIT } from "../../docs/examples/workflows/hooks/block-large-re
 import { createCustomer } from "../../src/scripts/demo/store-fixture"
 import { today } from "../../src/modules/accounting/rules/dates"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
+import { issueMemo, memoRefundBody } from "../helpers/credit"
 import { expectArTiesOut, glLines, waitFor } from "../helpers/ledger"
 
 jest.setTimeout(180_000)
@@ -55,28 +56,9 @@ medusaIntegrationTestRunner({
       ).id
     })
 
-    const issuedMemo = async (amount: string) => {
-      const { data } = await api.post(
-        "/admin/credit-memos",
-        { customer_id, currency_code: "usd", date, reason: "Goodwill", lines: [{ description: "Allowance", amount }] },
-        admin
-      )
-      await api.post(`/admin/credit-memos/${data.credit_memo.id}/issue`, {}, admin)
-      return data.credit_memo.id as string
-    }
+    const issuedMemo = (amount: string) => issueMemo(api, admin, { customer_id, amount, date })
     const refund = (memo: string, amount: string, method = "check") =>
-      api.post(
-        "/admin/customer-refunds",
-        {
-          customer_id,
-          currency_code: "usd",
-          refund_date: date,
-          method,
-          lines: [{ source_type: "credit_memo", source_id: memo, amount }],
-          post: true,
-        },
-        admin
-      )
+      api.post("/admin/customer-refunds", memoRefundBody(customer_id, memo, amount, date, { method }), admin)
 
     it("docs/EXTENDING.md quotes each example file verbatim", () => {
       const doc = readFileSync(path.join(__dirname, "../../docs/EXTENDING.md"), "utf8")

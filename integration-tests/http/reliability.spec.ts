@@ -7,6 +7,7 @@ import path from "path"
 import { createCustomer } from "../../src/scripts/demo/store-fixture"
 import { postCustomerRefundWorkflow } from "../../src/workflows/customer-refunds"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
+import { issueMemo, memoRefundBody } from "../helpers/credit"
 import { expectArTiesOut, glLines } from "../helpers/ledger"
 import { orderSnapshot, syncSnapshot } from "../helpers/orders"
 
@@ -61,24 +62,9 @@ medusaIntegrationTestRunner({
       ).id
     })
 
-    const issuedMemo = async (amount: string) => {
-      const { data } = await api.post(
-        "/admin/credit-memos",
-        { customer_id, currency_code: "usd", date: DATE, reason: "Goodwill", lines: [{ description: "Allowance", amount }] },
-        admin
-      )
-      await api.post(`/admin/credit-memos/${data.credit_memo.id}/issue`, {}, admin)
-      return data.credit_memo.id as string
-    }
-    const refundBody = (memo: string, amount: string, over: Record<string, unknown> = {}) => ({
-      customer_id,
-      currency_code: "usd",
-      refund_date: DATE,
-      method: "check",
-      lines: [{ source_type: "credit_memo", source_id: memo, amount }],
-      post: true,
-      ...over,
-    })
+    const issuedMemo = (amount: string) => issueMemo(api, admin, { customer_id, amount, date: DATE })
+    const refundBody = (memo: string, amount: string, over: Record<string, unknown> = {}) =>
+      memoRefundBody(customer_id, memo, amount, DATE, over)
 
     describe("concurrency", () => {
       it("applies a memo of 100 from 30 parallel requests of 10 exactly 10 times", async () => {

@@ -14,6 +14,7 @@ import {
 import { AdminHeaders, createAdmin } from "../helpers/admin"
 import { parseCsv, readPdf, readXlsx } from "../helpers/files"
 import { waitFor } from "../helpers/ledger"
+import { orderSnapshot } from "../helpers/orders"
 
 jest.setTimeout(180_000)
 
@@ -23,20 +24,16 @@ const order = (
   date: string,
   total: number,
   payments: OrderSnapshot["payments"] = []
-): OrderSnapshot => ({
-  id,
-  display_id: id.replace("order_", ""),
-  status: "pending",
-  version: 1,
-  currency_code: "usd",
-  customer_id,
-  customer_group_ids: [],
-  order_date: date,
-  change_date: date,
-  totals: { item_subtotal: total, shipping_subtotal: 0, discount_subtotal: 0, tax_total: 0, total },
-  credit_lines: [],
-  payments,
-})
+) =>
+  orderSnapshot({
+    id,
+    customer_id,
+    currency_code: "usd",
+    total,
+    date,
+    display_id: id.replace("order_", ""),
+    payments,
+  })
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {

@@ -5,6 +5,7 @@ import type { Knex } from "knex"
 import type { OrderSnapshot } from "../../src/modules/accounting/rules/order-recognition"
 import { createCustomer } from "../../src/scripts/demo/store-fixture"
 import { AdminHeaders } from "../helpers/admin"
+import type { Api } from "../helpers/credit"
 import { arTieOut } from "../helpers/ledger"
 import { orderSnapshot, syncSnapshot } from "../helpers/orders"
 
@@ -56,12 +57,6 @@ export type PropertyStats = {
   accepted: number
   refused: Record<string, number>
   invariant_checks: number
-}
-
-type Api = {
-  get: (url: string, config?: any) => Promise<any>
-  post: (url: string, body?: any, config?: any) => Promise<any>
-  delete: (url: string, config?: any) => Promise<any>
 }
 
 const addDays = (date: string, days: number) => {

@@ -54,6 +54,19 @@ export class Cluster {
     return instance
   }
 
+  /** The cluster of the test and the benchmark: server-1/2 on base + 1/2, worker-1/2 on base + 11/12. */
+  defineServersAndWorkers(base: number, redisUrl: string) {
+    const servers = [
+      this.define("server-1", "server", base + 1, redisUrl),
+      this.define("server-2", "server", base + 2, redisUrl),
+    ]
+    const workers = [
+      this.define("worker-1", "worker", base + 11, redisUrl),
+      this.define("worker-2", "worker", base + 12, redisUrl),
+    ]
+    return { servers, workers }
+  }
+
   /** Spawns the instance (appending to its log); does not wait for it. */
   spawn(instance: Instance, extraEnv: Record<string, string> = {}) {
     const fd = openSync(instance.log, "a")

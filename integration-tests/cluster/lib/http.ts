@@ -87,6 +87,9 @@ export async function waitFor<T>(
   )
 }
 
+/** 0, 1, ..., n - 1. */
+export const range = (n: number) => Array.from({ length: n }, (_, i) => i)
+
 /** Runs `fn` over `items` with at most `concurrency` in flight; results in input order. */
 export async function pool<I, O>(
   items: I[],

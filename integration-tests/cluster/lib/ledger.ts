@@ -1,5 +1,7 @@
 /** Plain-SQL views of what the cluster posted, for the cluster test's checks. */
 
+import { waitFor } from "./http"
+
 // pg ships no types here; only `query` and `end` are used.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { Client } = require("pg")
@@ -61,6 +63,29 @@ export async function journalCoverage(db: Db, orderIds: string[]): Promise<Sourc
     refunds: count("refund"),
     missing: rows.filter((r: any) => r.entries === 0).map((r: any) => `${r.source_type}:${r.source_id}`),
     duplicated: rows.filter((r: any) => r.entries > 1).map((r: any) => `${r.source_type}:${r.source_id}`),
+  }
+}
+
+/**
+ * Polls journalCoverage until nothing of `orderIds` is missing; the coverage
+ * then, or after `timeoutMs` the coverage as it stands (callers check `missing`).
+ */
+export async function waitForJournal(
+  db: Db,
+  orderIds: string[],
+  { timeoutMs, intervalMs }: { timeoutMs: number; intervalMs: number }
+): Promise<SourceCounts> {
+  try {
+    return await waitFor(
+      `the journal to cover ${orderIds.length} orders`,
+      async () => {
+        const c = await journalCoverage(db, orderIds)
+        return c.missing.length === 0 ? c : null
+      },
+      { timeoutMs, intervalMs }
+    )
+  } catch {
+    return await journalCoverage(db, orderIds)
   }
 }
 

@@ -76,6 +76,19 @@ export async function capture(base: string, admin: string, payment_id: string) {
   await ok(base, "POST", `/admin/payments/${payment_id}/capture`, { headers: bearer(admin), body: {} })
 }
 
+/** Places an order through `placeVia` and captures its payment through `captureVia`. */
+export async function placeAndCapture(
+  placeVia: string,
+  captureVia: string,
+  store: StoreData,
+  admin: string,
+  options: { email: string; quantity?: number }
+): Promise<Placed> {
+  const order = await placeOrder(placeVia, store, admin, options)
+  await capture(captureVia, admin, order.payment_id)
+  return order
+}
+
 /** POST /admin/payments/:id/refund (emits payment.refunded). */
 export async function refundPayment(base: string, admin: string, payment_id: string, amount: number) {
   await ok(base, "POST", `/admin/payments/${payment_id}/refund`, {
