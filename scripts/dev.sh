@@ -8,10 +8,14 @@ export DATABASE_URL="${DATABASE_URL:-postgres://postgres@localhost:5432/${DB_NAM
 ADMIN_EMAIL="${ADMIN_EMAIL:-admin@example.com}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-supersecret}"
 
+# shellcheck source=scripts/lib/common.sh
+source scripts/lib/common.sh
+PG_ADMIN_URL="${DATABASE_URL%/*}/postgres"
+
 bash scripts/ensure-postgres.sh
-if ! psql "${DATABASE_URL%/*}/postgres" -Atc "select 1 from pg_database where datname = '${DB_NAME}'" | grep -q 1; then
+if ! pg_admin_sql "select 1 from pg_database where datname = '${DB_NAME}'" | grep -q 1; then
   echo "Creating database ${DB_NAME}"
-  psql "${DATABASE_URL%/*}/postgres" -qc "create database \"${DB_NAME}\""
+  create_db "$DB_NAME"
 fi
 npx medusa db:migrate
 npx medusa exec ./src/scripts/seed-demo.ts

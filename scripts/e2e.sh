@@ -10,11 +10,14 @@ export MEDUSA_BACKEND_URL="http://localhost:${PORT}"
 export ADMIN_COOKIE_INSECURE=true
 export ADMIN_CORS="http://localhost:${PORT}" AUTH_CORS="http://localhost:${PORT}" STORE_CORS="http://localhost:${PORT}"
 LOG="$(mktemp /tmp/accounting-e2e-XXXX.log)"
-SERVER_PID=""
+# shellcheck source=scripts/lib/common.sh
+source scripts/lib/common.sh
 cleanup() {
-  # The server runs in its own process group: stop npx and node with it.
-  [ -n "$SERVER_PID" ] && kill -- -"$SERVER_PID" 2>/dev/null || true
-  psql -h localhost -U postgres -d postgres -qc "drop database if exists \"${DB}\"" >/dev/null 2>&1 || true
+  local rc=$?
+  stop_app
+  drop_db "$DB"
+  # The server's log is kept only for a failed run.
+  if [ "$rc" = 0 ]; then rm -f "$LOG"; else echo "e2e: server log kept in $LOG" >&2; fi
 }
 trap cleanup EXIT
 
@@ -23,15 +26,11 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
 fi
-psql -h localhost -U postgres -d postgres -qc "create database \"${DB}\""
+create_db "$DB"
 npx medusa db:migrate >/dev/null
 npx medusa exec ./src/scripts/seed-demo.ts >/dev/null
 npx medusa user -e admin@example.com -p supersecret >/dev/null
 echo "building the app (server + admin)..."
 npx medusa build >/dev/null
-ln -sfn ../../node_modules .medusa/server/node_modules
-setsid bash -c "cd .medusa/server && PORT=$PORT exec npx medusa start" >"$LOG" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 120); do curl -sf "http://localhost:${PORT}/health" >/dev/null && break; sleep 1; done
-curl -sf "http://localhost:${PORT}/health" >/dev/null || { tail -50 "$LOG"; exit 1; }
+start_built_app . "$PORT" "$LOG" 120 || exit 1
 E2E_BASE_URL="http://localhost:${PORT}" TEST_TYPE=e2e NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit "$@"

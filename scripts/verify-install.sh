@@ -10,14 +10,14 @@ DB="accounting_verify_$$"
 PORT="${VERIFY_PORT:-9191}"
 export MEDUSA_DISABLE_TELEMETRY=true
 export DATABASE_URL="postgres://postgres@localhost:5432/${DB}"
-SERVER_PID=""
+# shellcheck source=scripts/lib/common.sh
+source "$ROOT/scripts/lib/common.sh"
 cleanup() {
-  [ -n "$SERVER_PID" ] && kill -- -"$SERVER_PID" 2>/dev/null || true
-  psql -h localhost -U postgres -d postgres -qc "drop database if exists \"${DB}\"" >/dev/null 2>&1 || true
+  stop_app
+  drop_db "$DB"
   [ -z "${KEEP:-}" ] && rm -rf "$WORK"
 }
 trap cleanup EXIT
-step() { echo "==> $*"; }
 
 bash "$ROOT/scripts/ensure-postgres.sh"
 step "packing the plugin"
@@ -70,7 +70,7 @@ echo "    copies of @medusajs/framework in node_modules: $COPIES"
 [ "$COPIES" = 1 ] || { echo "the plugin brought its own framework" >&2; exit 1; }
 
 step "db:migrate"
-psql -h localhost -U postgres -d postgres -qc "create database \"${DB}\""
+create_db "$DB"
 npx medusa db:migrate >/dev/null
 TABLES=$(psql -h localhost -U postgres -d "$DB" -Atc "select count(*) from information_schema.tables where table_name like 'accounting_%'")
 ACCOUNTS=$(psql -h localhost -U postgres -d "$DB" -Atc "select count(*) from accounting_account")
@@ -84,11 +84,7 @@ grep -rlq "Refund credits" .medusa/server/public/admin/assets \
 echo "    admin bundle contains the plugin's pages and widgets"
 
 step "medusa start on port $PORT"
-ln -sfn ../../node_modules .medusa/server/node_modules
-setsid bash -c "cd .medusa/server && PORT=$PORT exec npx medusa start" >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 90); do curl -sf "http://localhost:$PORT/health" >/dev/null && break; sleep 1; done
-curl -sf "http://localhost:$PORT/health" >/dev/null || { tail -40 "$WORK/server.log"; exit 1; }
+start_built_app . "$PORT" "$WORK/server.log" 90 || exit 1
 npx medusa user -e verify@example.com -p verify-pass >/dev/null 2>&1
 TOKEN=$(curl -sf -X POST "http://localhost:$PORT/auth/user/emailpass" -H 'content-type: application/json' \
   -d '{"email":"verify@example.com","password":"verify-pass"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')

@@ -9,13 +9,13 @@ import { readXlsx } from "../helpers/files"
  * app (scripts/e2e.sh starts it on a demo store): log in, open an order with
  * a credit, refund it from the order page, see it posted and in the journal,
  * download the aging as XLSX. Screenshots of every page go to E2E_SCREENSHOTS
- * (`npm run screenshots` points it at docs/screenshots), else to a temp dir,
+ * (`npm run screenshots` points it at docs/screenshots), else to one temp folder,
  * so a test run never rewrites tracked files.
  */
 const BASE = process.env.E2E_BASE_URL ?? "http://localhost:9300"
 const SHOTS = process.env.E2E_SCREENSHOTS
   ? path.resolve(process.env.E2E_SCREENSHOTS)
-  : fs.mkdtempSync(path.join(os.tmpdir(), "accounting-e2e-shots-"))
+  : path.join(os.tmpdir(), "accounting-e2e-screenshots") // one folder, overwritten each run
 
 jest.setTimeout(240_000)
 

@@ -24,8 +24,9 @@ export DATABASE_URL="postgres://postgres@localhost:5432/${CLUSTER_DB}"
 export CLUSTER_WORK="$(mktemp -d /tmp/accounting-cluster-XXXXXX)"
 APP="$CLUSTER_WORK/app"
 export CLUSTER_SERVER_DIR="$APP/.medusa/server"
-
-step() { echo "==> $*"; }
+# step, create_db, drop_db, link_server_node_modules
+# shellcheck source=scripts/lib/common.sh
+source "$ROOT/scripts/lib/common.sh"
 
 cluster_cleanup() {
   local rc=$?
@@ -42,7 +43,7 @@ cluster_cleanup() {
     echo "KEEP=1: work directory $CLUSTER_WORK, database $CLUSTER_DB, Redis db $CLUSTER_REDIS_DB kept"
   else
     redis-cli -h 127.0.0.1 -p 6379 -n "$CLUSTER_REDIS_DB" flushdb >/dev/null 2>&1 || true
-    psql -h localhost -U postgres -d postgres -qc "drop database if exists \"${CLUSTER_DB}\" with (force)" >/dev/null 2>&1 || true
+    drop_db "$CLUSTER_DB"
     rm -rf "$CLUSTER_WORK"
   fi
   exit $rc
@@ -70,11 +71,11 @@ cluster_prepare() {
   local t0=$SECONDS
   step "building the app once (npx medusa build, admin disabled)"
   (cd "$APP" && npx medusa build >"$CLUSTER_WORK/build.log" 2>&1) || { tail -30 "$CLUSTER_WORK/build.log"; return 1; }
-  ln -sfn ../../node_modules "$CLUSTER_SERVER_DIR/node_modules"
+  link_server_node_modules "$APP"
   (cd "$APP" && npx tsc -p integration-tests/cluster/tsconfig.json) || return 1
 
   step "database $CLUSTER_DB: create, migrate, store fixture, admin user; Redis db $CLUSTER_REDIS_DB"
-  psql -h localhost -U postgres -d postgres -qc "create database \"${CLUSTER_DB}\""
+  create_db "$CLUSTER_DB"
   (cd "$APP" && env -u REDIS_URL npx medusa db:migrate >"$CLUSTER_WORK/migrate.log" 2>&1) || { tail -30 "$CLUSTER_WORK/migrate.log"; return 1; }
   # One at a time: every `medusa` command boots the app, and the boot creates
   # the default store; two boots on an empty database race on that insert.
