@@ -5,22 +5,8 @@ import { AccountingNav } from "../../../components/accounting-nav"
 import { Loading, Section } from "../../../components/section"
 import { useAccountingMutation, useAccounts, usePermissions, useSettings } from "../../../hooks/accounting"
 import { accounting } from "../../../lib/sdk"
+import { ACCOUNT_ROLES } from "../../../../modules/accounting/rules/roles"
 
-const ROLES = [
-  "ar",
-  "sales",
-  "sales_returns",
-  "discounts",
-  "tax",
-  "shipping",
-  "undeposited_funds",
-  "card_clearing",
-  "bank",
-  "customer_deposits",
-  "inventory",
-  "cogs",
-  "rounding",
-]
 const METHODS = ["check", "eft", "cash", "card", "store_credit", "record_transfer"]
 
 /** Which account each role and refund method posts to, numbering, payment terms, aging buckets, automatic posting. */
@@ -95,7 +81,7 @@ const SettingsPage = () => {
       >
         <Table>
           <Table.Body>
-            {ROLES.map((role) => (
+            {ACCOUNT_ROLES.map((role) => (
               <Table.Row key={role}>
                 <Table.Cell className="w-1/3">{role.replace(/_/g, " ")}</Table.Cell>
                 <Table.Cell>
