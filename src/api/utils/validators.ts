@@ -45,6 +45,25 @@ export const money = ({ positive = true, allowZero = false } = {}) =>
     return amount.toString()
   })
 
+/**
+ * Defaults that depend on the day (today, the first of the month) are
+ * documented by what they mean: a literal date in docs/openapi.json would be
+ * wrong the next day.
+ */
+const DESCRIBED_DEFAULTS = new WeakMap<z.ZodTypeAny, string>()
+
+export function describedDefault<T extends z.ZodTypeAny>(
+  schema: T,
+  value: () => z.util.NoUndefined<z.input<T>>,
+  meaning: string
+) {
+  const withDefault = schema.default(value as any)
+  DESCRIBED_DEFAULTS.set(withDefault, meaning)
+  return withDefault
+}
+
+export const describedDefaultOf = (schema: z.ZodTypeAny) => DESCRIBED_DEFAULTS.get(schema)
+
 export const isoDate = () =>
   z.string().refine(isIsoDate, { message: "must be a date formatted YYYY-MM-DD (years 1900-2999)" })
 

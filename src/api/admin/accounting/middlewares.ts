@@ -67,15 +67,15 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
   },
-  {
-    method: ["POST"],
-    matcher: "/admin/accounting/periods/:id/*",
+  ...["close", "reopen"].map((action) => ({
+    method: ["POST" as const],
+    matcher: `/admin/accounting/periods/:id/${action}`,
     middlewares: [
       requirePermission("periods:manage"),
       validateBody(EmptyBody),
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
-  },
+  })),
   // journal entries
   {
     method: ["GET"],

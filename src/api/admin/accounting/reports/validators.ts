@@ -1,18 +1,19 @@
 import { z } from "@medusajs/framework/zod"
 import { today } from "../../../../modules/accounting/rules/dates"
 import { REPORT_FORMATS } from "../../../../reports/run-report"
-import { currencyCode, id, isoDate } from "../../../utils/validators"
+import { currencyCode, describedDefault, id, isoDate } from "../../../utils/validators"
 
 const format = z.enum(REPORT_FORMATS).default("json")
-const asOf = isoDate().default(() => today())
+const todayDefault = () => describedDefault(isoDate(), today, "today")
+const asOf = todayDefault()
 const flag = z.enum(["true", "false"]).transform((v) => v === "true")
 const monthStart = () => `${today().slice(0, 8)}01`
 
 const period = <T extends z.ZodRawShape>(shape: T) =>
   z
     .strictObject({
-      from: isoDate().default(monthStart),
-      to: isoDate().default(() => today()),
+      from: describedDefault(isoDate(), monthStart, "the first day of the current month"),
+      to: todayDefault(),
       format,
       ...shape,
     })
