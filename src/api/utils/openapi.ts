@@ -64,7 +64,7 @@ function jsonSchema(schema: z.ZodTypeAny) {
     io: "input",
     unrepresentable: "any",
     override: ({ zodSchema, jsonSchema }) => {
-      const meaning = describedDefaultOf(zodSchema as z.ZodTypeAny)
+      const meaning = describedDefaultOf(zodSchema as unknown as z.ZodTypeAny)
       if (meaning) {
         delete jsonSchema.default
         jsonSchema.description = `Defaults to ${meaning}.`
