@@ -40,6 +40,42 @@ export async function arTieOut(
   return rows
 }
 
+/**
+ * Currencies and days (of `dates`) on which the AR subledger as of that day
+ * differs from the AR control account as of that day: an application, an
+ * unapplication or a void dated out of order shows here. Empty when they tie.
+ */
+export async function arTieOutAsOf(knex: Knex, dates: string[]) {
+  if (!dates.length) {
+    return []
+  }
+  const { rows } = await knex.raw(
+    `with days as (select unnest(?::text[]) as as_of),
+     sub as (
+       select days.as_of, d.currency_code,
+              sum(d.sign * (d.amount - coalesce((
+                select sum(a.amount) from accounting_ar_application a
+                 where (a.credit_document_id = d.id or a.debit_document_id = d.id)
+                   and a.application_date <= days.as_of and (a.unapplied_date is null or a.unapplied_date > days.as_of)), 0))) as total
+         from days join accounting_ar_document d
+           on d.document_date <= days.as_of and (d.void_date is null or d.void_date > days.as_of)
+        group by days.as_of, d.currency_code),
+     gl as (
+       select days.as_of, e.currency_code, sum(l.debit - l.credit) as balance
+         from days join accounting_journal_entry e on e.entry_date <= days.as_of and e.status <> 'draft'
+         join accounting_journal_line l on l.entry_id = e.id
+         join accounting_account_mapping m on m.account_id = l.account_id and m.kind = 'role' and m.key = 'ar'
+        group by days.as_of, e.currency_code)
+     select coalesce(sub.as_of, gl.as_of) as as_of, coalesce(sub.currency_code, gl.currency_code) as currency_code,
+            coalesce(sub.total, 0)::text as subledger, coalesce(gl.balance, 0)::text as control
+       from sub full outer join gl on gl.as_of = sub.as_of and gl.currency_code = sub.currency_code
+      where coalesce(sub.total, 0) <> coalesce(gl.balance, 0)
+      order by 1, 2`,
+    [dates]
+  )
+  return rows
+}
+
 const normalise = (v: string) => (v.includes(".") ? v.replace(/\.?0+$/, "") : v)
 
 /** The AR subledger equals the AR control account, exactly, in every currency. */

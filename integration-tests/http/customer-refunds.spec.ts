@@ -286,7 +286,7 @@ medusaIntegrationTestRunner({
       await expectArTiesOut(knex())
     })
 
-    it("needs record_only to void a card refund, and says so in the audit trail", async () => {
+    it("voids a card refund only record-only with the provider's reason, and says so in the audit trail", async () => {
       const order = await overpaidOrder()
       const { data } = await refund(
         [{ source_type: "overpayment", source_id: order.credit.source_id, amount: 110 }],
@@ -294,14 +294,15 @@ medusaIntegrationTestRunner({
       )
       const id = data.customer_refund.id
       const plain = await refused(api.post(`/admin/customer-refunds/${id}/void`, { date }, admin))
-      expect(plain).toMatchObject({ status: 409, data: { code: "RECORD_ONLY_REQUIRED" } })
-      const voided = await api.post(`/admin/customer-refunds/${id}/void`, { date, record_only: true }, admin)
+      expect(plain).toMatchObject({ status: 409, data: { code: "MONEY_MOVED" } })
+      const reason = "Provider reports the refund returned (account closed)"
+      const voided = await api.post(`/admin/customer-refunds/${id}/void`, { date, record_only: true, reason }, admin)
       expect(voided.data.customer_refund).toMatchObject({ status: "voided", void_record_only: true })
       const { rows } = await knex().raw(
         `select data from accounting_audit_event where entity_id = ? and action = 'void'`,
         [id]
       )
-      expect(rows[0].data).toMatchObject({ record_only: true })
+      expect(rows[0].data).toMatchObject({ record_only: true, reason })
     })
 
     it("returns the first result for a retried Idempotency-Key and refuses it with another body", async () => {

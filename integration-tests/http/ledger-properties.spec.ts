@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdmin } from "../helpers/admin"
-import { PropertyStats, runLedgerProperties } from "../properties/ledger-properties"
+import { MIN_ACCEPTED_SHARE, PropertyStats, runLedgerProperties } from "../properties/ledger-properties"
 
 // The default run is small but real; `npm run test:stress` generates 10,000 steps,
 // in chunks (the database is emptied between chunks, as between any two tests).
@@ -31,6 +31,8 @@ medusaIntegrationTestRunner({
         })
         expect(stats.steps).toBe(RUNS * STEPS)
         expect(stats.invariant_checks).toBe(stats.steps)
+        const refused = Object.values(stats.refused).reduce((a, b) => a + b, 0)
+        expect(stats.accepted / (stats.accepted + refused)).toBeGreaterThanOrEqual(MIN_ACCEPTED_SHARE)
         total.runs += stats.runs
         total.steps += stats.steps
         total.accepted += stats.accepted

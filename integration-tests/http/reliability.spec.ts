@@ -5,7 +5,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { readFileSync } from "fs"
 import path from "path"
 import { createCustomer } from "../../src/scripts/demo/store-fixture"
-import { postCustomerRefundWorkflow } from "../../src/workflows/customer-refunds"
+import { completeCustomerRefundWorkflow } from "../../src/workflows/customer-refunds"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { issueMemo, memoRefundBody } from "../helpers/credit"
 import { expectArTiesOut, glLines } from "../helpers/ledger"
@@ -37,7 +37,7 @@ function outcomes(results: PromiseSettledResult<any>[]) {
 }
 
 // Fault injection after posting: the hook fails only for refunds referenced HOOK-FAIL.
-postCustomerRefundWorkflow.hooks.refundPosted(async ({ input }, { container }) => {
+completeCustomerRefundWorkflow.hooks.refundPosted(async ({ input }, { container }) => {
   const accounting: any = container.resolve("accounting")
   const refund = await accounting.retrieveCustomerRefund(input.id)
   if (refund.reference === "HOOK-FAIL") {
@@ -189,13 +189,12 @@ medusaIntegrationTestRunner({
         expect(audit.rows).toEqual([
           { action: "create", reason: null },
           { action: "reserve", reason: null },
-          { action: "release", reason: "posting failed; compensated" },
+          { action: "release", reason: "posting failed before any money moved" },
         ])
       })
 
-      it("rolls back a refund when the database fails in the middle of its posting", async () => {
-        const memo = await issuedMemo("30")
-        // The journal refuses this refund's entry: after store credit moved, before anything is posted.
+      /** The journal refuses the entries of refunds referenced FAULT-INJECT: a database fault while booking. */
+      const withBookingFault = async (run: () => Promise<void>) => {
         await knex().raw(`
           create function accounting_test_fault() returns trigger language plpgsql as $$
           begin
@@ -205,18 +204,24 @@ medusaIntegrationTestRunner({
           create trigger accounting_test_fault before insert on accounting_journal_entry
             for each row execute function accounting_test_fault();`)
         try {
-          const failed = await refused(
-            api.post("/admin/customer-refunds", refundBody(memo, "30", { method: "store_credit", reference: "FAULT-INJECT" }), admin)
-          )
-          expect(failed.status).toBeGreaterThanOrEqual(500)
+          await run()
         } finally {
           await knex().raw(
-            `drop trigger accounting_test_fault on accounting_journal_entry; drop function accounting_test_fault();`
+            `drop trigger if exists accounting_test_fault on accounting_journal_entry; drop function if exists accounting_test_fault();`
           )
         }
-        // Create-and-post answers the failure, keeps nothing: no refund, entry, number, consumption or store credit.
+      }
+
+      it("rolls back a refund when the database fails while booking it and no money moved", async () => {
+        const memo = await issuedMemo("30")
+        await withBookingFault(async () => {
+          const failed = await refused(
+            api.post("/admin/customer-refunds", refundBody(memo, "30", { method: "check", reference: "FAULT-INJECT" }), admin)
+          )
+          expect(failed.status).toBeGreaterThanOrEqual(500)
+        })
+        // Create-and-post answers the failure, keeps nothing: no refund, entry, number or consumption.
         expect(await count("accounting_customer_refund")).toBe(0)
-        expect(await storeCreditTransactions()).toBe(0)
         const { rows } = await knex().raw(
           `select count(*)::int as n from accounting_journal_entry where source_type = 'customer_refund'`
         )
@@ -229,13 +234,48 @@ medusaIntegrationTestRunner({
         await expectArTiesOut(knex())
       })
 
+      it("completes a store-credit refund forward when booking fails after the credit was granted", async () => {
+        const memo = await issuedMemo("30")
+        let id = ""
+        await withBookingFault(async () => {
+          const pending = await api.post(
+            "/admin/customer-refunds",
+            refundBody(memo, "30", { method: "store_credit", reference: "FAULT-INJECT" }),
+            admin
+          )
+          expect(pending.status).toBe(202)
+          expect(pending.data.customer_refund).toMatchObject({ status: "money_moved", number: null })
+          id = pending.data.customer_refund.id
+          // Granted once, kept: the customer holds 30 of store credit, the memo stays reserved.
+          expect(await storeCreditTransactions()).toBe(1)
+          expect((await api.get(`/admin/credit-memos/${memo}`, admin)).data.credit_memo.remaining_amount).toBe(30)
+          const again = await refused(api.post(`/admin/customer-refunds/${id}/post`, {}, admin))
+          expect(again.data.code).toBe("POSTING_IN_PROGRESS")
+        })
+        const error = (await api.get(`/admin/accounting/posting-errors?status=pending`, admin)).data.posting_errors[0]
+        const retried = await api.post(`/admin/accounting/posting-errors/${error.id}/retry`, {}, admin)
+        expect(retried.data.posting_error.status).toBe("resolved")
+        expect((await api.get(`/admin/customer-refunds/${id}`, admin)).data.customer_refund).toMatchObject({
+          status: "posted",
+          number: "RF-00001",
+        })
+        expect(await storeCreditTransactions()).toBe(1)
+        expect(await glLines(knex(), "customer_refund", id)).toEqual([
+          ["1100", "30", "0"],
+          ["2200", "0", "30"],
+        ])
+        await expectArTiesOut(knex())
+      })
+
       it("keeps a posted refund whole when a hook after posting fails", async () => {
         const memo = await issuedMemo("20")
-        const failed = await refused(
-          api.post("/admin/customer-refunds", refundBody(memo, "20", { method: "store_credit", reference: "HOOK-FAIL" }), admin)
+        const answer = await api.post(
+          "/admin/customer-refunds",
+          refundBody(memo, "20", { method: "store_credit", reference: "HOOK-FAIL" }),
+          admin
         )
-        expect(failed.status).toBeGreaterThanOrEqual(400)
-        // The posting is final: refund, entry and store credit stay together.
+        // The posting is final: refund, entry and store credit stay together, and the answer says so.
+        expect(answer.status).toBe(200)
         const [refund] = (await api.get(`/admin/customer-refunds?customer_id=${customer_id}`, admin)).data.customer_refunds
         expect(refund.status).toBe("posted")
         expect(await glLines(knex(), "customer_refund", refund.id)).toEqual([

@@ -27,17 +27,37 @@ describe("accountingErrorHandler", () => {
     expect(answer({ cause: { code: "40P01" } })).toMatchObject({ status: 409, body: { code: "LOCK_TIMEOUT" } })
   })
 
-  it("answers a lost Redis with 503 SERVICE_UNAVAILABLE and Retry-After, on any route", () => {
+  it("answers a lost Redis with 503 SERVICE_UNAVAILABLE and Retry-After on the plugin's routes", () => {
     const lost = Object.assign(new Error("Reached the max retries per request limit (which is 20)."), {
       name: "MaxRetriesPerRequestError",
     })
     for (const err of [lost, new Error("Connection is closed."), { cause: lost }]) {
-      expect(answer(err, "/admin/orders")).toMatchObject({
+      expect(answer(err, "/admin/accounting/journal-entries")).toMatchObject({
         status: 503,
         headers: { "Retry-After": "5" },
         body: { code: "SERVICE_UNAVAILABLE" },
       })
     }
+  })
+
+  it("leaves every other route to Medusa's own error handler", () => {
+    const lost = new Error("Connection is closed.")
+    const out = answer(lost, "/admin/orders")
+    expect(out.body?.code).not.toBe("SERVICE_UNAVAILABLE")
+    expect(answer({ code: "55P03", message: "lock" }, "/admin/products").body?.code).not.toBe("LOCK_TIMEOUT")
+  })
+
+  it("answers a refusal of the database's guard triggers with its code, never a 500", () => {
+    const trigger = {
+      code: "23514",
+      message: "update accounting_credit_memo set ... - IMMUTABLE: issued credit memo cmemo_1 cannot be changed",
+    }
+    expect(answer(trigger)).toMatchObject({
+      status: 409,
+      body: { code: "IMMUTABLE", message: "issued credit memo cmemo_1 cannot be changed" },
+    })
+    const check = { code: "23514", constraint: "accounting_ar_document_open_within_amount", message: "x" }
+    expect(answer(check)).toMatchObject({ status: 409, body: { code: "INTEGRITY_VIOLATION" } })
   })
 
   it("answers unreadable JSON and oversized bodies on our routes as bad input", () => {

@@ -59,18 +59,44 @@ const CODED_TYPES = new Set([
 ])
 
 /**
- * Answers the plugin's business-rule refusals with their own status and
- * stable code (409/422), lock timeouts with 409 and a lost Redis with 503
- * SERVICE_UNAVAILABLE (on every route); everything else goes to Medusa's own
- * error handler unchanged.
+ * A refusal raised by the database itself (the guard triggers and CHECK
+ * constraints of the accounting tables): a trigger's message starts with our
+ * stable code; a bare CHECK is an integrity violation. Never a 500.
+ */
+function databaseRefusal(err: any): { code: string; message: string } | null {
+  const e = err?.code === "23514" ? err : err?.cause?.code === "23514" ? err.cause : null
+  if (!e) {
+    return null
+  }
+  const coded = /^([A-Z_]+): (.*)$/s.exec(String(e.message).replace(/^.* - /s, ""))
+  if (coded && AccountingError.is({ code: coded[1] })) {
+    return { code: coded[1], message: coded[2] }
+  }
+  return { code: "INTEGRITY_VIOLATION", message: `The database refused the change: ${e.constraint ?? e.message}` }
+}
+
+/**
+ * On the plugin's routes: business-rule refusals with their own status and
+ * stable code (409/422), the database's own refusals likewise, lock timeouts
+ * with 409 and a lost Redis with 503 SERVICE_UNAVAILABLE. Every other route,
+ * and every other error, goes to Medusa's own error handler unchanged.
  */
 export function accountingErrorHandler() {
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
+    if (!OUR_ROUTES.test(req.originalUrl ?? req.path)) {
+      medusaErrorHandler(err, req, res, next)
+      return
+    }
     if (AccountingError.is(err)) {
       req.scope?.resolve(ContainerRegistrationKeys.LOGGER)?.info?.(`${err.code}: ${err.message}`)
       res
         .status(AccountingError.statusOf(err))
         .json({ type: "not_allowed", code: err.code, message: err.message })
+      return
+    }
+    const refusal = databaseRefusal(err)
+    if (refusal) {
+      res.status(AccountingError.statusOf(refusal)).json({ type: "not_allowed", ...refusal })
       return
     }
     if (err?.name === "MulterError") {
@@ -102,22 +128,18 @@ export function accountingErrorHandler() {
       res.status(pg.status).json({ type: "conflict", code: pg.code, message: pg.message })
       return
     }
-    if (OUR_ROUTES.test(req.originalUrl ?? req.path)) {
-      // Unreadable JSON or an oversized body (body-parser) is bad input too.
-      if (typeof err?.status === "number" && err.status < 500 && err.expose) {
-        res.status(err.status).json({
-          type: "invalid_data",
-          code: err.status === 413 ? "PAYLOAD_TOO_LARGE" : "MALFORMED_BODY",
-          message:
-            err.status === 413
-              ? "The request body is too large"
-              : `The request body is not valid JSON: ${err.message}`,
-        })
-        return
-      }
-      if (CODED_TYPES.has(err?.type) && !err.code) {
-        err.code = String(err.type).toUpperCase()
-      }
+    // Unreadable JSON or an oversized body (body-parser) is bad input too.
+    if (typeof err?.status === "number" && err.status < 500 && err.expose) {
+      res.status(err.status).json({
+        type: "invalid_data",
+        code: err.status === 413 ? "PAYLOAD_TOO_LARGE" : "MALFORMED_BODY",
+        message:
+          err.status === 413 ? "The request body is too large" : `The request body is not valid JSON: ${err.message}`,
+      })
+      return
+    }
+    if (CODED_TYPES.has(err?.type) && !err.code) {
+      err.code = String(err.type).toUpperCase()
     }
     medusaErrorHandler(err, req, res, next)
   }

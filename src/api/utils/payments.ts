@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { refundableOf } from "../../workflows/customer-refunds"
+import { refundableOf } from "../../lib/payments"
 
 export type RefundablePayment = {
   id: string

@@ -25,6 +25,7 @@ import {
   updateDraftEntry,
 } from "./ledger/posting"
 import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
+import { sealGeneratedMutators, SealedModel } from "./ledger/sealed-records"
 import { verifyChain } from "./ledger/verify"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import {
@@ -51,13 +52,16 @@ import {
   ImportGroup,
   importCustomerRefundDrafts,
   loadRefundInput,
+  beginPayout,
+  markMoneyMoved,
   MoneyMoved,
-  recordCardRefundIntent,
   RefundContext,
   releaseCustomerRefund,
+  staleRefunds,
   reserveCustomerRefund,
   updateCustomerRefundDraft,
   voidCustomerRefund,
+  VoidRefundInput,
 } from "./ar/customer-refunds"
 import type { OrderSnapshot } from "./rules/order-recognition"
 import {
@@ -85,8 +89,6 @@ import {
   PaymentTerm,
   PostingError,
 } from "./models"
-
-type Ids = string | string[]
 
 /**
  * The accounting module. Generated CRUD serves reads and setup data; every
@@ -121,6 +123,58 @@ export default class AccountingModuleService extends MedusaService({
     // Validated by the module loader already; parsed again for the defaults.
     this.options_ = parseAccountingOptions(options)
     this.logger_ = container.logger as Logger | undefined
+    sealGeneratedMutators(this as unknown as Record<string, any>, this.sealedModels())
+  }
+
+  /**
+   * Posted accounting records are never edited or deleted through the
+   * generated CRUD either (the guard triggers refuse them too).
+   */
+  private sealedModels(): SealedModel[] {
+    const notDraft = { status: { $ne: "draft" } }
+    const select = { select: ["id", "number", "status"] }
+    const self = this as any
+    return [
+      {
+        name: "JournalEntries",
+        label: "Journal entry",
+        sealed: (id) => self.listJournalEntries({ id, ...notDraft }, select),
+        instead: "reverse it instead",
+      },
+      {
+        name: "JournalLines",
+        label: "Journal entry",
+        sealed: async (id) =>
+          (await self.listJournalEntries({ lines: { id }, ...notDraft }, select)) as any[],
+        instead: "reverse the entry instead",
+      },
+      {
+        name: "CreditMemos",
+        label: "Credit memo",
+        sealed: (id) => self.listCreditMemos({ id, ...notDraft }, select),
+        instead: "void it instead",
+      },
+      {
+        name: "CreditMemoLines",
+        label: "Credit memo",
+        sealed: (id) => self.listCreditMemos({ lines: { id }, ...notDraft }, select),
+        instead: "void it instead",
+      },
+      {
+        name: "CustomerRefunds",
+        label: "Refund",
+        sealed: (id) => self.listCustomerRefunds({ id, ...notDraft }, select),
+        instead: "void it instead",
+      },
+      {
+        name: "CustomerRefundLines",
+        label: "Refund",
+        sealed: (id) => self.listCustomerRefunds({ lines: { id }, ...notDraft }, select),
+        instead: "void it instead",
+      },
+      { name: "ArDocuments", label: "AR document", instead: "void or correct the document that posted it" },
+      { name: "ArApplications", label: "AR application", instead: "unapply it" },
+    ]
   }
 
   // Called by Medusa on every instance once the application has started.
@@ -269,90 +323,6 @@ export default class AccountingModuleService extends MedusaService({
   @InjectManager()
   async verifyJournal(@MedusaContext() ctx: Context = {}) {
     return await verifyChain(reader(ctx))
-  }
-
-  // Posted entries are immutable: the generated mutators refuse them
-  // (the database refuses them too, see the guard migration).
-
-  private async assertDraftEntries(ids: Ids, ctx: Context, action: string) {
-    const list = Array.isArray(ids) ? ids : [ids]
-    const sealed = await reader(ctx)("accounting_journal_entry")
-      .select("id", "number")
-      .whereIn("id", list)
-      .whereNot("status", "draft")
-      .first()
-    if (sealed) {
-      throw new AccountingError(
-        "IMMUTABLE",
-        `Journal entry ${sealed.number ?? sealed.id} is posted and cannot be ${action}; reverse it instead`
-      )
-    }
-  }
-
-  private async assertDraftLines(ids: Ids, ctx: Context, action: string) {
-    const list = Array.isArray(ids) ? ids : [ids]
-    const sealed = await reader(ctx)("accounting_journal_line as l")
-      .join("accounting_journal_entry as e", "e.id", "l.entry_id")
-      .select("e.id", "e.number")
-      .whereIn("l.id", list)
-      .whereNot("e.status", "draft")
-      .first()
-    if (sealed) {
-      throw new AccountingError(
-        "IMMUTABLE",
-        `Lines of the posted journal entry ${sealed.number} cannot be ${action}; reverse the entry instead`
-      )
-    }
-  }
-
-  private static idsOf(data: any): string[] {
-    if (typeof data === "string") {
-      return [data]
-    }
-    const list = Array.isArray(data) ? data : [data]
-    return list.map((d) => (typeof d === "string" ? d : (d?.id ?? d?.selector?.id))).filter(Boolean)
-  }
-
-  @InjectManager()
-  // @ts-expect-error the generated method is a property; overriding it adds the guard
-  async updateJournalEntries(data: any, @MedusaContext() ctx: Context = {}) {
-    await this.assertDraftEntries(AccountingModuleService.idsOf(data), ctx, "edited")
-    return await super.updateJournalEntries(data, ctx)
-  }
-
-  @InjectManager()
-  // @ts-expect-error the generated method is a property; overriding it adds the guard
-  async deleteJournalEntries(ids: Ids, @MedusaContext() ctx: Context = {}) {
-    await this.assertDraftEntries(ids, ctx, "deleted")
-    return await super.deleteJournalEntries(ids, ctx)
-  }
-
-  @InjectManager()
-  // @ts-expect-error the generated method is a property; overriding it adds the guard
-  async softDeleteJournalEntries(ids: Ids, config?: any, @MedusaContext() ctx: Context = {}) {
-    await this.assertDraftEntries(ids, ctx, "deleted")
-    return await super.softDeleteJournalEntries(ids, config, ctx)
-  }
-
-  @InjectManager()
-  // @ts-expect-error the generated method is a property; overriding it adds the guard
-  async updateJournalLines(data: any, @MedusaContext() ctx: Context = {}) {
-    await this.assertDraftLines(AccountingModuleService.idsOf(data), ctx, "edited")
-    return await super.updateJournalLines(data, ctx)
-  }
-
-  @InjectManager()
-  // @ts-expect-error the generated method is a property; overriding it adds the guard
-  async deleteJournalLines(ids: Ids, @MedusaContext() ctx: Context = {}) {
-    await this.assertDraftLines(ids, ctx, "deleted")
-    return await super.deleteJournalLines(ids, ctx)
-  }
-
-  @InjectManager()
-  // @ts-expect-error the generated method is a property; overriding it adds the guard
-  async softDeleteJournalLines(ids: Ids, config?: any, @MedusaContext() ctx: Context = {}) {
-    await this.assertDraftLines(ids, ctx, "deleted")
-    return await super.softDeleteJournalLines(ids, config, ctx)
   }
 
   // ---- periods ---------------------------------------------------------
@@ -606,6 +576,7 @@ export default class AccountingModuleService extends MedusaService({
     return await reserveCustomerRefund(knex, id, context, actor)
   }
 
+  /** Only for a refund whose money did not move (the caller has settled that); refuses money_moved. */
   @InjectTransactionManager()
   async releaseCustomerRefund(
     id: string,
@@ -617,12 +588,13 @@ export default class AccountingModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async recordCardRefundIntent(
-    id: string,
-    intent: { order_id: string | null; credit_line_amount: MoneyLike },
-    @MedusaContext() ctx: Context = {}
-  ) {
-    await recordCardRefundIntent(trx(ctx), id, intent)
+  async beginPayout(id: string, @MedusaContext() ctx: Context = {}) {
+    await beginPayout(trx(ctx), id)
+  }
+
+  @InjectTransactionManager()
+  async markMoneyMoved(id: string, moved: MoneyMoved, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await markMoneyMoved(trx(ctx), id, moved, actor)
   }
 
   @InjectTransactionManager()
@@ -640,13 +612,19 @@ export default class AccountingModuleService extends MedusaService({
   @InjectTransactionManager()
   async voidCustomerRefund(
     id: string,
-    input: { date: string; record_only?: boolean },
+    input: VoidRefundInput,
     actor: Actor = {},
     @MedusaContext() ctx: Context = {}
   ) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
     await voidCustomerRefund(knex, id, input, actor)
+  }
+
+  /** Refunds reserved or paid out whose workflow is gone (for the recovery job). */
+  @InjectManager()
+  async listStaleRefunds(olderThanMinutes: number, @MedusaContext() ctx: Context = {}) {
+    return await staleRefunds(reader(ctx), olderThanMinutes)
   }
 
   // ---- idempotency keys -------------------------------------------------

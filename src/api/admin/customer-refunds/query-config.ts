@@ -19,6 +19,8 @@ export const customerRefundFields = [
   "void_date",
   "void_journal_entry_id",
   "void_record_only",
+  "void_reason",
+  "money_moved_at",
   "created_by",
   "posted_by",
   "posted_at",

@@ -1,15 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
-import {
-  createCustomerRefundWorkflow,
-  deleteCustomerRefundWorkflow,
-  postCustomerRefundWorkflow,
-} from "../../../workflows/customer-refunds"
+import { createAndPostCustomerRefundWorkflow, createCustomerRefundWorkflow } from "../../../workflows/customer-refunds"
 import { actorOf } from "../../utils/actor"
 import { idempotent } from "../../utils/idempotency"
 import { assertPermission } from "../../utils/permissions"
-import { loadCustomerRefund } from "./helpers"
+import { loadCustomerRefund, postedAnswer } from "./helpers"
 import type { AdminCreateCustomerRefund } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -44,21 +40,16 @@ export const POST = async (
 ) => {
   await idempotent(req, res, async () => {
     const { post, ...refund } = req.validatedBody
-    if (post) {
-      await assertPermission(req, "customer_refunds:post")
+    if (!post) {
+      const { result: id } = await createCustomerRefundWorkflow(req.scope).run({
+        input: { refund, ...actorOf(req) },
+      })
+      return { body: { customer_refund: await loadCustomerRefund(req, id) } }
     }
-    const { result: id } = await createCustomerRefundWorkflow(req.scope).run({
+    await assertPermission(req, "customer_refunds:post")
+    const { result } = await createAndPostCustomerRefundWorkflow(req.scope).run({
       input: { refund, ...actorOf(req) },
     })
-    if (post) {
-      try {
-        await postCustomerRefundWorkflow(req.scope).run({ input: { id, ...actorOf(req) } })
-      } catch (e) {
-        // Create-and-post is one request: a refused post leaves no draft behind.
-        await deleteCustomerRefundWorkflow(req.scope).run({ input: { id, origin: "compensation" } })
-        throw e
-      }
-    }
-    return { body: { customer_refund: await loadCustomerRefund(req, id) } }
+    return postedAnswer(result, await loadCustomerRefund(req, result.id))
   })
 }

@@ -1,5 +1,6 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
+import { REFUND_STATUSES } from "../../../modules/accounting/models/customer-refund"
 import { CREDIT_SOURCE_TYPES } from "../../../modules/accounting/models/customer-refund-line"
 import { currencyCode, id, isoDate, money, refinePrecision, refundMethod, text } from "../../utils/validators"
 
@@ -55,10 +56,17 @@ export const AdminUpdateCustomerRefund = z.strictObject({
   lines: fields.lines.optional(),
 })
 
-export const AdminVoidCustomerRefund = z.strictObject({
-  date: isoDate(),
-  record_only: z.boolean().optional(),
-})
+export const AdminVoidCustomerRefund = z
+  .strictObject({
+    date: isoDate(),
+    /** Card refunds: the provider reports the refund failed or came back; only the books change. */
+    record_only: z.boolean().optional(),
+    reason: text(500).optional(),
+  })
+  .refine((v) => !v.record_only || !!v.reason?.trim(), {
+    message: "a record-only void needs the reason (e.g. the provider's failure notice)",
+    path: ["reason"],
+  })
 
 export const AdminGetCustomerRefundsParams = createFindParams({
   limit: 50,
@@ -67,8 +75,8 @@ export const AdminGetCustomerRefundsParams = createFindParams({
 }).extend({
   status: z
     .union([
-      z.enum(["draft", "posting", "posted", "voided"]),
-      z.array(z.enum(["draft", "posting", "posted", "voided"])),
+      z.enum(REFUND_STATUSES),
+      z.array(z.enum(REFUND_STATUSES)),
     ])
     .optional(),
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),

@@ -1,4 +1,6 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { RESERVING_STATUSES } from "../models/customer-refund"
+import { availableCredit } from "../rules/available-credit"
 import { Decimal, readMoney } from "../rules/money"
 import { ArDocRow, openOf } from "./documents"
 
@@ -18,7 +20,11 @@ export function creditSourceType(
   return "negative_invoice"
 }
 
-/** Amounts reserved by refunds being posted right now, per AR document or store-credit account. */
+/**
+ * Amounts reserved by refunds being posted (or paid out and not yet booked),
+ * per AR document or store-credit account. Every path that consumes a credit
+ * (refunds, applications, order netting) subtracts them.
+ */
 export async function reservations(
   knex: Knex,
   keys: { ar_document_ids?: string[]; store_credit_ids?: string[]; exclude_refund_id?: string }
@@ -26,7 +32,7 @@ export async function reservations(
   const q = knex("accounting_customer_refund_line as l")
     .join("accounting_customer_refund as r", "r.id", "l.refund_id")
     .select("l.ar_document_id", "l.source_type", "l.source_id", "l.raw_amount", "l.amount")
-    .where("r.status", "posting")
+    .whereIn("r.status", [...RESERVING_STATUSES])
     .whereNull("l.deleted_at")
     .andWhere((w) =>
       w
@@ -79,7 +85,7 @@ export async function availableArCredits(
   const reserved = await reservations(knex, { ar_document_ids: docs.map((d) => d.id) })
   return docs
     .map((doc) => {
-      const remaining = openOf(doc).minus(reserved.get(doc.id) ?? 0)
+      const remaining = availableCredit(openOf(doc), reserved.get(doc.id))
       const type = creditSourceType(doc)!
       return {
         source_type: type,

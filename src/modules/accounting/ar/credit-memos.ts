@@ -6,6 +6,10 @@ import { assertPeriodOpen } from "../ledger/periods"
 import { postEntry, reverseEntry } from "../ledger/posting"
 import { nextDocumentNumber } from "../ledger/sequences"
 import { loadAccountMap, loadPostingSettings, roleAccount } from "../ledger/settings"
+import { advisoryLock } from "../db"
+import { RESERVING_STATUSES } from "../models/customer-refund"
+import { assertApplicationWithinOpen } from "../rules/application-limit"
+import { availableCredit } from "../rules/available-credit"
 import { addDays } from "../rules/dates"
 import {
   assertAtPrecision,
@@ -16,10 +20,13 @@ import {
   sumMoney,
   toDecimal,
 } from "../rules/money"
+import { reservations } from "./available-credits"
 import {
+  amountOf,
   applyDocuments,
   ArDocRow,
   insertArDocument,
+  latestApplicationDate,
   lockDocuments,
   openOf,
   standingApplications,
@@ -159,6 +166,9 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     )
   }
   await assertPeriodOpen(knex, memo.memo_date)
+  if (memo.order_id) {
+    await assertWithinOrderCredit(knex, memo)
+  }
   const lines = await knex("accounting_credit_memo_line")
     .where({ credit_memo_id: id })
     .whereNull("deleted_at")
@@ -233,6 +243,37 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
   })
 }
 
+/**
+ * A memo linked to an order never credits more than what of that order is
+ * not yet credited: what order recognition booked as owed, less its credits
+ * (returns, negative changes, return memos) and the other issued memos of
+ * the order (MEMO_EXCEEDS_ORDER). The order is locked while this is read.
+ */
+async function assertWithinOrderCredit(knex: Knex, memo: any) {
+  await advisoryLock(knex, `ar:order:${memo.order_id}`)
+  const docs: ArDocRow[] = await knex("accounting_ar_document")
+    .where({ order_id: memo.order_id })
+    .whereIn("doc_type", ["order", "order_adjustment", "credit_memo"])
+    .whereNull("void_date")
+    .whereNull("deleted_at")
+  const others = await knex("accounting_credit_memo")
+    .where({ order_id: memo.order_id, status: "issued" })
+    .whereNot("origin", "return")
+    .whereNot("id", memo.id)
+    .whereNull("deleted_at")
+  const recognised = sumMoney(docs.map((d) => amountOf(d).times(d.sign)))
+  const credited = sumMoney(others.map((m: any) => readMoney(m, "total")))
+  const remaining = Decimal.max(recognised.minus(credited), 0)
+  const total = readMoney(memo, "total")
+  if (total.gt(remaining)) {
+    const number = docs.find((d) => d.doc_type === "order")?.number ?? memo.order_id
+    throw new AccountingError(
+      "MEMO_EXCEEDS_ORDER",
+      `Order ${number} has ${remaining.toString()} not yet credited (returns and other memos counted); this memo credits ${total.toString()}`
+    )
+  }
+}
+
 async function memoDocument(knex: Knex, memoId: string): Promise<ArDocRow> {
   const doc = await knex("accounting_ar_document")
     .where({ doc_type: "credit_memo", source_id: memoId })
@@ -272,12 +313,20 @@ export async function voidCreditMemo(knex: Knex, id: string, date: string, actor
   const standing = await standingApplications(knex, [doc.id])
   const reserved = await knex("accounting_customer_refund_line as l")
     .join("accounting_customer_refund as r", "r.id", "l.refund_id")
-    .where({ "l.ar_document_id": doc.id, "r.status": "posting" })
+    .where({ "l.ar_document_id": doc.id })
+    .whereIn("r.status", [...RESERVING_STATUSES])
     .first()
   if (standing.length || reserved) {
     throw new AccountingError(
       "CREDIT_NOT_AVAILABLE",
       `Credit memo ${memo.number} is applied or refunded (${standing.length} standing); unapply or void those first`
+    )
+  }
+  const latest = await latestApplicationDate(knex, doc.id)
+  if (latest && date < latest) {
+    throw new AccountingError(
+      "DATE_BEFORE_ORIGINAL",
+      `The void date ${date} is before ${latest}, when an application of credit memo ${memo.number} was made or ended`
     )
   }
   const { reversal } = await reverseEntry(knex, memo.journal_entry_id, {
@@ -361,13 +410,14 @@ export async function applyCreditMemo(
       `Order ${input.order_id} is in ${orderDocs[0].currency_code.toUpperCase()}, credit memo ${memo.number} in ${credit.currency_code.toUpperCase()}`
     )
   }
-  const orderOpen = sumMoney(debits.map(openOf))
-  if (amount.gt(openOf(credit)) || amount.gt(orderOpen)) {
-    throw new AccountingError(
-      "APPLICATION_EXCEEDS_OPEN",
-      `Cannot apply ${amount.toString()}: credit memo ${memo.number} has ${openOf(credit).toString()} remaining and the order ${orderOpen.toString()} open`
-    )
-  }
+  const reserved = await reservations(knex, { ar_document_ids: [credit.id] })
+  assertApplicationWithinOpen({
+    amount,
+    credit_available: availableCredit(openOf(credit), reserved.get(credit.id)),
+    debit_open: sumMoney(debits.map(openOf)),
+    credit_name: `credit memo ${memo.number}`,
+    debit_name: `order ${orderDocs.find((d) => d.doc_type === "order")?.number ?? input.order_id}`,
+  })
   const latest = [memo.memo_date, ...debits.map((d) => d.document_date)].sort().pop()!
   if (input.date < latest) {
     throw new AccountingError(

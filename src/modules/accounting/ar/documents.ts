@@ -1,6 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
+import { assertApplicationWithinOpen } from "../rules/application-limit"
+import { latestDate } from "../rules/dates"
 import { Decimal, moneyColumns, MoneyLike, rawMoney, readMoney, toDecimal } from "../rules/money"
 
 export type ArDocRow = {
@@ -130,10 +132,18 @@ export async function applyDocuments(
   }
   const creditOpen = openOf(credit)
   const debitOpen = openOf(debit)
-  if (!amount.gt(0) || amount.gt(creditOpen) || amount.gt(debitOpen)) {
+  assertApplicationWithinOpen({
+    amount,
+    credit_available: creditOpen,
+    debit_open: debitOpen,
+    credit_name: credit.number ?? credit.id,
+    debit_name: debit.number ?? debit.id,
+  })
+  const latest = latestDate(credit.document_date, debit.document_date)
+  if (input.date < latest) {
     throw new AccountingError(
-      "APPLICATION_EXCEEDS_OPEN",
-      `Cannot apply ${amount.toString()}: the credit has ${creditOpen.toString()} open and the document ${debitOpen.toString()}`
+      "DATE_BEFORE_ORIGINAL",
+      `An application dated ${input.date} would precede ${latest}, the date of ${credit.number ?? credit.id} or ${debit.number ?? debit.id}`
     )
   }
   const id = generateEntityId(undefined, "arapp")
@@ -174,6 +184,7 @@ export async function unapply(
       debit_document_id: string
       amount: Decimal
       kind: string
+      application_date: string
     }
     docs: Map<string, ArDocRow>
     date: string
@@ -181,7 +192,9 @@ export async function unapply(
     actor_id?: string | null
   }
 ): Promise<void> {
-  const { application, docs, date } = input
+  const { application, docs } = input
+  // Never before the application itself (automatic displacement can run after later postings).
+  const date = latestDate(input.date, application.application_date)
   const release = input.release ?? application.amount
   await knex("accounting_ar_application")
     .where({ id: application.id })
@@ -216,4 +229,15 @@ export async function standingApplications(knex: Knex, docIds: string[]) {
     .orderBy("created_at")
     .orderBy("id")
   return rows.map((r: any, i: number) => ({ ...r, amount: readMoney(r, "amount"), created_order: i }))
+}
+
+/** The latest day an application of the document was made or ended (a void may not precede it). */
+export async function latestApplicationDate(knex: Knex, docId: string): Promise<string | null> {
+  const { rows } = await knex.raw(
+    `select max(greatest(application_date, coalesce(unapplied_date, application_date))) as latest
+       from accounting_ar_application
+      where (credit_document_id = ? or debit_document_id = ?) and deleted_at is null`,
+    [docId, docId]
+  )
+  return rows[0]?.latest ?? null
 }

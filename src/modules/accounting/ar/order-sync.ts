@@ -8,7 +8,7 @@ import { addDays } from "../rules/dates"
 import { Decimal, readMoney, roundMoney } from "../rules/money"
 import {
   Components,
-  isDepositLine,
+  isLiabilityLine,
   isZero,
   OrderSnapshot,
   recognitionLines,
@@ -27,6 +27,8 @@ export type OrderSyncResult = {
   /** `credit_memo_id`: a received return documented as a credit memo. */
   posted: { entry_id: string; number: string | null; kind: string; credit_memo_id?: string }[]
   skipped?: string
+  /** Captures and refunds left unposted while the order's receivable is not recognised. */
+  parked?: string[]
 }
 
 type Settings = Awaited<ReturnType<typeof loadPostingSettings>>
@@ -48,6 +50,7 @@ function recognitionAccounts(map: AccountMap) {
     discounts: roleAccount(map, "discounts"),
     tax: roleAccount(map, "tax"),
     customer_deposits: roleAccount(map, "customer_deposits"),
+    gift_card_liability: roleAccount(map, "gift_card_liability"),
     rounding: roleAccount(map, "rounding"),
   }
 }
@@ -111,7 +114,7 @@ export async function syncOrder(
     if (recognitions.length === 0 && isCancel) {
       // First seen already canceled (backfill): post the sale, then its cancellation.
       const placement = targetComponents(
-        { ...order, status: "pending", credit_lines: order.credit_lines.filter(isDepositLine) },
+        { ...order, status: "pending", credit_lines: order.credit_lines.filter(isLiabilityLine) },
         offset
       )
       pending.push({
@@ -144,7 +147,14 @@ export async function syncOrder(
 
   const posted = new Set(docs.map((d) => `${d.doc_type}:${d.source_id}`))
   const claims = await refundClaims(knex, order)
+  // Money for a receivable not recognised (posting.orders off) is parked, not an overpayment.
+  const receivableRecognised = recognitions.length > 0 || pending.length > 0
+  const parked: string[] = []
   for (const payment of order.payments) {
+    if (!receivableRecognised) {
+      parked.push(...payment.captures.map((c) => c.id), ...payment.refunds.map((r) => r.id))
+      continue
+    }
     if (posting.payments) {
       for (const capture of payment.captures) {
         if (!posted.has(`payment:${capture.id}`)) {
@@ -180,6 +190,7 @@ export async function syncOrder(
     order_id: order.id,
     posted: [],
     ...(stale && { skipped: "stale snapshot" }),
+    ...(parked.length && { parked }),
   }
   const ref = { customer_id: order.customer_id, order_id: order.id }
   const docBase = {
@@ -293,7 +304,7 @@ async function allowanceOffset(knex: Knex, orderId: string): Promise<Decimal> {
   const rows = await knex("accounting_customer_refund")
     .select("raw_card_credit_line_amount", "card_credit_line_amount")
     .where({ card_order_id: orderId })
-    .whereIn("status", ["posting", "posted", "voided"])
+    .whereIn("status", ["posting", "money_moved", "posted", "voided"])
     .whereNull("deleted_at")
   return rows.reduce(
     (acc: Decimal, r: any) => acc.plus(readMoney(r, "card_credit_line_amount")),

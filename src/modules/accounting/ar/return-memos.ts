@@ -58,7 +58,8 @@ export async function createReturnMemo(
   await knex("accounting_credit_memo").insert({
     id,
     number,
-    status: "issued",
+    // Lines go in while it is a draft (the database seals an issued memo's lines).
+    status: "draft",
     customer_id: order.customer_id,
     order_id: order.id,
     return_id: input.return_id,
@@ -84,6 +85,7 @@ export async function createReturnMemo(
         ...moneyColumns("tax_amount", l.tax),
       }))
   )
+  await knex("accounting_credit_memo").where({ id }).update({ status: "issued", updated_at: knex.fn.now() })
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,

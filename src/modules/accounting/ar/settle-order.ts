@@ -1,5 +1,8 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { availableCredit } from "../rules/available-credit"
+import { latestDate } from "../rules/dates"
 import { planDisplacement, planNetting, SettleDoc } from "../rules/settlement"
+import { reservations } from "./available-credits"
 import { applyDocuments, ArDocRow, lockDocuments, openOf, standingApplications, unapply } from "./documents"
 
 const toSettleDoc = (d: ArDocRow): SettleDoc => ({
@@ -31,12 +34,20 @@ export async function settleOrder(knex: Knex, orderId: string, added: ArDocRow, 
     }
   }
 
-  for (const pair of planNetting(docs.map(toSettleDoc))) {
+  // What refunds being posted reserve is not the order's to net.
+  const reserved = await reservations(knex, { ar_document_ids: docs.map((d) => d.id) })
+  const available = docs.map((d) =>
+    d.sign === -1 ? { ...toSettleDoc(d), open: availableCredit(openOf(d), reserved.get(d.id)) } : toSettleDoc(d)
+  )
+  for (const pair of planNetting(available)) {
+    const credit = byId.get(pair.credit_id)!
+    const debit = byId.get(pair.debit_id)!
     await applyDocuments(knex, {
-      credit: byId.get(pair.credit_id)!,
-      debit: byId.get(pair.debit_id)!,
+      credit,
+      debit,
       amount: pair.amount,
-      date,
+      // Never before either document, also when sync runs late or out of order.
+      date: latestDate(date, credit.document_date, debit.document_date),
       kind: "auto",
     })
   }

@@ -1,6 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
+import { assertPaymentAccount } from "../rules/payment-account"
 import { AccountMap, AccountRole } from "../rules/roles"
 import { CHAIN_SEQUENCE, SequenceType } from "./sequences"
 import { POSTING_SOURCES } from "../options"
@@ -100,11 +101,32 @@ async function upsertMappings(
   entries: Record<string, string | null>
 ) {
   const ids = Object.values(entries).filter((v): v is string => !!v)
-  if (ids.length) {
-    const found = await knex("accounting_account").select("id").whereIn("id", ids).whereNull("deleted_at")
-    const missing = ids.filter((id) => !found.some((f: any) => f.id === id))
-    if (missing.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown account(s): ${missing.join(", ")}`)
+  const accounts = ids.length
+    ? await knex("accounting_account").whereIn("id", ids).whereNull("deleted_at")
+    : []
+  const missing = ids.filter((id) => !accounts.some((a: any) => a.id === id))
+  if (missing.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown account(s): ${missing.join(", ")}`)
+  }
+  const map = await loadAccountMap(knex)
+  const isArRole = (key: string) => kind === "role" && key === "ar"
+  const arAccount = isArRole("ar") && entries.ar ? entries.ar : map.role.ar
+  for (const [key, accountId] of Object.entries(entries)) {
+    if (isArRole(key)) {
+      await assertArRemapAllowed(knex, map.role.ar, accountId)
+      continue
+    }
+    if (accountId && accountId === arAccount) {
+      throw new AccountingError(
+        "CONTROL_ACCOUNT",
+        `${kind} ${key}: the AR control account is posted only with the subledger; map another account`
+      )
+    }
+    if (accountId && kind !== "role") {
+      // A method or provider pays out of (or settles into) this account.
+      const account = accounts.find((a: any) => a.id === accountId)
+      assertPaymentAccount(account, { arAccountId: arAccount, flagged: false })
+      await knex("accounting_account").where({ id: accountId }).update({ is_payment_account: true })
     }
   }
   for (const [key, accountId] of Object.entries(entries)) {
@@ -117,6 +139,28 @@ async function upsertMappings(
         account_id: accountId,
       })
     }
+  }
+}
+
+/**
+ * The AR control account cannot move once it carries postings: every past
+ * as-of figure reads the current mapping, so the whole history would leave
+ * "control" (CONTROL_ACCOUNT_IN_USE). Before the first posting it may move.
+ */
+async function assertArRemapAllowed(knex: Knex, current: string | undefined, next: string | null) {
+  if (!current || current === next) {
+    return
+  }
+  const used = await knex("accounting_journal_line as l")
+    .join("accounting_journal_entry as e", "e.id", "l.entry_id")
+    .where("l.account_id", current)
+    .whereNot("e.status", "draft")
+    .first("l.id")
+  if (used) {
+    throw new AccountingError(
+      "CONTROL_ACCOUNT_IN_USE",
+      "role_accounts.ar: the AR control account already carries postings and cannot be remapped; rename the account instead"
+    )
   }
 }
 

@@ -15,6 +15,9 @@ export const Account = model
       type: model.enum([...ACCOUNT_TYPES]),
       description: model.text().nullable(),
       active: model.boolean().default(true),
+      // Money can be paid out of it (bank, clearing, deposits): the only
+      // accounts a refund's payment_account_id or a method mapping may name.
+      is_payment_account: model.boolean().default(false),
       metadata: model.json().nullable(),
       mappings: model.hasMany(() => AccountMapping, { mappedBy: "account" }),
       lines: model.hasMany(() => JournalLine, { mappedBy: "account" }),

@@ -11,8 +11,15 @@ export const REFUND_METHODS = ["check", "eft", "cash", "card", "store_credit", "
 /** What a refund method's name may look like. */
 export const REFUND_METHOD_NAME = /^[a-z][a-z0-9_]{1,39}$/
 
-// `posting` is transient: the credits are reserved while money moves.
-export const REFUND_STATUSES = ["draft", "posting", "posted", "voided"] as const
+/**
+ * `posting`: the credits are reserved while money moves. `money_moved`: the
+ * provider or the loyalty plugin has paid out and the booking is pending; a
+ * refund in it can only complete (never back to draft: money moves once).
+ */
+export const REFUND_STATUSES = ["draft", "posting", "money_moved", "posted", "voided"] as const
+
+/** Statuses whose refunds hold their credits reserved. */
+export const RESERVING_STATUSES = ["posting", "money_moved"] as const
 
 export const CustomerRefund = model
   .define(
@@ -34,8 +41,10 @@ export const CustomerRefund = model
       total: model.bigNumber().default(0),
       journal_entry_id: model.text().nullable(),
       medusa_refund_id: model.text().nullable(),
-      // Card refunds of credits Medusa does not know (credit memos) make Medusa add
-      // an order credit line of this amount; order recognition leaves it out.
+      // A card refund to an order's payment drawing on credits Medusa does not
+      // know of that order (credit memos, other orders' credits, store credit):
+      // Medusa turns that part into an order credit line at most, which the
+      // order's recognition leaves out (capped by the credit lines it sees).
       card_order_id: model.text().nullable(),
       card_credit_line_amount: model.bigNumber().nullable(),
       store_credit_transaction_id: model.text().nullable(),
@@ -43,6 +52,11 @@ export const CustomerRefund = model
       void_journal_entry_id: model.text().nullable(),
       void_record_only: model.boolean().default(false),
       posting_started_at: model.dateTime().nullable(),
+      // Set just before the provider is called: from then on only a read-back
+      // of the payment's refunds decides whether money moved.
+      payout_started_at: model.dateTime().nullable(),
+      money_moved_at: model.dateTime().nullable(),
+      void_reason: model.text().nullable(),
       created_by: model.text().nullable(),
       posted_by: model.text().nullable(),
       posted_at: model.dateTime().nullable(),

@@ -43,3 +43,8 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days)
   return toIsoDate(d)
 }
+
+/** The latest of ISO dates (YYYY-MM-DD sorts as text). */
+export function latestDate(...dates: (string | null | undefined)[]): string {
+  return dates.filter((d): d is string => !!d).sort().pop()!
+}

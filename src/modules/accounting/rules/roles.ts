@@ -10,6 +10,7 @@ export const ACCOUNT_ROLES = [
   "card_clearing",
   "bank",
   "customer_deposits",
+  "gift_card_liability",
   "inventory",
   "cogs",
   "rounding",

@@ -6,13 +6,13 @@ import type AccountingModuleService from "../../../modules/accounting/service"
 
 export const completeCustomerRefundStepId = "complete-customer-refund"
 
-/** Numbers and posts the refund and consumes the credits. Final. */
+/** Numbers and posts the refund and consumes the credits (idempotent). Final. */
 export const completeCustomerRefundStep = createStep(
   completeCustomerRefundStepId,
-  async (input: { id: string; moved: MoneyMoved } & Actor, { container }) => {
+  async (input: { id: string; moved?: MoneyMoved } & Actor, { container }) => {
     const result = await container
       .resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-      .completeCustomerRefund(input.id, input.moved, { actor_id: input.actor_id, origin: input.origin })
+      .completeCustomerRefund(input.id, input.moved ?? {}, { actor_id: input.actor_id, origin: input.origin })
     return new StepResponse(result)
   }
 )

@@ -1,9 +1,8 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import { AccountingError } from "../../../modules/accounting/errors"
-import type AccountingModuleService from "../../../modules/accounting/service"
-import { STORE_CREDIT_MODULE } from "./load-refund-context"
+import { storeCreditModule } from "../../../lib/store-credit"
+import { settlePayout } from "../payout/evidence"
 
 export const moveStoreCreditStepId = "move-customer-refund-store-credit"
 
@@ -11,7 +10,8 @@ export const moveStoreCreditStepId = "move-customer-refund-store-credit"
  * Store credit through the loyalty plugin: a store_credit refund credits the
  * customer's account (created if needed), and lines drawing on an existing
  * store-credit balance debit it. Reference: our refund. Compensation deletes
- * the transactions it made, as the plugin's own steps do.
+ * the transactions it made, as the plugin's own steps do, unless a read-back
+ * shows the refund paid out (then the refund completes forward).
  */
 export const moveStoreCreditStep = createStep(
   moveStoreCreditStepId,
@@ -25,19 +25,17 @@ export const moveStoreCreditStep = createStep(
     },
     { container }
   ) => {
+    const none = { ids: [] as string[], customer_refund_id: input.customer_refund_id }
     if (!input.credit_amount && !input.debits.length) {
-      return new StepResponse(
-        { transaction_ids: [] as string[] },
-        { ids: [] as string[], customer_refund_id: input.customer_refund_id }
-      )
+      return new StepResponse({ transaction_ids: [] as string[] }, none)
     }
-    if (!container.hasRegistration(STORE_CREDIT_MODULE)) {
+    const storeCredit = storeCreditModule(container)
+    if (!storeCredit) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "Store credit needs @medusajs/loyalty-plugin in the store's plugins"
       )
     }
-    const storeCredit: any = container.resolve(STORE_CREDIT_MODULE)
     const reference = { reference: "customer_refund", reference_id: input.customer_refund_id }
     const ids: string[] = []
     try {
@@ -50,7 +48,7 @@ export const moveStoreCreditStep = createStep(
             ...reference,
           }))
         )
-        ids.push(...debits.map((t: any) => t.id))
+        ids.push(...debits.map((t) => t.id))
       }
       if (input.credit_amount) {
         let [account] = await storeCredit.listStoreCreditAccounts({
@@ -63,14 +61,9 @@ export const moveStoreCreditStep = createStep(
           ])
         }
         const credits = await storeCredit.creditAccounts([
-          {
-            account_id: account.id,
-            amount: MathBN.convert(input.credit_amount),
-            note: "Customer refund",
-            ...reference,
-          },
+          { account_id: account.id, amount: MathBN.convert(input.credit_amount), note: "Customer refund", ...reference },
         ])
-        ids.push(...credits.map((t: any) => t.id))
+        ids.push(...credits.map((t) => t.id))
       }
     } catch (e: any) {
       if (ids.length) {
@@ -84,11 +77,8 @@ export const moveStoreCreditStep = createStep(
     if (!data?.ids.length) {
       return
     }
-    // A refund that got posted is final (a later hook failed): its store credit stays with it.
-    const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-    const [refund] = await accounting.listCustomerRefunds({ id: data.customer_refund_id }, { select: ["status"] })
-    if (refund?.status !== "posted") {
-      await (container.resolve(STORE_CREDIT_MODULE) as any).deleteTransactions(data.ids)
+    if ((await settlePayout(container, data.customer_refund_id)) === "not_moved") {
+      await storeCreditModule(container)!.deleteTransactions(data.ids)
     }
   }
 )

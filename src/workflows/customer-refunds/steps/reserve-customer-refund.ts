@@ -3,15 +3,17 @@ import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type { RefundContext } from "../../../modules/accounting/ar/customer-refunds"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
 import type AccountingModuleService from "../../../modules/accounting/service"
-import { runOrderSync } from "../../order-accounting/run-order-sync"
+import { settlePayout } from "../payout/evidence"
+import { recordRefundPostingError } from "../payout/posting-errors"
 
 export const reserveCustomerRefundStepId = "reserve-customer-refund"
 
 /**
  * Locks and re-checks the credits, then reserves them (status `posting`)
- * while money moves. Compensation hands the draft back untouched, and
- * re-syncs the card payment's order so a refund that did reach Medusa is
- * still booked.
+ * while money moves. Compensation hands the draft back only when a read-back
+ * of the provider and the loyalty plugin shows nothing was paid out; a
+ * refund whose money moved stays reserved (money_moved) and is completed by
+ * the posting-retry job.
  */
 export const reserveCustomerRefundStep = createStep(
   reserveCustomerRefundStepId,
@@ -21,16 +23,20 @@ export const reserveCustomerRefundStep = createStep(
       actor_id: input.actor_id,
       origin: input.origin,
     })
-    return new StepResponse(reserved, { id: input.id, order_id: input.context.payment?.order_id ?? null })
+    return new StepResponse(reserved, { id: input.id })
   },
   async (data, { container }) => {
     if (!data) {
       return
     }
-    const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-    await accounting.releaseCustomerRefund(data.id, "posting failed; compensated", { origin: "compensation" })
-    if (data.order_id) {
-      await runOrderSync(container, data.order_id, { origin: "compensation" })
+    if ((await settlePayout(container, data.id)) === "moved") {
+      await recordRefundPostingError(container, data.id, {
+        message: "The refund was paid out but its posting failed; it completes on the next retry",
+      })
+      return
     }
+    await container
+      .resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+      .releaseCustomerRefund(data.id, "posting failed before any money moved", { origin: "compensation" })
   }
 )

@@ -1,16 +1,10 @@
-import {
-  createHook,
-  createWorkflow,
-  transform,
-  when,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { AccountingEvents } from "../../../modules/accounting/events"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
-import { completeCustomerRefundStep } from "../steps/complete-customer-refund"
+import { bookCustomerRefundStep } from "../steps/book-customer-refund"
 import { loadRefundContextStep } from "../steps/load-refund-context"
+import { lockCustomerRefundStep, unlockCustomerRefundStep } from "../steps/lock-customer-refund"
 import { moveStoreCreditStep } from "../steps/move-store-credit"
+import { recordMoneyMovedStep } from "../steps/record-money-moved"
 import { refundCardPaymentStep } from "../steps/refund-card-payment"
 import { reserveCustomerRefundStep } from "../steps/reserve-customer-refund"
 import { validateCustomerRefundStatusStep } from "../steps/validate-customer-refund-status"
@@ -22,13 +16,17 @@ export const postCustomerRefundWorkflowId = "post-customer-refund"
 /**
  * Posts a draft refund:
  * 1. hook `refundValidated` (throw to refuse, e.g. above a threshold);
- * 2. reserve: lock the credits, re-check what is available now, period open;
+ * 2. lock the refund; reserve: lock the credits, re-check what is available
+ *    now, period open (status `posting`);
  * 3. move the money: store credit through the loyalty plugin (reversible),
  *    then a card refund through Medusa's refundPaymentWorkflow (last, as it
- *    cannot be undone); check/EFT/cash/record transfer only record;
- * 4. number, journal entry (Dr AR / Cr the method's account) and credit
- *    consumption; hook `refundPosted`; event accounting.customer_refund.posted.
- * Any failure before 4 hands the draft back with nothing posted or consumed.
+ *    cannot be undone; see refundCardPaymentStep);
+ * 4. read the payout back: from `money_moved` the refund can only complete;
+ * 5. book it (completeCustomerRefundWorkflow: number, journal entry, credits
+ *    consumed, hook `refundPosted`, event accounting.customer_refund.posted).
+ * A failure before money moved hands the draft back with nothing posted or
+ * consumed. After, the refund stays money_moved in the posting errors and
+ * the retry job completes it: it never pays out a second time.
  */
 export const postCustomerRefundWorkflow = createWorkflow(
   postCustomerRefundWorkflowId,
@@ -38,6 +36,7 @@ export const postCustomerRefundWorkflow = createWorkflow(
       transform({ refund }, ({ refund }) => ({ payment_id: refund.payment_id, lines: refund.lines }))
     )
     const refundValidated = createHook("refundValidated", { refund, context, input })
+    const lock = lockCustomerRefundStep({ id: input.id })
     reserveCustomerRefundStep(
       transform({ input, context }, ({ input, context }) => ({
         id: input.id,
@@ -46,8 +45,7 @@ export const postCustomerRefundWorkflow = createWorkflow(
         origin: input.origin,
       }))
     )
-
-    const storeCredit = moveStoreCreditStep(
+    moveStoreCreditStep(
       transform({ refund }, ({ refund }) => ({
         customer_refund_id: refund.id,
         customer_id: refund.customer_id,
@@ -58,29 +56,22 @@ export const postCustomerRefundWorkflow = createWorkflow(
           .map((l) => ({ account_id: l.source_id, amount: String(l.amount) })),
       }))
     )
-    const card = when({ refund }, ({ refund }) => refund.method === "card").then(() =>
+    when({ refund }, ({ refund }) => refund.method === "card").then(() => {
       refundCardPaymentStep(
-        transform({ refund, context, input }, ({ refund, context, input }) => ({
+        transform({ refund, input }, ({ refund, input }) => ({
           customer_refund_id: refund.id,
           payment_id: refund.payment_id!,
           amount: String(refund.total),
-          order_id: context.payment?.order_id ?? null,
-          note: refund.memo,
+          note: refund.memo ?? `Customer refund ${refund.id}`,
           actor_id: input.actor_id,
         }))
       )
-    )
-
-    const result = completeCustomerRefundStep(
-      transform({ input, card, storeCredit }, ({ input, card, storeCredit }) => ({
-        id: input.id,
-        actor_id: input.actor_id,
-        origin: input.origin,
-        moved: { ...(card ?? {}), store_credit_transaction_id: storeCredit.transaction_ids[0] ?? null },
-      }))
-    )
-    const refundPosted = createHook("refundPosted", { id: input.id, result, input })
-    emitEventStep({ eventName: AccountingEvents.CUSTOMER_REFUND_POSTED, data: { id: input.id } })
-    return new WorkflowResponse(result, { hooks: [refundValidated, refundPosted] })
+    })
+    when({ refund }, ({ refund }) => refund.method === "card" || refund.method === "store_credit").then(() => {
+      recordMoneyMovedStep({ id: input.id })
+    })
+    const result = bookCustomerRefundStep(input)
+    unlockCustomerRefundStep(lock)
+    return new WorkflowResponse(result, { hooks: [refundValidated] })
   }
 )

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { toIsoDate } from "../../../modules/accounting/rules/dates"
 import type { OrderSnapshot } from "../../../modules/accounting/rules/order-recognition"
@@ -21,6 +21,9 @@ export const ORDER_SNAPSHOT_FIELDS = [
   "shipping_subtotal",
   "discount_subtotal",
   "tax_total",
+  "items.is_giftcard",
+  "items.subtotal",
+  "items.raw_subtotal",
   "credit_lines.reference",
   "credit_lines.amount",
   "credit_lines.raw_amount",
@@ -85,6 +88,10 @@ export async function loadOrderSnapshots(
         discount_subtotal: raw(order, "discount_subtotal"),
         tax_total: raw(order, "tax_total"),
         total: raw(order, "total"),
+        gift_card_subtotal: MathBN.sum(
+          0,
+          ...(order.items ?? []).filter((i: any) => i.is_giftcard).map((i: any) => raw(i, "subtotal"))
+        ).toString(),
       },
       returns_received: ofOrder
         .filter((c: any) => c.change_type === "return_receive" && c.return_id)

@@ -6,6 +6,7 @@ import { readMoney, sumMoney } from "../../rules/money"
 import {
   assertAvailable,
   assertCardPayment,
+  assertOrdersBooked,
   insertRefundLines,
   paymentAccountFor,
   refundRow,
@@ -23,6 +24,7 @@ export async function createCustomerRefundDraft(
   const total = sumMoney(lines.map((l) => l.amount))
   assertCardPayment(input, context, total)
   await assertAvailable(knex, lines, context)
+  await assertOrdersBooked(knex, lines, context)
   const paymentAccountId = await paymentAccountFor(knex, input, context)
   const id = generateEntityId(undefined, "cref")
   await knex("accounting_customer_refund").insert({

@@ -2,13 +2,20 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { loadAccountMap } from "../../ledger/settings"
+import { assertRefundWithinCredit } from "../../rules/available-credit"
+import { assertPaymentAccount } from "../../rules/payment-account"
 import { assertAtPrecision, Decimal, rawMoney, toDecimal } from "../../rules/money"
 import { providerAccount } from "../../rules/roles"
 import { creditSourceType, reservations } from "../available-credits"
 import { ArDocRow, openOf } from "../documents"
 import type { CustomerRefundInput, RefundContext, RefundLineInput } from "./types"
 
-type ResolvedLine = RefundLineInput & { amount: Decimal; ar_document_id: string | null }
+type ResolvedLine = RefundLineInput & {
+  amount: Decimal
+  ar_document_id: string | null
+  /** The order whose document the line draws on (overpayment, negative invoice, return memo). */
+  order_id?: string | null
+}
 
 /** The AR documents the lines name, read at once: memos by their memo id, other credits by id. */
 async function documentFinder(knex: Knex, lines: RefundLineInput[]) {
@@ -130,7 +137,7 @@ export async function resolveLines(
     if (doc.void_date) {
       throw new AccountingError("CREDIT_NOT_AVAILABLE", `lines[${i}]: ${doc.number ?? doc.id} is voided`)
     }
-    resolved.push({ ...line, amount, ar_document_id: doc.id })
+    resolved.push({ ...line, amount, ar_document_id: doc.id, order_id: doc.order_id })
   }
   return resolved
 }
@@ -140,6 +147,7 @@ export async function paymentAccountFor(
   input: CustomerRefundInput,
   context: RefundContext
 ): Promise<string> {
+  const map = await loadAccountMap(knex)
   if (input.payment_account_id) {
     const account = await knex("accounting_account")
       .where({ id: input.payment_account_id })
@@ -151,9 +159,9 @@ export async function paymentAccountFor(
         `payment_account_id: account ${input.payment_account_id} does not exist`
       )
     }
+    assertPaymentAccount(account, { arAccountId: map.role.ar })
     return account.id
   }
-  const map = await loadAccountMap(knex)
   const account =
     input.method === "card" && context.payment
       ? providerAccount(map, context.payment.provider_id)
@@ -255,15 +263,42 @@ export async function assertAvailable(
   )
   for (const line of lines) {
     const key = line.ar_document_id ?? line.source_id
-    const base = line.ar_document_id
-      ? openOf(docs.get(key)!)
-      : toDecimal(context.store_credit_accounts?.[key]?.balance ?? 0)
-    const available = base.minus(reserved.get(key) ?? 0)
-    if (line.amount.gt(available)) {
-      const name = line.ar_document_id ? (docs.get(key)!.number ?? key) : `store credit ${key}`
+    const doc = line.ar_document_id ? docs.get(key)! : null
+    assertRefundWithinCredit({
+      amount: line.amount,
+      open: doc ? openOf(doc) : toDecimal(context.store_credit_accounts?.[key]?.balance ?? 0),
+      reserved: reserved.get(key),
+      name: doc ? (doc.number ?? key) : `store credit ${key}`,
+    })
+  }
+}
+
+/**
+ * A credit of an order counts only once every Medusa refund of that order is
+ * booked (by order sync or by one of our refunds): with refunds unbooked
+ * (posting.refunds off, a posting error) the overpayment may already be paid
+ * back, and refunding it again would pay twice (ORDER_NOT_BOOKED).
+ */
+export async function assertOrdersBooked(knex: Knex, lines: ResolvedLine[], context: RefundContext) {
+  const orders = [...new Set(lines.map((l) => l.order_id).filter((x): x is string => !!x))]
+  const refundIds = orders.flatMap((o) => context.order_refunds?.[o] ?? [])
+  if (!refundIds.length) {
+    return
+  }
+  const booked = await knex("accounting_ar_document")
+    .select("source_id")
+    .where({ doc_type: "payment_refund" })
+    .whereIn("source_id", refundIds)
+  const claimed = await knex("accounting_customer_refund")
+    .select("medusa_refund_id")
+    .whereIn("medusa_refund_id", refundIds)
+  const known = new Set([...booked.map((r: any) => r.source_id), ...claimed.map((r: any) => r.medusa_refund_id)])
+  for (const order of orders) {
+    const missing = (context.order_refunds?.[order] ?? []).filter((r) => !known.has(r))
+    if (missing.length) {
       throw new AccountingError(
-        "REFUND_EXCEEDS_CREDIT",
-        `${line.amount.toString()} is more than the ${Decimal.max(available, 0).toString()} still available on ${name}`
+        "ORDER_NOT_BOOKED",
+        `Order ${order} has Medusa refund(s) ${missing.join(", ")} not booked yet (see posting errors); its credits cannot be refunded until they are`
       )
     }
   }

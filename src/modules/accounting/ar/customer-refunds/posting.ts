@@ -6,10 +6,10 @@ import { assertPeriodOpen } from "../../ledger/periods"
 import { postEntry } from "../../ledger/posting"
 import { nextDocumentNumber } from "../../ledger/sequences"
 import { loadAccountMap, roleAccount } from "../../ledger/settings"
-import { MoneyLike, rawMoney, readMoney, sumMoney, toDecimal } from "../../rules/money"
+import { moneyColumns, readMoney, sumMoney } from "../../rules/money"
 import { applyDocuments, insertArDocument, lockDocuments } from "../documents"
 import { loadRefundInput, lockRefund, refuseUnlessDraft } from "./drafts"
-import { assertAvailable, assertCardPayment, resolveLines } from "./lines"
+import { assertAvailable, assertCardPayment, assertOrdersBooked, resolveLines } from "./lines"
 import type { RefundContext } from "./types"
 
 /**
@@ -18,6 +18,10 @@ import type { RefundContext } from "./types"
  * is open, and reserves the credits (status `posting`) while money moves.
  * Concurrent posts against the same credit queue on the locks and then see
  * this reservation: no double click or parallel admin can over-refund.
+ *
+ * A card refund to an order's payment also records which part draws on
+ * credits Medusa does not know of that order (credit memos, other orders,
+ * store credit): at most that part comes back as an order credit line.
  */
 export async function reserveCustomerRefund(knex: Knex, id: string, context: RefundContext, actor: Actor) {
   const refund = await lockRefund(knex, id)
@@ -46,9 +50,19 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   const total = sumMoney(lines.map((l) => l.amount))
   assertCardPayment(input, context, total)
   await assertAvailable(knex, lines, context, id)
+  await assertOrdersBooked(knex, lines, context)
+
+  const cardOrderId = refund.method === "card" ? (context.payment?.order_id ?? null) : null
+  const unknownToMedusa = sumMoney(lines.filter((l) => l.order_id !== cardOrderId).map((l) => l.amount))
   await knex("accounting_customer_refund")
     .where({ id })
-    .update({ status: "posting", posting_started_at: knex.fn.now(), updated_at: knex.fn.now() })
+    .update({
+      status: "posting",
+      posting_started_at: knex.fn.now(),
+      card_order_id: cardOrderId,
+      ...moneyColumns("card_credit_line_amount", cardOrderId ? unknownToMedusa : 0),
+      updated_at: knex.fn.now(),
+    })
   await recordAudit(knex, {
     entity_type: "customer_refund",
     entity_id: id,
@@ -60,42 +74,22 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   return { ...refund, total: total.toString(), lines }
 }
 
-/** Compensation of the reservation: the draft is back as it was. */
-export async function releaseCustomerRefund(knex: Knex, id: string, reason: string, actor: Actor) {
+/**
+ * Marks the moment just before the provider is called. From then on only a
+ * read-back of the payment's refunds may hand the draft back (settlePayout).
+ */
+export async function beginPayout(knex: Knex, id: string) {
   const updated = await knex("accounting_customer_refund")
     .where({ id, status: "posting" })
-    .update({ status: "draft", posting_started_at: null, updated_at: knex.fn.now() })
-  if (updated) {
-    await recordAudit(knex, {
-      entity_type: "customer_refund",
-      entity_id: id,
-      action: "release",
-      from_status: "posting",
-      to_status: "draft",
-      data: { reason },
-      ...actor,
-    })
+    .whereNull("payout_started_at")
+    .update({ payout_started_at: knex.raw("clock_timestamp()"), updated_at: knex.fn.now() })
+  if (!updated) {
+    const refund = await knex("accounting_customer_refund").select("status").where({ id }).first()
+    throw new AccountingError(
+      "POSTING_IN_PROGRESS",
+      `Refund ${id} is ${refund?.status ?? "missing"}; its payout was already started or it is no longer reserved`
+    )
   }
-}
-
-/**
- * Before a card refund reaches Medusa: which order's credit line it will add
- * and for how much, so an order sync running meanwhile already leaves it out.
- */
-export async function recordCardRefundIntent(
-  knex: Knex,
-  id: string,
-  intent: { order_id: string | null; credit_line_amount: MoneyLike }
-) {
-  const amount = toDecimal(intent.credit_line_amount)
-  await knex("accounting_customer_refund")
-    .where({ id, status: "posting" })
-    .update({
-      card_order_id: intent.order_id,
-      card_credit_line_amount: amount.toString(),
-      raw_card_credit_line_amount: rawMoney(amount),
-      updated_at: knex.fn.now(),
-    })
 }
 
 export type MoneyMoved = {
@@ -104,12 +98,88 @@ export type MoneyMoved = {
 }
 
 /**
+ * Records that the provider or the loyalty plugin has paid out: the refund
+ * can now only complete (the database refuses money_moved -> draft).
+ * Idempotent.
+ */
+export async function markMoneyMoved(knex: Knex, id: string, moved: MoneyMoved, actor: Actor) {
+  const refund = await lockRefund(knex, id)
+  if (refund.status === "money_moved" || refund.status === "posted") {
+    return
+  }
+  if (refund.status !== "posting") {
+    throw new AccountingError("NOT_POSTED", `Refund ${id} is ${refund.status}, not being posted`)
+  }
+  await knex("accounting_customer_refund")
+    .where({ id })
+    .update({
+      status: "money_moved",
+      money_moved_at: knex.raw("clock_timestamp()"),
+      medusa_refund_id: moved.medusa_refund_id ?? null,
+      store_credit_transaction_id: moved.store_credit_transaction_id ?? null,
+      updated_at: knex.fn.now(),
+    })
+  await recordAudit(knex, {
+    entity_type: "customer_refund",
+    entity_id: id,
+    action: "money_moved",
+    from_status: "posting",
+    to_status: "money_moved",
+    data: { ...moved },
+    ...actor,
+  })
+}
+
+/**
+ * Compensation of the reservation: the draft is back as it was. Only for a
+ * refund whose money did not move (the caller settled that); a refund in
+ * money_moved is refused here and by the database.
+ */
+export async function releaseCustomerRefund(knex: Knex, id: string, reason: string, actor: Actor) {
+  const refund = await lockRefund(knex, id)
+  if (refund.status === "money_moved") {
+    throw new AccountingError(
+      "MONEY_MOVED",
+      `Refund ${id} has already paid out; it can only be completed, never handed back as a draft`
+    )
+  }
+  if (refund.status !== "posting") {
+    return
+  }
+  await knex("accounting_customer_refund")
+    .where({ id })
+    .update({
+      status: "draft",
+      posting_started_at: null,
+      payout_started_at: null,
+      card_order_id: null,
+      card_credit_line_amount: null,
+      raw_card_credit_line_amount: null,
+      updated_at: knex.fn.now(),
+    })
+  await recordAudit(knex, {
+    entity_type: "customer_refund",
+    entity_id: id,
+    action: "release",
+    from_status: "posting",
+    to_status: "draft",
+    data: { reason },
+    ...actor,
+  })
+}
+
+/**
  * Second half: numbers the refund, posts Dr AR (Dr Customer Deposits for
  * store credit paid out) / Cr the payment account, and consumes the credits.
+ * Idempotent: a posted refund returns what it was posted with, so the retry
+ * job can complete a refund whose money moved as often as it takes.
  */
 export async function completeCustomerRefund(knex: Knex, id: string, moved: MoneyMoved, actor: Actor) {
   const refund = await lockRefund(knex, id)
-  if (refund.status !== "posting") {
+  if (refund.status === "posted") {
+    return { number: refund.number as string, journal_entry_id: refund.journal_entry_id as string }
+  }
+  if (refund.status !== "posting" && refund.status !== "money_moved") {
     throw new AccountingError("NOT_POSTED", `Refund ${id} is ${refund.status}, not being posted`)
   }
   const lines = await knex("accounting_customer_refund_line")
@@ -187,14 +257,17 @@ export async function completeCustomerRefund(knex: Knex, id: string, moved: Mone
       })
     }
   }
+  const ids = {
+    medusa_refund_id: refund.medusa_refund_id ?? moved.medusa_refund_id ?? null,
+    store_credit_transaction_id: refund.store_credit_transaction_id ?? moved.store_credit_transaction_id ?? null,
+  }
   await knex("accounting_customer_refund")
     .where({ id })
     .update({
       status: "posted",
       number,
       journal_entry_id: entry.id,
-      medusa_refund_id: moved.medusa_refund_id ?? null,
-      store_credit_transaction_id: moved.store_credit_transaction_id ?? null,
+      ...ids,
       posted_by: actor.actor_id ?? null,
       // The moment of posting (now() would be the transaction start).
       posted_at: knex.raw("clock_timestamp()"),
@@ -204,10 +277,22 @@ export async function completeCustomerRefund(knex: Knex, id: string, moved: Mone
     entity_type: "customer_refund",
     entity_id: id,
     action: "post",
-    from_status: "posting",
+    from_status: refund.status,
     to_status: "posted",
-    data: { number, journal_entry_id: entry.id, ...moved },
+    data: { number, journal_entry_id: entry.id, ...ids },
     ...actor,
   })
   return { number, journal_entry_id: entry.id }
+}
+
+/** Refunds reserved or paid out long enough ago that their workflow is gone. */
+export async function staleRefunds(knex: Knex, olderThanMinutes: number): Promise<string[]> {
+  const rows = await knex("accounting_customer_refund")
+    .select("id")
+    .whereIn("status", ["posting", "money_moved"])
+    .whereNull("deleted_at")
+    .andWhere("updated_at", "<", knex.raw(`now() - make_interval(mins => ?)`, [olderThanMinutes]))
+    .orderBy("updated_at")
+    .limit(100)
+  return rows.map((r: any) => r.id)
 }

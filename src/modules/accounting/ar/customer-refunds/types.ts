@@ -39,4 +39,6 @@ export type RefundContext = {
     string,
     { customer_id: string | null; currency_code: string; balance: MoneyLike }
   >
+  /** Medusa refund ids of the orders whose credits the refund draws on. */
+  order_refunds?: Record<string, string[]>
 }

@@ -32,6 +32,7 @@ const accounts = {
   discounts: "disc",
   tax: "tax",
   customer_deposits: "dep",
+  gift_card_liability: "gift",
   rounding: "round",
 }
 
@@ -40,10 +41,12 @@ describe("order recognition", () => {
     const c = serializeComponents(targetComponents(order()))
     expect(c).toEqual({
       sales: "200",
+      gift_cards_sold: "0",
       shipping: "10",
       discounts: "20",
       tax: "19",
       deposits: "0",
+      gift_cards_redeemed: "0",
       allowances: "0",
       rounding: "0",
       receivable: "209",
@@ -140,10 +143,12 @@ describe("order recognition", () => {
     const delta = subtractComponents(canceled, sumComponents([serializeComponents(placed)]))
     expect(serializeComponents(delta)).toEqual({
       sales: "-200",
+      gift_cards_sold: "0",
       shipping: "-10",
       discounts: "-20",
       tax: "-19",
       deposits: "0",
+      gift_cards_redeemed: "0",
       allowances: "0",
       rounding: "0",
       receivable: "-209",
@@ -175,5 +180,48 @@ describe("order recognition", () => {
       ["disc", "0", "10"],
       ["tax", "9", "0"],
     ])
+  })
+
+  it("books a gift card sold as a liability, not sales, and its redemption against that liability", () => {
+    const sold = targetComponents(
+      order({
+        totals: { item_subtotal: 250, shipping_subtotal: 10, discount_subtotal: 20, tax_total: 19, total: 259, gift_card_subtotal: 50 },
+      })
+    )
+    expect([sold.sales.toString(), sold.gift_cards_sold.toString(), sold.receivable.toString()]).toEqual(["200", "50", "259"])
+    const lines = signedToLines(recognitionLines(sold, accounts, { canceled: false }))
+    expect(lines.find((l) => l.description === "Gift cards sold")).toMatchObject({ account_id: "gift" })
+    expect(lines.find((l) => l.description === "Gift cards sold")!.credit.toString()).toBe("50")
+
+    const redeemed = targetComponents(order({ credit_lines: [{ reference: "gift-card", amount: 50 }], totals: { ...order().totals, total: 159 } }))
+    expect([redeemed.sales.toString(), redeemed.gift_cards_redeemed.toString(), redeemed.deposits.toString()]).toEqual([
+      "200",
+      "50",
+      "0",
+    ])
+    const redemption = signedToLines(recognitionLines(redeemed, accounts, { canceled: false }))
+    expect(redemption.find((l) => l.description === "Gift cards redeemed")!.debit.toString()).toBe("50")
+    // Revenue is recognised once: 200 of goods, not 250.
+    expect(redemption.find((l) => l.account_id === "sales")!.credit.toString()).toBe("200")
+  })
+
+  it("offsets Medusa's credit line by what our card refunds drew on unknown credits, never beyond that line", () => {
+    // Our refund drew 20 on a credit memo, but Medusa added no credit line (it still owed the customer).
+    const none = targetComponents(order(), 20)
+    expect([none.allowances.toString(), none.receivable.toString(), none.rounding.toString()]).toEqual(["0", "209", "0"])
+    // A later native refund makes Medusa add a credit line of 20: it is the memo's, not a second allowance.
+    const later = targetComponents(order({ credit_lines: [{ reference: "refund", amount: 20 }], totals: { ...order().totals, total: 189 } }), 20)
+    expect([later.allowances.toString(), later.receivable.toString()]).toEqual(["0", "209"])
+    // Beyond what our refunds drew, a credit line is an allowance.
+    const more = targetComponents(order({ credit_lines: [{ reference: "refund", amount: 30 }], totals: { ...order().totals, total: 179 } }), 20)
+    expect([more.allowances.toString(), more.receivable.toString()]).toEqual(["10", "199"])
+  })
+
+  it("refuses a rounding above half a minor unit per component as a posting error", () => {
+    const mismatch = () =>
+      targetComponents(order({ totals: { ...order().totals, total: 239 } }))
+    expect(mismatch).toThrow(expect.objectContaining({ code: "ROUNDING_EXCEEDS_TOLERANCE" }))
+    expect(() => targetComponents(order({ totals: { ...order().totals, total: 209.04 } }))).not.toThrow()
+    expect(() => targetComponents(order({ totals: { ...order().totals, total: 209.05 } }))).toThrow()
   })
 })

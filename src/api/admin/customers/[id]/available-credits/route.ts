@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { ACCOUNTING_MODULE } from "../../../../../modules/accounting"
 import type AccountingModuleService from "../../../../../modules/accounting/service"
-import { loadStoreCreditCredits } from "../../../../../workflows/customer-refunds/steps/load-refund-context"
+import { loadStoreCreditCredits } from "../../../../../lib/refund-context"
 
 /**
  * Every credit the customer could be refunded from, with what remains:

@@ -1,0 +1,64 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import type { RefundContext } from "../modules/accounting/ar/customer-refunds"
+
+/** What is left to refund of a Medusa payment: captured - refunded. */
+export function refundableOf(payment: { captures?: any[] | null; refunds?: any[] | null }) {
+  const captured = MathBN.sum(...(payment.captures ?? []).map((c: any) => c.raw_amount), 0)
+  return MathBN.sub(captured, MathBN.sum(...(payment.refunds ?? []).map((r: any) => r.raw_amount), 0))
+}
+
+/** The Medusa payments card refunds go back to, by id, in one query. */
+export async function loadPayments(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Map<string, NonNullable<RefundContext["payment"]>>> {
+  if (!ids.length) {
+    return new Map()
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment",
+    fields: [
+      "id",
+      "provider_id",
+      "currency_code",
+      "captures.raw_amount",
+      "refunds.raw_amount",
+      "payment_collection.order.id",
+      "payment_collection.order.customer_id",
+    ],
+    filters: { id: ids },
+  })
+  return new Map(
+    (data as any[]).map((payment) => [
+      payment.id,
+      {
+        id: payment.id,
+        provider_id: payment.provider_id,
+        currency_code: payment.currency_code,
+        customer_id: payment.payment_collection?.order?.customer_id ?? null,
+        order_id: payment.payment_collection?.order?.id ?? null,
+        refundable: refundableOf(payment).toString(),
+      },
+    ])
+  )
+}
+
+/** Every Medusa refund of some orders (to check they are all booked), by order id. */
+export async function loadOrderRefunds(container: MedusaContainer, orderIds: string[]) {
+  const refunds: Record<string, string[]> = {}
+  if (!orderIds.length) {
+    return refunds
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ["id", "payment_collections.payments.refunds.id"],
+    filters: { id: orderIds },
+  })
+  for (const order of data as any[]) {
+    refunds[order.id] = (order.payment_collections ?? [])
+      .flatMap((pc: any) => pc.payments ?? [])
+      .flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.id))
+  }
+  return refunds
+}
