@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs"
-import { parseCsv } from "../../src/modules/accounting/rules/csv"
+import { parse } from "csv-parse/sync"
 
 // pdf.js (Mozilla's reader, legacy CommonJS build) extracts the text a viewer shows.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -32,4 +32,7 @@ export async function readPdf(data: Buffer): Promise<{ text: string; pages: numb
   return { text: pages.join("\n"), pages: doc.numPages }
 }
 
-export { parseCsv }
+/** The rows of a CSV report as cells, read strictly (a BOM and blank lines ignored). */
+export function parseCsv(text: string): string[][] {
+  return parse(text, { bom: true, skip_empty_lines: true })
+}

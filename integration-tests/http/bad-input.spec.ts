@@ -320,6 +320,30 @@ medusaIntegrationTestRunner({
           status: 422,
           code: "IMPORT_REJECTED",
         },
+        {
+          name: "import: a spreadsheet, not CSV",
+          method: "post",
+          url: "/admin/customer-refunds/import",
+          csv: "PK\u0003\u0004\u0014\u0000\u0006\u0000xl/workbook.xml",
+          status: 400,
+          code: "INVALID_DATA",
+        },
+        {
+          name: "import: an unquoted 1,000.00 (an extra cell)",
+          method: "post",
+          url: "/admin/customer-refunds/import",
+          csv: `${CSV_HEADER}\nA,${ids.customer_a},usd,${DATE},check,R1,credit_memo,${ids.memo_a},1,000.00`,
+          status: 422,
+          code: "IMPORT_REJECTED",
+        },
+        {
+          name: "import: a quote never closed",
+          method: "post",
+          url: "/admin/customer-refunds/import",
+          csv: `${CSV_HEADER}\nA,${ids.customer_a},usd,${DATE},check,"R1,credit_memo,${ids.memo_a},5`,
+          status: 422,
+          code: "IMPORT_REJECTED",
+        },
       ]
     }
 

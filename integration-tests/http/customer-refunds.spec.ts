@@ -379,56 +379,5 @@ medusaIntegrationTestRunner({
       const deleted = await api.delete(`/admin/customer-refunds/${second.data.customer_refund.id}`, admin)
       expect(deleted.data).toMatchObject({ deleted: true })
     })
-
-    it("imports refunds from CSV all-or-nothing, reporting the bad row", async () => {
-      const memo = await issuedMemo("100")
-      const header =
-        "refund_ref,customer_id,currency_code,refund_date,method,reference,source_type,source_id,amount"
-      const row = (ref: string, amount: string, source = memo) =>
-        `${ref},${customer.id},usd,${date},check,CHK-${ref},credit_memo,${source},${amount}`
-      const upload = (csv: string, query = "") => {
-        const form = new FormData()
-        form.append("file", new Blob([csv], { type: "text/csv" }), "refunds.csv")
-        return api.post(`/admin/customer-refunds/import${query}`, form, admin)
-      }
-      const bad = await refused(upload([header, row("A", "10"), row("B", "abc"), row("C", "20")].join("\n")))
-      expect(bad).toMatchObject({ status: 422, data: { code: "IMPORT_REJECTED", created: [] } })
-      expect(bad.data.errors).toEqual([
-        { row: 3, field: "amount", message: expect.stringContaining("amount") },
-      ])
-      expect((await knex().raw(`select count(*)::int as n from accounting_customer_refund`)).rows[0].n).toBe(
-        0
-      )
-
-      const tooMuch = await refused(upload([header, row("A", "60"), row("B", "60")].join("\n")))
-      expect(tooMuch.data.errors).toEqual([
-        { row: 3, field: "amount", message: expect.stringContaining("earlier rows") },
-      ])
-
-      const second = await issuedMemo("5")
-      const ok = await upload([header, row("A", "10"), row("A", "5", second), row("B", "20")].join("\n"))
-      expect(ok.data.errors).toEqual([])
-      expect(ok.data.created.map((r: any) => [r.status, r.total, r.reference])).toEqual([
-        ["draft", 15, "CHK-A"],
-        ["draft", 20, "CHK-B"],
-      ])
-
-      // A refused refund's rows do not count against the credits later rows draw on.
-      const third = await issuedMemo("5")
-      const fresh = await issuedMemo("100")
-      const partial = await upload(
-        [header, row("B", "5", third), row("A", "60", fresh), row("A", "1", third), row("C", "50", fresh)].join(
-          "\n"
-        ),
-        "?partial=true"
-      )
-      expect(partial.data.errors).toEqual([
-        { row: 4, field: "amount", message: expect.stringContaining("earlier rows") },
-      ])
-      expect(partial.data.created.map((r: any) => [r.total, r.reference])).toEqual([
-        [5, "CHK-B"],
-        [50, "CHK-C"],
-      ])
-    })
   },
 })

@@ -11,6 +11,7 @@ export const AccountingEvents = {
   CREDIT_MEMO_VOIDED: "accounting.credit_memo.voided",
   CREDIT_MEMO_APPLIED: "accounting.credit_memo.applied",
   CREDIT_MEMO_UNAPPLIED: "accounting.credit_memo.unapplied",
+  CUSTOMER_REFUND_IMPORTED: "accounting.customer_refund.imported",
   CUSTOMER_REFUND_POSTED: "accounting.customer_refund.posted",
   CUSTOMER_REFUND_VOIDED: "accounting.customer_refund.voided",
   POSTING_FAILED: "accounting.posting.failed",
@@ -36,6 +37,8 @@ export type AccountingEventPayloads = {
     amount: string | number
   }
   "accounting.credit_memo.unapplied": { id: string; application_id: string }
+  /** A draft refund created by a CSV import (one event per refund). */
+  "accounting.customer_refund.imported": { id: string }
   "accounting.customer_refund.posted": { id: string }
   "accounting.customer_refund.voided": { id: string }
   /** `id` of the posting error; the source that failed to post. */

@@ -516,15 +516,19 @@ export default class AccountingModuleService extends MedusaService({
     return await createCustomerRefundDraft(trx(ctx), input, context, actor)
   }
 
-  /** All-or-nothing unless `partial`: any error rolls every draft of the file back. */
+  /**
+   * All-or-nothing unless `partial`: any error rolls every draft of the file
+   * back. `reject` checks every refund and rolls all back regardless (the file
+   * already has errors elsewhere), so one answer lists every problem.
+   */
   async importCustomerRefundDrafts(
     groups: ImportGroup[],
     context: RefundContext,
     actor: Actor = {},
-    partial = false
+    { partial = false, reject = false }: { partial?: boolean; reject?: boolean } = {}
   ) {
     try {
-      return await this.importCustomerRefundDrafts_(groups, context, actor, partial)
+      return await this.importCustomerRefundDrafts_(groups, context, actor, partial, reject)
     } catch (e) {
       if (e instanceof DryRun) {
         return e.result as Awaited<ReturnType<typeof importCustomerRefundDrafts>>
@@ -539,10 +543,11 @@ export default class AccountingModuleService extends MedusaService({
     context: RefundContext,
     actor: Actor,
     partial: boolean,
+    reject: boolean,
     @MedusaContext() ctx: Context = {}
   ) {
     const result = await importCustomerRefundDrafts(trx(ctx), groups, context, actor)
-    if (result.errors.length && !partial) {
+    if (reject || (result.errors.length && !partial)) {
       throw new DryRun({ created: [], errors: result.errors })
     }
     return result
