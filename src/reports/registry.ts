@@ -14,3 +14,6 @@ export const REPORTS = {
 } as const
 
 export type ReportName = keyof typeof REPORTS
+
+/** Reports over a date range (`from`..`to`); the others are as of a day. */
+export const PERIOD_REPORTS = new Set<string>(["refund-audit", "general-ledger"])

@@ -23,11 +23,11 @@ describe("docs/openapi.json", () => {
     expect(text).not.toMatch(/"default": "\d{4}-\d{2}-\d{2}"/)
     const aging = (spec.paths["/admin/accounting/reports/ar-aging"] as any).get
     expect(aging.parameters.find((p: any) => p.name === "as_of").schema.description).toBe(
-      "Defaults to today."
+      "Defaults to today (the store's accounting day)."
     )
     const ledger = (spec.paths["/admin/accounting/reports/general-ledger"] as any).get
     expect(ledger.parameters.find((p: any) => p.name === "from").schema.description).toBe(
-      "Defaults to the first day of the current month."
+      "Defaults to the first day of the month of `to`."
     )
   })
 

@@ -4,7 +4,6 @@ import { readdirSync, readFileSync, statSync } from "fs"
 import path from "path"
 import { AccountingErrorCodes } from "../../modules/accounting/errors"
 import { middlewareMeta, OpenApiMeta } from "./openapi-meta"
-import { describedDefaultOf } from "./validators"
 
 const METHODS = ["GET", "POST", "DELETE"] as const
 type Method = (typeof METHODS)[number]
@@ -60,17 +59,7 @@ const toPath = (matcher: string) => matcher.replace(/:([A-Za-z_]+)/g, "{$1}")
 const pathParams = (p: string) => [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
 
 function jsonSchema(schema: z.ZodTypeAny) {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
-    io: "input",
-    unrepresentable: "any",
-    override: ({ zodSchema, jsonSchema }) => {
-      const meaning = describedDefaultOf(zodSchema as unknown as z.ZodTypeAny)
-      if (meaning) {
-        delete jsonSchema.default
-        jsonSchema.description = `Defaults to ${meaning}.`
-      }
-    },
-  }) as any
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as any
   return rest
 }
 

@@ -1,7 +1,7 @@
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { currencyPrecision, isKnownCurrency, toDecimal } from "../../modules/accounting/rules/money"
-import { isIsoDate } from "../../modules/accounting/rules/dates"
+import { isIsoDate, isTimeZone } from "../../modules/accounting/rules/dates"
 import { REFUND_METHOD_NAME } from "../../modules/accounting/models/customer-refund"
 
 const DECIMAL = /^-?(\d+)(\.(\d+))?$/
@@ -45,24 +45,9 @@ export const money = ({ positive = true, allowZero = false } = {}) =>
     return amount.toString()
   })
 
-/**
- * Defaults that depend on the day (today, the first of the month) are
- * documented by what they mean: a literal date in docs/openapi.json would be
- * wrong the next day.
- */
-const DESCRIBED_DEFAULTS = new WeakMap<z.ZodTypeAny, string>()
-
-export function describedDefault<T extends z.ZodTypeAny>(
-  schema: T,
-  value: () => z.util.NoUndefined<z.input<T>>,
-  meaning: string
-) {
-  const withDefault = schema.default(value as any)
-  DESCRIBED_DEFAULTS.set(withDefault, meaning)
-  return withDefault
-}
-
-export const describedDefaultOf = (schema: z.ZodTypeAny) => DESCRIBED_DEFAULTS.get(schema)
+/** An IANA time zone (Europe/Paris, America/New_York, UTC). */
+export const timeZone = () =>
+  z.string().max(64).refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Paris or UTC" })
 
 export const isoDate = () =>
   z.string().refine(isIsoDate, { message: "must be a date formatted YYYY-MM-DD (years 1900-2999)" })

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { ACCOUNT_TYPES } from "./models/account"
 import { REFUND_METHOD_NAME } from "./models/customer-refund"
 import { SEQUENCE_TYPES } from "./ledger/sequences"
+import { isTimeZone } from "./rules/dates"
 import { ACCOUNT_ROLES } from "./rules/roles"
 
 /** Posting toggles per source of store activity (all on by default). */
@@ -63,6 +64,11 @@ export const AccountingOptionsSchema = z.strictObject({
   posting: keyed(POSTING_SOURCES, z.boolean()).optional(),
   /** Received returns become numbered, issued credit memos. */
   auto_credit_memo_on_return: z.boolean().optional(),
+  /** IANA time zone of the store's accounting days (default UTC). */
+  timezone: z
+    .string()
+    .refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Paris or UTC" })
+    .optional(),
   /** Days until an order receivable is due (0 = due on the order date). */
   payment_terms_days: z.number().int().min(0).max(3650).optional(),
 })

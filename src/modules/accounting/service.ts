@@ -27,6 +27,7 @@ import {
 import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
 import { sealGeneratedMutators, SealedModel } from "./ledger/sealed-records"
 import { verifyChain } from "./ledger/verify"
+import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import {
   applyCreditMemo,
@@ -369,6 +370,12 @@ export default class AccountingModuleService extends MedusaService({
       ...actor,
     })
     return await loadSettings(knex)
+  }
+
+  /** The store's accounting day (its time zone) and whether later dates are allowed. */
+  @InjectManager()
+  async getClock(@MedusaContext() ctx: Context = {}) {
+    return await loadClock(reader(ctx))
   }
 
   @InjectManager()

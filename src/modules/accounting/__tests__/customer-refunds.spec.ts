@@ -5,6 +5,10 @@ import { ACCOUNTS, arTieOut, expectArTiesOut, glLines, moduleTestOptions, orderS
 jest.setTimeout(60_000)
 
 const DAY = "2026-03-02"
+// The store's "today" for this suite (the plugin's clock, injected).
+const TODAY = "2026-06-30"
+process.env.ACCOUNTING_NOW = `${TODAY}T12:00:00Z`
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10)
 
 /** A paid order whose total is `total` and whose capture is `captured`: an overpayment of the difference. */
 const paidOrder = (id: string, total: number, captured: number, version = 1) =>
@@ -315,6 +319,31 @@ moduleIntegrationTestRunner<AccountingModuleService>({
           { code: "2200", balance: "0" },
           { code: "4000", balance: "50" },
         ])
+      })
+    })
+      describe("nothing is dated after today unless the store allows it", () => {
+      it("refuses a void dated after today, and a credit freed by a later void is not refundable before it", async () => {
+        const memo = await issuedMemo("10")
+        const refund = await draftRefund([{ source_type: "credit_memo", source_id: memo, amount: "10" }])
+        await service.reserveCustomerRefund(refund, {})
+        await service.completeCustomerRefund(refund, {})
+        const tomorrow = addDays(TODAY, 1)
+        const early = await refusal(service.voidCustomerRefund(refund, { date: tomorrow }))
+        expect(early.code).toBe("DATE_IN_FUTURE")
+        expect(early.message).toContain(`today (${TODAY}, UTC)`)
+        expect((await refusal(issuedMemo("5", { memo_date: tomorrow }))).code).toBe("DATE_IN_FUTURE")
+
+        await service.updateSettings({ allow_future_dates: true })
+        await service.voidCustomerRefund(refund, { date: addDays(TODAY, 200) })
+        // The memo is open again only from the void date: not refundable today.
+        const again = await refusal(
+          service.createCustomerRefundDraft(
+            { customer_id: "cus_1", currency_code: "usd", refund_date: TODAY, method: "check", lines: [{ source_type: "credit_memo", source_id: memo, amount: "10" }] },
+            {}
+          )
+        )
+        expect(again.code).toBe("REFUND_EXCEEDS_CREDIT")
+        await service.updateSettings({ allow_future_dates: false })
       })
     })
   },

@@ -7,6 +7,7 @@ import { postEntry, reverseEntry } from "../ledger/posting"
 import { nextDocumentNumber } from "../ledger/sequences"
 import { loadAccountMap, loadPostingSettings, roleAccount } from "../ledger/settings"
 import { advisoryLock } from "../db"
+import { assertDateAllowed } from "../ledger/clock"
 import { RESERVING_STATUSES } from "../models/customer-refund"
 import { assertApplicationWithinOpen } from "../rules/application-limit"
 import { availableCredit } from "../rules/available-credit"
@@ -28,6 +29,7 @@ import {
   insertArDocument,
   latestApplicationDate,
   lockDocuments,
+  openAsOf,
   openOf,
   standingApplications,
   unapply,
@@ -86,6 +88,7 @@ async function insertLines(knex: Knex, memoId: string, lines: CreditMemoLineInpu
 }
 
 export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor: Actor) {
+  await assertDateAllowed(knex, input.memo_date)
   const currency = input.currency_code.toLowerCase()
   const totals = totalsOf(input.lines, currency)
   const id = generateEntityId(undefined, "cmemo")
@@ -132,6 +135,7 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
       `Credit memo ${memo.number} is ${memo.status}; only drafts can be edited`
     )
   }
+  await assertDateAllowed(knex, update.memo_date)
   const { lines, ...header } = update
   const patch: Record<string, unknown> = { ...header, updated_at: knex.fn.now() }
   if (header.metadata !== undefined) {
@@ -166,6 +170,7 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     )
   }
   await assertPeriodOpen(knex, memo.memo_date)
+  await assertDateAllowed(knex, memo.memo_date)
   if (memo.order_id) {
     await assertWithinOrderCredit(knex, memo)
   }
@@ -410,10 +415,13 @@ export async function applyCreditMemo(
       `Order ${input.order_id} is in ${orderDocs[0].currency_code.toUpperCase()}, credit memo ${memo.number} in ${credit.currency_code.toUpperCase()}`
     )
   }
+  const clock = await assertDateAllowed(knex, input.date)
   const reserved = await reservations(knex, { ar_document_ids: [credit.id] })
+  // What stood open on the application date and today, not only what is open now.
+  const openThen = (await openAsOf(knex, [credit.id], [input.date, clock.today])).get(credit.id)
   assertApplicationWithinOpen({
     amount,
-    credit_available: availableCredit(openOf(credit), reserved.get(credit.id)),
+    credit_available: availableCredit(Decimal.min(openOf(credit), openThen ?? openOf(credit)), reserved.get(credit.id)),
     debit_open: sumMoney(debits.map(openOf)),
     credit_name: `credit memo ${memo.number}`,
     debit_name: `order ${orderDocs.find((d) => d.doc_type === "order")?.number ?? input.order_id}`,
@@ -485,6 +493,7 @@ export async function unapplyCreditMemo(
       `The unapply date ${date} is before the application date ${since}`
     )
   }
+  await assertDateAllowed(knex, date)
   await assertPeriodOpen(knex, date)
   const docs = await lockDocuments(knex, (q) =>
     q.whereIn("id", [memoDoc.id, ...apps.map((a: any) => a.debit_document_id)])

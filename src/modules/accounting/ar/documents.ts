@@ -241,3 +241,25 @@ export async function latestApplicationDate(knex: Knex, docId: string): Promise<
   )
   return rows[0]?.latest ?? null
 }
+
+/**
+ * The least each document stood open over some days (an application, an
+ * unapplication or a void dated after one of them counts only from its date).
+ */
+export async function openAsOf(knex: Knex, docIds: string[], days: string[]): Promise<Map<string, Decimal>> {
+  if (!docIds.length || !days.length) {
+    return new Map()
+  }
+  const { rows } = await knex.raw(
+    `select d.id, min(d.amount - coalesce((
+              select sum(a.amount) from accounting_ar_application a
+               where (a.credit_document_id = d.id or a.debit_document_id = d.id) and a.deleted_at is null
+                 and a.application_date <= x.day and (a.unapplied_date is null or a.unapplied_date > x.day)), 0)
+              - case when d.void_date <= x.day then d.amount else 0 end) as open
+       from accounting_ar_document d cross join unnest(?::text[]) as x(day)
+      where d.id = any(?)
+      group by d.id`,
+    [days, docIds]
+  )
+  return new Map(rows.map((r: any) => [r.id, toDecimal(r.open)]))
+}

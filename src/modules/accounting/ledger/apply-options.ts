@@ -60,6 +60,7 @@ export async function applyOptions(
       Object.entries(options.sequences).map(([type, s]) => ({ type: type as SequenceType, ...s })),
     posting: options.posting,
     auto_credit_memo_on_return: options.auto_credit_memo_on_return,
+    timezone: options.timezone,
     payment_terms:
       options.payment_terms_days === undefined ? undefined : { default_days: options.payment_terms_days },
   }

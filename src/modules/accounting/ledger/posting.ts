@@ -6,6 +6,7 @@ import { assertBalanced } from "../rules/balance"
 import { entryHash } from "../rules/entry-hash"
 import { MoneyLike, rawMoney, toDecimal } from "../rules/money"
 import { advisoryLock } from "../db"
+import { assertDateAllowed } from "./clock"
 import { assertPeriodOpen } from "./periods"
 import { CHAIN_SEQUENCE, nextDocumentNumber, nextSequenceValue } from "./sequences"
 
@@ -98,6 +99,7 @@ export async function assertNoControlAccount(knex: Knex, accountIds: string[]): 
 
 /** Inserts an entry and its lines as a draft (no number, no hash). */
 export async function insertDraftEntry(knex: Knex, input: EntryInput): Promise<string> {
+  await assertDateAllowed(knex, input.entry_date)
   return (await insertDraft(knex, input)).entry.id
 }
 
@@ -167,6 +169,7 @@ export type DraftUpdate = Partial<Pick<EntryInput, "entry_date" | "memo" | "line
 /** Edits a draft: header fields and, when given, the whole set of lines. */
 export async function updateDraftEntry(knex: Knex, id: string, update: DraftUpdate): Promise<void> {
   const entry = await lockDraft(knex, id, "edited")
+  await assertDateAllowed(knex, update.entry_date)
   if (update.lines) {
     assertBalanced(update.lines, entry.currency_code)
     await assertAccountsUsable(
@@ -215,6 +218,7 @@ export async function postDraftEntry(knex: Knex, id: string, actorId?: string | 
   if (entry.status !== "draft") {
     throw new AccountingError("ALREADY_POSTED", `Journal entry ${entry.number ?? id} is already posted`)
   }
+  await assertDateAllowed(knex, entry.entry_date)
   const lines = await loadLines(knex, id)
   assertBalanced(
     lines.map((l) => ({ debit: l.raw_debit.value, credit: l.raw_credit.value })),
@@ -337,6 +341,8 @@ export async function reverseEntry(
       `The reversal date ${input.date} is before the entry date ${original.entry_date}`
     )
   }
+  // Voids and reversals are what a person dates (order sync never reverses).
+  await assertDateAllowed(knex, input.date)
   const lines = await loadLines(knex, id)
   const { entry: reversal } = await postEntry(knex, {
     entry_date: input.date,

@@ -18,6 +18,8 @@ export type SettingsUpdate = {
   aging_buckets?: number[]
   auto_credit_memo_on_return?: boolean
   posting?: Record<string, boolean>
+  timezone?: string
+  allow_future_dates?: boolean
 }
 
 export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
@@ -58,6 +60,8 @@ export async function loadPostingSettings(knex: Knex) {
     },
     aging_buckets: (setting?.aging_buckets?.days ?? [30, 60, 90]) as number[],
     auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
+    timezone: (setting?.timezone ?? "UTC") as string,
+    allow_future_dates: !!setting?.allow_future_dates,
     posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
   }
 }
@@ -218,8 +222,10 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
   if (update.aging_buckets) {
     scalar.aging_buckets = JSON.stringify({ days: update.aging_buckets })
   }
-  if (update.auto_credit_memo_on_return !== undefined) {
-    scalar.auto_credit_memo_on_return = update.auto_credit_memo_on_return
+  for (const key of ["auto_credit_memo_on_return", "timezone", "allow_future_dates"] as const) {
+    if (update[key] !== undefined) {
+      scalar[key] = update[key]
+    }
   }
   if (update.posting) {
     const current = await knex("accounting_setting").whereNull("deleted_at").first()

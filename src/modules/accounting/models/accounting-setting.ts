@@ -9,6 +9,10 @@ export const AccountingSetting = model.define(
     aging_buckets: model.json().default({ days: [30, 60, 90] } as any),
     auto_credit_memo_on_return: model.boolean().default(false),
     posting: model.json().nullable(),
+    // IANA time zone of the store's accounting days (orders, captures, returns, today).
+    timezone: model.text().default("UTC"),
+    // Documents, applications, voids and reversals may be dated after today.
+    allow_future_dates: model.boolean().default(false),
     // Orders updated after this instant still need a sync (sweep job).
     sync_cursor: model.dateTime().nullable(),
     // Hash of the plugin options last written into these settings.

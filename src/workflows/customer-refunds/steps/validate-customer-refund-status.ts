@@ -7,8 +7,18 @@ import { assertStatus, StatusRefusals } from "../../common/assert-status"
 export const validateCustomerRefundStatusStepId = "validate-customer-refund-status"
 
 const REFUSALS: StatusRefusals = {
-  draft: { posting: "POSTING_IN_PROGRESS", posted: "ALREADY_POSTED", voided: "ALREADY_VOIDED" },
-  posted: { draft: "NOT_POSTED", posting: "POSTING_IN_PROGRESS", voided: "ALREADY_VOIDED" },
+  draft: {
+    posting: "POSTING_IN_PROGRESS",
+    money_moved: "POSTING_IN_PROGRESS",
+    posted: "ALREADY_POSTED",
+    voided: "ALREADY_VOIDED",
+  },
+  posted: {
+    draft: "NOT_POSTED",
+    posting: "POSTING_IN_PROGRESS",
+    money_moved: "POSTING_IN_PROGRESS",
+    voided: "ALREADY_VOIDED",
+  },
 }
 
 /** Loads the refund a workflow acts on (with its lines) and refuses the wrong status. */

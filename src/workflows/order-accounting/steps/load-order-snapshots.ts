@@ -1,7 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { toIsoDate } from "../../../modules/accounting/rules/dates"
+import { ACCOUNTING_MODULE } from "../../../modules/accounting"
+import { accountingDay } from "../../../modules/accounting/rules/dates"
+import type AccountingModuleService from "../../../modules/accounting/service"
 import type { OrderSnapshot } from "../../../modules/accounting/rules/order-recognition"
 
 export const ORDER_SNAPSHOT_FIELDS = [
@@ -53,6 +55,9 @@ export async function loadOrderSnapshots(
     return []
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  // Every instant becomes the store's accounting day (its time zone).
+  const { timezone } = await container.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getClock()
+  const day = (instant: string | Date) => accountingDay(instant, timezone)
   const [{ data: orders }, { data: changes }] = await Promise.all([
     query.graph({ entity: "order", fields: ORDER_SNAPSHOT_FIELDS, filters: { id: ids } }),
     query.graph({
@@ -65,8 +70,8 @@ export async function loadOrderSnapshots(
     const ofOrder = changes
       .filter((c: any) => c.order_id === order.id && c.confirmed_at && c.version <= order.version)
       .sort((a: any, b: any) => a.version - b.version)
-    const confirmed = ofOrder.map((c: any) => toIsoDate(new Date(c.confirmed_at))).sort()
-    const orderDate = toIsoDate(new Date(order.created_at))
+    const confirmed = ofOrder.map((c: any) => day(c.confirmed_at)).sort()
+    const orderDate = day(order.created_at)
     return {
       id: order.id,
       display_id: order.display_id,
@@ -80,7 +85,7 @@ export async function loadOrderSnapshots(
       order_date: orderDate,
       change_date:
         order.status === "canceled" && order.canceled_at
-          ? toIsoDate(new Date(order.canceled_at))
+          ? day(order.canceled_at)
           : (confirmed[confirmed.length - 1] ?? orderDate),
       totals: {
         item_subtotal: raw(order, "item_subtotal"),
@@ -95,7 +100,7 @@ export async function loadOrderSnapshots(
       },
       returns_received: ofOrder
         .filter((c: any) => c.change_type === "return_receive" && c.return_id)
-        .map((c: any) => ({ return_id: c.return_id, date: toIsoDate(new Date(c.confirmed_at)) })),
+        .map((c: any) => ({ return_id: c.return_id, date: day(c.confirmed_at) })),
       credit_lines: (order.credit_lines ?? []).map((l: any) => ({
         reference: l.reference,
         amount: raw(l, "amount"),
@@ -108,12 +113,12 @@ export async function loadOrderSnapshots(
           captures: (p.captures ?? []).map((c: any) => ({
             id: c.id,
             amount: raw(c, "amount"),
-            date: toIsoDate(new Date(c.created_at)),
+            date: day(c.created_at),
           })),
           refunds: (p.refunds ?? []).map((r: any) => ({
             id: r.id,
             amount: raw(r, "amount"),
-            date: toIsoDate(new Date(r.created_at)),
+            date: day(r.created_at),
             customer_refund_id: r.metadata?.accounting_customer_refund_id ?? null,
           })),
         })),

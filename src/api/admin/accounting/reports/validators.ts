@@ -1,23 +1,25 @@
 import { z } from "@medusajs/framework/zod"
-import { today } from "../../../../modules/accounting/rules/dates"
 import { REPORT_FORMATS } from "../../../../reports/run-report"
-import { currencyCode, describedDefault, id, isoDate } from "../../../utils/validators"
+import { currencyCode, id, isoDate } from "../../../utils/validators"
 
 const format = z.enum(REPORT_FORMATS).default("json")
-const todayDefault = () => describedDefault(isoDate(), today, "today")
+// Day-dependent defaults are filled by the route, in the store's accounting time zone.
+const todayDefault = () => isoDate().optional().describe("Defaults to today (the store's accounting day).")
 const asOf = todayDefault()
 const flag = z.enum(["true", "false"]).transform((v) => v === "true")
-const monthStart = () => `${today().slice(0, 8)}01`
 
 const period = <T extends z.ZodRawShape>(shape: T) =>
   z
     .strictObject({
-      from: describedDefault(isoDate(), monthStart, "the first day of the current month"),
+      from: isoDate().optional().describe("Defaults to the first day of the month of `to`."),
       to: todayDefault(),
       format,
       ...shape,
     })
-    .refine((p: any) => p.from <= p.to, { message: "from must be on or before to", path: ["from"] })
+    .refine((p: any) => !p.from || !p.to || p.from <= p.to, {
+      message: "from must be on or before to",
+      path: ["from"],
+    })
 
 export const ReportQuery = {
   "ar-aging": z.strictObject({

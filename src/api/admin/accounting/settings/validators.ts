@@ -3,7 +3,7 @@ import { ACCOUNT_ROLES } from "../../../../modules/accounting/rules/roles"
 import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
 import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
 import { sequenceFormat } from "../../../../modules/accounting/options"
-import { id, refundMethod } from "../../../utils/validators"
+import { id, refundMethod, timeZone } from "../../../utils/validators"
 
 const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
   (typeof ACCOUNT_ROLES)[number],
@@ -50,4 +50,6 @@ export const AdminUpdateAccountingSettings = z.strictObject({
     .optional(),
   auto_credit_memo_on_return: z.boolean().optional(),
   posting: z.strictObject(postingShape).optional(),
+  timezone: timeZone().optional(),
+  allow_future_dates: z.boolean().optional(),
 })

@@ -2,6 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
+import { assertDateAllowed } from "../../ledger/clock"
 import { readMoney, sumMoney } from "../../rules/money"
 import {
   assertAvailable,
@@ -20,10 +21,11 @@ export async function createCustomerRefundDraft(
   context: RefundContext,
   actor: Actor
 ) {
+  await assertDateAllowed(knex, input.refund_date)
   const lines = await resolveLines(knex, input, context)
   const total = sumMoney(lines.map((l) => l.amount))
   assertCardPayment(input, context, total)
-  await assertAvailable(knex, lines, context)
+  await assertAvailable(knex, lines, context, { refundDate: input.refund_date })
   await assertOrdersBooked(knex, lines, context)
   const paymentAccountId = await paymentAccountFor(knex, input, context)
   const id = generateEntityId(undefined, "cref")
@@ -127,7 +129,8 @@ export async function updateCustomerRefundDraft(
   const lines = await resolveLines(knex, input, context)
   const total = sumMoney(lines.map((l) => l.amount))
   assertCardPayment(input, context, total)
-  await assertAvailable(knex, lines, context, id)
+  await assertDateAllowed(knex, input.refund_date)
+  await assertAvailable(knex, lines, context, { refundDate: input.refund_date, excludeRefundId: id })
   const paymentAccountId = await paymentAccountFor(knex, input, context)
   await knex("accounting_customer_refund")
     .where({ id })

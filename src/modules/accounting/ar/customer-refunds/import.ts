@@ -69,7 +69,8 @@ export async function importCustomerRefundDrafts(
             await assertAvailable(
               savepoint,
               [{ ...line, amount: total, ar_document_id: stored?.ar_document_id ?? null }],
-              context
+              context,
+              { refundDate: group.input.refund_date }
             ).catch((e) => {
               throw Object.assign(e, {
                 message: `lines[${i}]: ${e.message} (counting the earlier rows of this file)`,

@@ -7,7 +7,8 @@ import { assertPaymentAccount } from "../../rules/payment-account"
 import { assertAtPrecision, Decimal, rawMoney, toDecimal } from "../../rules/money"
 import { providerAccount } from "../../rules/roles"
 import { creditSourceType, reservations } from "../available-credits"
-import { ArDocRow, openOf } from "../documents"
+import { loadClock } from "../../ledger/clock"
+import { ArDocRow, openAsOf, openOf } from "../documents"
 import type { CustomerRefundInput, RefundContext, RefundLineInput } from "./types"
 
 type ResolvedLine = RefundLineInput & {
@@ -239,14 +240,16 @@ export async function insertRefundLines(knex: Knex, refundId: string, lines: Res
 }
 
 /**
- * Checks each line against what is available now (open amount less other
- * refunds being posted): REFUND_EXCEEDS_CREDIT names the first one short.
+ * Checks each line against what is available: the least the credit stood
+ * open on the refund date and today (a void or an unapplication dated later
+ * frees nothing before its date), less other refunds being posted.
+ * REFUND_EXCEEDS_CREDIT names the first one short.
  */
 export async function assertAvailable(
   knex: Knex,
   lines: ResolvedLine[],
   context: RefundContext,
-  excludeRefundId?: string
+  { refundDate, excludeRefundId }: { refundDate: string; excludeRefundId?: string }
 ) {
   const docIds = lines.map((l) => l.ar_document_id).filter((x): x is string => !!x)
   const accountIds = lines.filter((l) => l.source_type === "store_credit").map((l) => l.source_id)
@@ -261,12 +264,16 @@ export async function assertAvailable(
       d,
     ])
   )
+  const { today } = await loadClock(knex)
+  const openThen = await openAsOf(knex, docIds, [refundDate, today])
   for (const line of lines) {
     const key = line.ar_document_id ?? line.source_id
     const doc = line.ar_document_id ? docs.get(key)! : null
     assertRefundWithinCredit({
       amount: line.amount,
-      open: doc ? openOf(doc) : toDecimal(context.store_credit_accounts?.[key]?.balance ?? 0),
+      open: doc
+        ? Decimal.min(openOf(doc), openThen.get(key) ?? openOf(doc))
+        : toDecimal(context.store_credit_accounts?.[key]?.balance ?? 0),
       reserved: reserved.get(key),
       name: doc ? (doc.number ?? key) : `store credit ${key}`,
     })

@@ -2,6 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { advisoryLock } from "../../db"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
+import { assertDateAllowed } from "../../ledger/clock"
 import { assertPeriodOpen } from "../../ledger/periods"
 import { postEntry } from "../../ledger/posting"
 import { nextDocumentNumber } from "../../ledger/sequences"
@@ -27,6 +28,7 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   const refund = await lockRefund(knex, id)
   refuseUnlessDraft(refund, "posted")
   await assertPeriodOpen(knex, refund.refund_date)
+  await assertDateAllowed(knex, refund.refund_date)
   const input = await loadRefundInput(knex, id)
   const lines = await resolveLines(knex, input, context)
   const docIds = lines.map((l) => l.ar_document_id).filter((x): x is string => !!x)
@@ -49,7 +51,7 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   }
   const total = sumMoney(lines.map((l) => l.amount))
   assertCardPayment(input, context, total)
-  await assertAvailable(knex, lines, context, id)
+  await assertAvailable(knex, lines, context, { refundDate: refund.refund_date, excludeRefundId: id })
   await assertOrdersBooked(knex, lines, context)
 
   const cardOrderId = refund.method === "card" ? (context.payment?.order_id ?? null) : null

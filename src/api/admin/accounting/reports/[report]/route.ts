@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { ACCOUNTING_MODULE } from "../../../../../modules/accounting"
 import type AccountingModuleService from "../../../../../modules/accounting/service"
-import { REPORTS, ReportName } from "../../../../../reports/registry"
+import { PERIOD_REPORTS, REPORTS, ReportName } from "../../../../../reports/registry"
 import { CONTENT_TYPES, reportFilename, ReportFormat, runReport } from "../../../../../reports/run-report"
 
 /**
@@ -19,9 +19,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     )
   }
   const { format, ...params } = (req as any).validatedQuery as { format: ReportFormat } & Record<string, any>
+  const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+  // Day-dependent defaults, in the store's accounting time zone.
+  const { today } = await accounting.getClock()
+  if (PERIOD_REPORTS.has(name)) {
+    params.to ??= today
+    params.from ??= `${params.to.slice(0, 8)}01`
+  } else {
+    params.as_of ??= today
+  }
   if (name === "ar-aging" && !params.buckets) {
-    const settings = await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getPostingSettings()
-    params.buckets = settings.aging_buckets
+    params.buckets = (await accounting.getPostingSettings()).aging_buckets
   }
   const stamp = params.as_of ?? `${params.from}_${params.to}`
   res.setHeader("Content-Type", CONTENT_TYPES[format])

@@ -2,7 +2,6 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ACCOUNTING_MODULE } from "../../../../../modules/accounting"
 import type AccountingModuleService from "../../../../../modules/accounting/service"
-import { today } from "../../../../../modules/accounting/rules/dates"
 import { agingSql, bucketLabels } from "../../../../../reports/definitions/ar-aging"
 import { refundablePayments } from "../../../../utils/payments"
 
@@ -11,7 +10,7 @@ async function customerAging(req: AuthenticatedMedusaRequest, accounting: Accoun
   const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { aging_buckets } = await accounting.getPostingSettings()
   const params = {
-    as_of: today(),
+    as_of: (await accounting.getClock()).today,
     basis: "due" as const,
     buckets: aging_buckets,
     detail: false,

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { today } from "../../../../../../modules/accounting/rules/dates"
+import { ACCOUNTING_MODULE } from "../../../../../../modules/accounting"
+import type AccountingModuleService from "../../../../../../modules/accounting/service"
 import { unapplyCreditWorkflow } from "../../../../../../workflows/credit-memos"
 import { actorOf } from "../../../../../utils/actor"
 import { assertCreditMemo, loadCreditMemo } from "../../../helpers"
@@ -7,7 +8,9 @@ import { assertCreditMemo, loadCreditMemo } from "../../../helpers"
 /** Unapplies an application (on ?date=, default today); both sides get their amounts back. */
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   await assertCreditMemo(req)
-  const date = ((req as any).validatedQuery?.date as string | undefined) ?? today()
+  const date =
+    ((req as any).validatedQuery?.date as string | undefined) ??
+    (await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getClock()).today
   await unapplyCreditWorkflow(req.scope).run({
     input: {
       credit_memo_id: req.params.id,
