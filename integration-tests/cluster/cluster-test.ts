@@ -67,6 +67,8 @@ async function main() {
       MEDUSA_DISABLE_TELEMETRY: "true",
       // Retry due postings every 5 s instead of every minute (the backoff stays 1 min).
       ACCOUNTING_RETRY_SCHEDULE: "*/5 * * * * *",
+      // A refund posting whose process died is settled after 15 s instead of 15 min.
+      ACCOUNTING_REFUND_LOCK_SECONDS: "15",
     },
   })
   const db = await connect(DATABASE_URL)
@@ -218,6 +220,11 @@ async function run(cluster: Cluster, db: Db, store: StoreData) {
   // E. 50 concurrent refund posts against one customer's credits.
   // ---------------------------------------------------------------------------
   await concurrentRefunds(db, store, servers, admin)
+
+  // ---------------------------------------------------------------------------
+  // E2. A server SIGKILLed after a refund paid out, before it was booked.
+  // ---------------------------------------------------------------------------
+  await refundKilledMidBooking(cluster, db, store, servers, admin)
 
   // ---------------------------------------------------------------------------
   // F. A worker SIGKILLed in the middle of a burst of orders, then restarted.
@@ -530,6 +537,88 @@ async function concurrentRefunds(db: Db, store: StoreData, servers: Instance[], 
   report.log(
     `refund post latency under 50 concurrent: p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms`
   )
+}
+
+/**
+ * Money moves once across a crash: a store-credit refund is posted on one
+ * server while the journal is locked, so its booking waits after the store
+ * credit was granted (money_moved); the server is SIGKILLed there. The
+ * reconciliation names the refund left half-way; the posting-retry job on a
+ * worker settles it by reading the loyalty plugin back and books it once.
+ */
+async function refundKilledMidBooking(cluster: Cluster, db: Db, store: StoreData, servers: Instance[], admin: string) {
+  const [victim, survivor] = servers
+  const auth = { headers: bearer(admin) }
+  const customer = store.customers[2].id
+  const memo = await issuedCreditMemo(survivor.url, admin, { customer_id: customer, amount: "20", date: today() })
+  const credits = async () =>
+    (
+      await db.query(
+        `select count(*)::int as n from store_credit_account_transaction t join store_credit_account a on a.id = t.account_id
+          where a.customer_id = $1 and t.type = 'credit' and t.deleted_at is null`,
+        [customer]
+      )
+    ).rows[0].n as number
+  const lock = await connect(DATABASE_URL)
+  let refundId = ""
+  try {
+    await lock.query("begin")
+    await lock.query("lock table accounting_journal_entry in share row exclusive mode")
+    const posting = request(victim.url, "POST", "/admin/customer-refunds", {
+      ...auth,
+      body: { ...refundBody(customer, memo, "20", today()), method: "store_credit", reference: "cluster-kill" },
+      timeoutMs: 120_000,
+    }).catch(() => null)
+    const stuck = await waitFor(
+      `${victim.name} to wait on the journal after the payout`,
+      async () => {
+        const { rows } = await db.query(
+          `select r.id from accounting_customer_refund r
+            where r.reference = 'cluster-kill' and r.status = 'money_moved'
+              and exists (select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock')`,
+          [victim.name]
+        )
+        return rows[0]?.id ?? null
+      },
+      { timeoutMs: 60_000, intervalMs: 100 }
+    )
+    refundId = stuck
+    report.log(`SIGKILL ${victim.name} while refund ${refundId} (store credit granted) waited to be booked`)
+    await cluster.kill(victim, "SIGKILL")
+    await posting
+  } finally {
+    await lock.query("commit")
+    await lock.end()
+  }
+  const { body: halfway } = await ok(survivor.url, "GET", "/admin/accounting/reports/reconciliation?format=json", auth)
+  const named = JSON.stringify(halfway.sections).includes("Refund paid, not booked")
+  const killedAt = Date.now()
+  const posted = await waitFor(
+    "the retry job to book the refund",
+    async () => {
+      const { rows } = await db.query(`select status, number from accounting_customer_refund where id = $1`, [refundId])
+      return rows[0]?.status === "posted" ? rows[0] : null
+    },
+    { timeoutMs: 120_000, intervalMs: 1_000 }
+  ).catch(() => null)
+  const { rows: entries } = await db.query(
+    `select count(*)::int as n from accounting_journal_entry where source_type = 'customer_refund' and source_id = $1`,
+    [refundId]
+  )
+  const { rows: memoDoc } = await db.query(
+    `select open_amount::text as open from accounting_ar_document where doc_type = 'credit_memo' and source_id = $1`,
+    [memo]
+  )
+  const granted = await credits()
+  report.check(
+    "server SIGKILLed after a payout: booked once, never paid twice",
+    !halfway.reconciled && named && !!posted && entries[0].n === 1 && granted === 1 && memoDoc[0]?.open === "0",
+    `reconciliation while half-way: ${halfway.reconciled ? "RECONCILED" : `${halfway.differences} difference(s)`}, ` +
+      `${named ? "names" : "does NOT name"} the refund paid and not booked; ` +
+      (posted ? `booked as ${posted.number} by the retry job ${((Date.now() - killedAt) / 1000).toFixed(0)} s after the kill` : "NOT booked within 120 s") +
+      `; ${entries[0].n} journal entry, ${granted} store-credit grant(s), memo open ${memoDoc[0]?.open}`
+  )
+  await cluster.start(victim)
 }
 
 async function workerKilledMidBurst(

@@ -271,6 +271,35 @@ medusaIntegrationTestRunner({
         await expectArTiesOut(knex())
       })
 
+      it("keeps a store-credit refund posted and its credit where it was when its void fails after taking the credit back", async () => {
+        const memo = await issuedMemo("30")
+        const { data } = await api.post("/admin/customer-refunds", refundBody(memo, "30", { method: "store_credit", reference: "VOID-FAULT" }), admin)
+        const id = data.customer_refund.id
+        const balance = async () =>
+          (await api.get(`/admin/store-credit-accounts?customer_id=${customer_id}`, admin)).data.store_credit_accounts[0].balance
+        expect(await balance()).toBe(30)
+        // The journal refuses the void's reversal: after the loyalty debit, while the mirror entry is inserted.
+        await knex().raw(`
+          create function accounting_test_void_fault() returns trigger language plpgsql as $$
+          begin
+            if new.memo like 'Void of refund%' then raise exception 'injected database fault'; end if;
+            return new;
+          end $$;
+          create trigger accounting_test_void_fault before insert on accounting_journal_entry
+            for each row execute function accounting_test_void_fault();`)
+        try {
+          const failed = await refused(api.post(`/admin/customer-refunds/${id}/void`, { date: DATE }, admin))
+          expect(failed.status).toBeGreaterThanOrEqual(500)
+        } finally {
+          await knex().raw(`drop trigger accounting_test_void_fault on accounting_journal_entry; drop function accounting_test_void_fault();`)
+        }
+        // The debit that took the credit back was compensated: the customer keeps 30, the refund stays posted.
+        expect(await balance()).toBe(30)
+        expect((await api.get(`/admin/customer-refunds/${id}`, admin)).data.customer_refund.status).toBe("posted")
+        expect((await api.get(`/admin/credit-memos/${memo}`, admin)).data.credit_memo.remaining_amount).toBe(0)
+        await expectArTiesOut(knex())
+      })
+
       it("keeps a posted refund whole when a hook after posting fails", async () => {
         const memo = await issuedMemo("20")
         const answer = await api.post(

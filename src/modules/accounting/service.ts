@@ -635,8 +635,8 @@ export default class AccountingModuleService extends MedusaService({
 
   /** Refunds reserved or paid out whose workflow is gone (for the recovery job). */
   @InjectManager()
-  async listStaleRefunds(olderThanMinutes: number, @MedusaContext() ctx: Context = {}) {
-    return await staleRefunds(reader(ctx), olderThanMinutes)
+  async listStaleRefunds(olderThanSeconds: number, @MedusaContext() ctx: Context = {}) {
+    return await staleRefunds(reader(ctx), olderThanSeconds)
   }
 
   // ---- idempotency keys -------------------------------------------------

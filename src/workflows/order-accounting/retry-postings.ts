@@ -19,7 +19,7 @@ export async function retryDuePostings(container: MedusaContainer, limit = 50) {
   for (const error of due) {
     resolved += (await retryPosting(container, error, "retry")) ? 1 : 0
   }
-  const stale = await accounting.listStaleRefunds(REFUND_LOCK_SECONDS / 60)
+  const stale = await accounting.listStaleRefunds(REFUND_LOCK_SECONDS)
   for (const id of stale) {
     await recoverCustomerRefund(container, id)
   }

@@ -2,8 +2,11 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AccountingError } from "../../../modules/accounting/errors"
 
-/** Longest a posting may hold its refund before the recovery job may settle it. */
-export const REFUND_LOCK_SECONDS = 15 * 60
+/**
+ * Longest a posting may hold its refund before the recovery job may settle it
+ * (ACCOUNTING_REFUND_LOCK_SECONDS; the cluster test shortens it).
+ */
+export const REFUND_LOCK_SECONDS = Number(process.env.ACCOUNTING_REFUND_LOCK_SECONDS ?? 15 * 60)
 
 export const refundLockKey = (id: string) => `accounting:customer_refund:${id}`
 

@@ -288,12 +288,12 @@ export async function completeCustomerRefund(knex: Knex, id: string, moved: Mone
 }
 
 /** Refunds reserved or paid out long enough ago that their workflow is gone. */
-export async function staleRefunds(knex: Knex, olderThanMinutes: number): Promise<string[]> {
+export async function staleRefunds(knex: Knex, olderThanSeconds: number): Promise<string[]> {
   const rows = await knex("accounting_customer_refund")
     .select("id")
     .whereIn("status", ["posting", "money_moved"])
     .whereNull("deleted_at")
-    .andWhere("updated_at", "<", knex.raw(`now() - make_interval(mins => ?)`, [olderThanMinutes]))
+    .andWhere("updated_at", "<", knex.raw(`now() - make_interval(secs => ?)`, [olderThanSeconds]))
     .orderBy("updated_at")
     .limit(100)
   return rows.map((r: any) => r.id)
