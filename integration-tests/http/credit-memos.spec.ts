@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { today } from "../../src/modules/accounting/rules/dates"
 import { createCustomer, ensureStore, placeOrder, StoreFixture } from "../../src/scripts/demo/store-fixture"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
@@ -161,6 +162,27 @@ medusaIntegrationTestRunner({
       const unknown = await refused(create("cus_missing"))
       expect(unknown.status).toBe(404)
       expect((await knex().raw(`select count(*)::int as n from accounting_credit_memo`)).rows[0].n).toBe(0)
+    })
+  
+    it("answers a memo's and an AR document's customer and order through Query (read-only module links)", async () => {
+      const { customer, order_id } = await customerWithOrder()
+      const { data } = await create(customer.id, { order_id })
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: memos } = await query.graph({
+        entity: "credit_memo",
+        fields: ["id", "customer.email", "customer.first_name", "order.display_id"],
+        filters: { id: data.credit_memo.id },
+      })
+      expect(memos[0]).toMatchObject({
+        customer: { email: customer.email, first_name: "Mia" },
+        order: { display_id: expect.any(Number) },
+      })
+      const { data: docs } = await query.graph({
+        entity: "ar_document",
+        fields: ["id", "customer.email", "order.id"],
+        filters: { order_id },
+      })
+      expect(docs[0]).toMatchObject({ customer: { email: customer.email }, order: { id: order_id } })
     })
   },
 })

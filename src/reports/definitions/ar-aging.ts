@@ -27,9 +27,9 @@ export function bucketLabels(buckets: number[]): string[] {
 
 const bucketKey = (i: number) => `bucket_${i}`
 
-/** SQL: the bucket (0 = current) of each document by days past its basis date. */
+/** SQL: the bucket (0 = current) of each document by days past its basis date (typed days: no parsing per row). */
 function bucketCase(buckets: number[], basis: "due" | "document") {
-  const days = `(:as_of::date - d.${basis === "due" ? "due_date" : "document_date"}::date)`
+  const days = `(:as_of::date - d.${basis === "due" ? "due_day" : "document_day"})`
   const whens = buckets.map((b, i) => `when ${days} <= ${Math.floor(b)} then ${i + 1}`).join(" ")
   return { days, bucket: `case when ${days} <= 0 then 0 ${whens} else ${buckets.length + 1} end` }
 }

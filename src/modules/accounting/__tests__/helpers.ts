@@ -1,8 +1,11 @@
+import { createHash } from "crypto"
 import path from "path"
 
 /** Options shared by the module's integration tests: real schema, with the guard migration. */
 export const moduleTestOptions = {
   moduleName: "accounting",
+  // A database per checkout: two working trees testing on one machine never share one.
+  dbName: `medusa-accounting-module-${createHash("sha1").update(process.cwd()).digest("hex").slice(0, 8)}`,
   resolve: path.join(__dirname, ".."),
   pathToMigrations: path.join(__dirname, "..", "migrations"),
 }
