@@ -408,7 +408,7 @@ async function settleAndVerify(
   const payments = recon.sections?.[1]?.totals?.find((t: any) => t.currency_code === "usd")
   report.check(
     `AR subledger = AR control (${label})`,
-    recon.reconciled === true && ar?.difference === "0",
+    recon.reconciled === true && Number(ar?.difference) === 0,
     `reconciliation report: ${recon.reconciled ? "RECONCILED" : `${recon.differences} difference(s)`}; ` +
       `AR subledger ${ar?.expected} = control ${ar?.actual}; Medusa net captured ${payments?.expected} = booked ${payments?.actual}`
   )

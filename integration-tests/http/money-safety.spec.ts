@@ -283,8 +283,8 @@ medusaIntegrationTestRunner({
       expect(report).toMatchObject({ reconciled: false, differences: 2 })
       expect(rowsOf(report)).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ check: "AR totals", difference: "-40" }),
-          expect.objectContaining({ check: "Unexplained residual", difference: "-40" }),
+          expect.objectContaining({ check: "AR totals", difference: "-40.00" }),
+          expect.objectContaining({ check: "Unexplained residual", difference: "-40.00" }),
         ])
       )
     })

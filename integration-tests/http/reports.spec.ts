@@ -87,26 +87,26 @@ medusaIntegrationTestRunner({
       expect(byDue.buckets).toEqual(["Current", "1-30", "31-60", "61-90", "91+"])
       const due = byDue.sections[0].rows
       // a1 due 01-31: 59 days, 700 open; a2 due 03-17: 14 days; the memo due 03-03: 28 days, a credit
-      expect(buckets(due, "cus_a")).toEqual(["0", "500", "700", "0", "0", "1200"])
-      expect(buckets(due, "cus_b")).toEqual(["0", "-200", "0", "0", "0", "-200"])
+      expect(buckets(due, "cus_a")).toEqual(["0.00", "500.00", "700.00", "0.00", "0.00", "1200.00"])
+      expect(buckets(due, "cus_b")).toEqual(["0.00", "-200.00", "0.00", "0.00", "0.00", "-200.00"])
 
       const byDoc = (
         await get("/admin/accounting/reports/ar-aging?as_of=2026-03-31&basis=document&buckets=30,60,90")
       ).data.sections[0].rows
-      expect(buckets(byDoc, "cus_a")).toEqual(["0", "0", "500", "700", "0", "1200"])
-      expect(buckets(byDoc, "cus_b")).toEqual(["0", "0", "-200", "0", "0", "-200"])
+      expect(buckets(byDoc, "cus_a")).toEqual(["0.00", "0.00", "500.00", "700.00", "0.00", "1200.00"])
+      expect(buckets(byDoc, "cus_b")).toEqual(["0.00", "0.00", "-200.00", "0.00", "0.00", "-200.00"])
 
       const custom = (
         await get("/admin/accounting/reports/ar-aging?as_of=2026-03-31&basis=document&buckets=45,80")
       ).data
       expect(custom.buckets).toEqual(["Current", "1-45", "46-80", "81+"])
       const a = custom.sections[0].rows.find((r: any) => r.customer_id === "cus_a")
-      expect([a.bucket_0, a.bucket_1, a.bucket_2, a.bucket_3]).toEqual(["0", "500", "0", "700"])
+      expect([a.bucket_0, a.bucket_1, a.bucket_2, a.bucket_3]).toEqual(["0.00", "500.00", "0.00", "700.00"])
 
       // Before the payment of 03-10 the first order was still open in full.
       const before = (await get("/admin/accounting/reports/ar-aging?as_of=2026-03-05&buckets=30,60,90")).data
         .sections[0].rows
-      expect(buckets(before, "cus_a")).toEqual(["500", "0", "1000", "0", "0", "1500"])
+      expect(buckets(before, "cus_a")).toEqual(["500.00", "0.00", "1000.00", "0.00", "0.00", "1500.00"])
       // A later document does not change an earlier picture.
       await accounting.syncOrderLedger(order("order_a3", "cus_a", "2026-04-02", 999))
       expect(
@@ -120,14 +120,14 @@ medusaIntegrationTestRunner({
       const { data } = await get("/admin/accounting/reports/ar-aging?as_of=2026-03-31&detail=true")
       const usd = data.sections[0]
       expect(usd.rows.map((r: any) => [r.document, r.type, r.open])).toEqual([
-        ["#a1", "Order", "700"],
-        ["#a2", "Order", "500"],
-        ["CM-00001", "Credit memo", "-200"],
+        ["#a1", "Order", "700.00"],
+        ["#a2", "Order", "500.00"],
+        ["CM-00001", "Credit memo", "-200.00"],
       ])
       expect(usd.totals.map((t: any) => [t.customer, t.open])).toEqual([
-        ["Total USD", "1000"],
-        ["AR control (GL)", "1000"],
-        ["Difference", "0"],
+        ["Total USD", "1000.00"],
+        ["AR control (GL)", "1000.00"],
+        ["Difference", "0.00"],
       ])
     })
 
@@ -223,7 +223,7 @@ medusaIntegrationTestRunner({
       const broken = (await get("/admin/accounting/reports/reconciliation?as_of=2026-12-31")).data
       expect(broken.reconciled).toBe(false)
       const entryRow = broken.sections[0].rows[0]
-      expect(entryRow).toMatchObject({ check: "AR entry", document: "#a2", expected: "500", actual: "0" })
+      expect(entryRow).toMatchObject({ check: "AR entry", document: "#a2", expected: "500.00", actual: "0.00" })
       expect(entryRow.reference).toContain(rows[0].number)
       const chain = broken.sections.find((s: any) => s.name === "Journal integrity").rows[0]
       expect(chain).toMatchObject({ check: "Hash chain", document: rows[0].number })
@@ -258,7 +258,7 @@ medusaIntegrationTestRunner({
       expect(data.reconciled).toBe(false)
       const medusa = data.sections.find((s: any) => s.name === "Medusa captures and refunds vs journal")
       expect(medusa.rows).toEqual([
-        expect.objectContaining({ check: "Medusa refund", document: refund.id, expected: "20", actual: "0" }),
+        expect.objectContaining({ check: "Medusa refund", document: refund.id, expected: "20.00", actual: "0.00" }),
       ])
     })
 
@@ -266,12 +266,12 @@ medusaIntegrationTestRunner({
       await fixture()
       const tb = (await get("/admin/accounting/reports/trial-balance?as_of=2026-12-31")).data.sections[0]
       expect(tb.rows.map((r: any) => [r.code, r.debit, r.credit])).toEqual([
-        ["1100", "1500", "500"],
-        ["1200", "300", "0"],
-        ["4000", "0", "1500"],
-        ["4100", "200", "0"],
+        ["1100", "1500.00", "500.00"],
+        ["1200", "300.00", "0.00"],
+        ["4000", "0.00", "1500.00"],
+        ["4100", "200.00", "0.00"],
       ])
-      expect(tb.totals[0]).toMatchObject({ debit: "2000", credit: "2000", balance: "0" })
+      expect(tb.totals[0]).toMatchObject({ debit: "2000.00", credit: "2000.00", balance: "0.00" })
 
       const gl = (
         await get(
@@ -279,10 +279,10 @@ medusaIntegrationTestRunner({
         )
       ).data.sections[0]
       expect(gl.rows.map((r: any) => [r.memo, r.debit, r.credit, r.balance])).toEqual([
-        ["Opening balance", "", "", "1000"],
-        ["Credit memo CM-00001: Damaged", "0", "200", "800"],
-        ["Order #a2 placed", "500", "0", "1300"],
-        ["Payment captured on order #a1", "0", "300", "1000"],
+        ["Opening balance", "", "", "1000.00"],
+        ["Credit memo CM-00001: Damaged", "0.00", "200.00", "800.00"],
+        ["Order #a2 placed", "500.00", "0.00", "1300.00"],
+        ["Payment captured on order #a1", "0.00", "300.00", "1000.00"],
       ])
 
       const audit = (await get("/admin/accounting/reports/refund-audit?from=2026-01-01&to=2026-12-31")).data

@@ -1,4 +1,5 @@
 import { Decimal, toDecimal } from "../../modules/accounting/rules/money"
+import { MoneyTotal } from "../../modules/accounting/rules/money-text"
 import { customerNames } from "../customers"
 import { streamQuery } from "../cursor"
 import { arDocumentsAsOf, documentFilters, NOTHING_AFTER_AS_OF, ROLE_BALANCE_AS_OF } from "../sql/as-of"
@@ -119,12 +120,12 @@ export const arAgingReport: ReportDefinition<ArAgingParams> = {
     const totalKeys = params.detail ? ["original", "open"] : [...labels.map((_, i) => bucketKey(i)), "total"]
 
     let currency: string | null = null
-    let totals = new Map<string, Decimal>()
+    let totals = new Map<string, MoneyTotal>()
     const closeCurrency = async () => {
       if (currency === null) {
         return
       }
-      const sum = Object.fromEntries(totalKeys.map((k) => [k, (totals.get(k) ?? new Decimal(0)).toString()]))
+      const sum = Object.fromEntries(totalKeys.map((k) => [k, (totals.get(k) ?? new MoneyTotal(currency!)).toString()]))
       await writer.total({ customer: `Total ${currency.toUpperCase()}`, currency_code: currency, ...sum })
       // All customers of a currency tie to the AR control account.
       if (!params.customer_id && !params.region_id && !params.sales_channel_id) {
@@ -147,9 +148,9 @@ export const arAgingReport: ReportDefinition<ArAgingParams> = {
       for (const r of rows) {
         if (r.currency_code !== currency) {
           await closeCurrency()
-          currency = r.currency_code
-          totals = new Map()
-          await writer.section(currency!.toUpperCase())
+          currency = r.currency_code as string
+          totals = new Map(totalKeys.map((k) => [k, new MoneyTotal(currency!)]))
+          await writer.section(currency.toUpperCase())
         }
         const who = names.get(r.customer_id)
         const row: ReportRow = params.detail
@@ -163,8 +164,8 @@ export const arAgingReport: ReportDefinition<ArAgingParams> = {
               due_date: r.due_date,
               days: Number(r.days),
               bucket: labels[Number(r.bucket)],
-              original: toDecimal(r.original).toString(),
-              open: toDecimal(r.open).toString(),
+              original: r.original,
+              open: r.open,
               currency_code: r.currency_code,
               order_id: r.order_id,
             }
@@ -172,12 +173,12 @@ export const arAgingReport: ReportDefinition<ArAgingParams> = {
               customer: who?.name ?? r.customer_id,
               customer_id: r.customer_id,
               email: who?.email ?? "",
-              ...Object.fromEntries(totalKeys.map((k) => [k, toDecimal(r[k]).toString()])),
+              ...Object.fromEntries(totalKeys.map((k) => [k, r[k]])),
               currency_code: r.currency_code,
               documents: Number(r.documents),
             }
         for (const k of totalKeys) {
-          totals.set(k, (totals.get(k) ?? new Decimal(0)).plus(toDecimal(row[k] as string)))
+          totals.get(k)!.add(row[k] as string)
         }
         await writer.row(row)
       }

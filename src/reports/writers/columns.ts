@@ -1,3 +1,5 @@
+import type { MoneyLike } from "../../modules/accounting/rules/money"
+import { moneyText } from "../../modules/accounting/rules/money-text"
 /** A column of a report, shared by every format. */
 export type ReportColumn = {
   key: string
@@ -29,4 +31,24 @@ export interface ReportWriter {
   total(row: ReportRow): Promise<void> | void
   /** `summary` ends the JSON object (e.g. { reconciled: true }); files show it as the last line. */
   end(summary?: Record<string, unknown>): Promise<void>
+}
+
+/**
+ * The one money format of every report and every format: money columns as
+ * exact decimal strings at the currency's precision (the row's currency
+ * column), whatever the definition computed them as.
+ */
+export function withMoneyText(meta: ReportMeta, row: ReportRow): ReportRow {
+  const currency = row[meta.currencyKey ?? "currency_code"]
+  if (typeof currency !== "string" || !currency) {
+    return row
+  }
+  const out: ReportRow = { ...row }
+  for (const c of meta.columns) {
+    const v = row[c.key]
+    if (c.type === "money" && v !== null && v !== undefined && v !== "") {
+      out[c.key] = moneyText(v as MoneyLike, currency)
+    }
+  }
+  return out
 }

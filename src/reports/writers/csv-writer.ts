@@ -1,6 +1,6 @@
 import type { Writable } from "stream"
 import { neutraliseFormula } from "../format"
-import { ReportColumn, ReportMeta, ReportRow, ReportWriter } from "./columns"
+import { ReportColumn, ReportMeta, ReportRow, ReportWriter, withMoneyText } from "./columns"
 import { endOutput, waitForDrain } from "./drain"
 
 function cell(value: unknown, column: ReportColumn): string {
@@ -13,12 +13,15 @@ function cell(value: unknown, column: ReportColumn): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
+/** Lines are handed to the output in chunks of about this many characters. */
+const CHUNK = 64 * 1024
+
 /**
- * RFC 4180 CSV written row by row to the response (backpressure respected),
- * with a section column when the report has sections.
+ * RFC 4180 CSV written to the response in 64 KB chunks (backpressure
+ * respected: memory stays flat however long the report).
  */
 export class CsvReportWriter implements ReportWriter {
-  private currentSection = ""
+  private buffer = ""
 
   constructor(
     private readonly out: Writable,
@@ -29,8 +32,8 @@ export class CsvReportWriter implements ReportWriter {
     await this.write(this.meta.columns.map((c) => cell(c.header, { key: c.key, header: c.header })).join(","))
   }
 
-  section(name: string) {
-    this.currentSection = name
+  section() {
+    // One table: the currency column tells the sections apart.
   }
 
   async row(row: ReportRow) {
@@ -44,15 +47,27 @@ export class CsvReportWriter implements ReportWriter {
   }
 
   async end() {
+    await this.flush()
     await endOutput(this.out)
   }
 
   private line(row: ReportRow) {
-    return this.meta.columns.map((c: ReportColumn) => cell(row[c.key], c)).join(",")
+    const text = withMoneyText(this.meta, row)
+    return this.meta.columns.map((c: ReportColumn) => cell(text[c.key], c)).join(",")
   }
 
   private async write(line: string): Promise<void> {
-    this.out.write(`${line}\r\n`)
-    await waitForDrain(this.out)
+    this.buffer += `${line}\r\n`
+    if (this.buffer.length >= CHUNK) {
+      await this.flush()
+    }
+  }
+
+  private async flush() {
+    if (this.buffer) {
+      this.out.write(this.buffer)
+      this.buffer = ""
+      await waitForDrain(this.out)
+    }
   }
 }

@@ -1,10 +1,10 @@
 import type { Writable } from "stream"
-import { ReportMeta, ReportRow, ReportWriter } from "./columns"
+import { ReportMeta, ReportRow, ReportWriter, withMoneyText } from "./columns"
 import { endOutput, waitForDrain } from "./drain"
 
 /**
  * JSON for API clients, streamed: { report, filters, sections: [{ name,
- * rows, totals }] }. Money stays a decimal string: exact for any client.
+ * rows, totals }] }. Money is a decimal string at the currency's precision.
  */
 export class JsonReportWriter implements ReportWriter {
   private inSection = false
@@ -35,12 +35,12 @@ export class JsonReportWriter implements ReportWriter {
     if (!this.inSection) {
       await this.section(this.meta.title)
     }
-    await this.write(`${this.firstRow ? "" : ","}${JSON.stringify(row)}`)
+    await this.write(`${this.firstRow ? "" : ","}${JSON.stringify(withMoneyText(this.meta, row))}`)
     this.firstRow = false
   }
 
   total(row: ReportRow) {
-    this.totals.push(row)
+    this.totals.push(withMoneyText(this.meta, row))
   }
 
   async end(summary: Record<string, unknown> = {}) {

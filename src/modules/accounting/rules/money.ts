@@ -57,12 +57,19 @@ export function readMoney(row: Record<string, any>, field: string): Decimal {
   return toDecimal(row[field])
 }
 
+const precisions = new Map<string, number>()
+
 /** Minor-unit digits of an ISO 4217 currency (JPY 0, USD 2, KWD 3). */
 export function currencyPrecision(currencyCode: string): number {
+  const known = precisions.get(currencyCode)
+  if (known !== undefined) {
+    return known
+  }
   const currency = defaultCurrencies[currencyCode?.toUpperCase?.() ?? ""]
   if (!currency) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Unknown currency code: ${currencyCode}`)
   }
+  precisions.set(currencyCode, currency.decimal_digits)
   return currency.decimal_digits
 }
 
