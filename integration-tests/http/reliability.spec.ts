@@ -197,12 +197,12 @@ medusaIntegrationTestRunner({
         ])
       })
 
-      /** The journal refuses the entries of refunds referenced FAULT-INJECT: a database fault while booking. */
-      const withBookingFault = async (run: () => Promise<void>) => {
+      /** The journal refuses entries whose memo matches `pattern` (a database fault while posting them). */
+      const withJournalFault = async (pattern: string, run: () => Promise<void>) => {
         await knex().raw(`
           create function accounting_test_fault() returns trigger language plpgsql as $$
           begin
-            if new.memo like '%FAULT-INJECT%' then raise exception 'injected database fault'; end if;
+            if new.memo like '${pattern}' then raise exception 'injected database fault'; end if;
             return new;
           end $$;
           create trigger accounting_test_fault before insert on accounting_journal_entry
@@ -215,6 +215,7 @@ medusaIntegrationTestRunner({
           )
         }
       }
+      const withBookingFault = (run: () => Promise<void>) => withJournalFault("%FAULT-INJECT%", run)
 
       it("rolls back a refund when the database fails while booking it and no money moved", async () => {
         const memo = await issuedMemo("30")
@@ -279,20 +280,10 @@ medusaIntegrationTestRunner({
           (await api.get(`/admin/store-credit-accounts?customer_id=${customer_id}`, admin)).data.store_credit_accounts[0].balance
         expect(await balance()).toBe(30)
         // The journal refuses the void's reversal: after the loyalty debit, while the mirror entry is inserted.
-        await knex().raw(`
-          create function accounting_test_void_fault() returns trigger language plpgsql as $$
-          begin
-            if new.memo like 'Void of refund%' then raise exception 'injected database fault'; end if;
-            return new;
-          end $$;
-          create trigger accounting_test_void_fault before insert on accounting_journal_entry
-            for each row execute function accounting_test_void_fault();`)
-        try {
+        await withJournalFault("Void of refund%", async () => {
           const failed = await refused(api.post(`/admin/customer-refunds/${id}/void`, { date: DATE }, admin))
           expect(failed.status).toBeGreaterThanOrEqual(500)
-        } finally {
-          await knex().raw(`drop trigger accounting_test_void_fault on accounting_journal_entry; drop function accounting_test_void_fault();`)
-        }
+        })
         // The debit that took the credit back was compensated: the customer keeps 30, the refund stays posted.
         expect(await balance()).toBe(30)
         expect((await api.get(`/admin/customer-refunds/${id}`, admin)).data.customer_refund.status).toBe("posted")

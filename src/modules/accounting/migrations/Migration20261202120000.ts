@@ -156,8 +156,10 @@ export class Migration20261202120000 extends Migration {
     this.addSql(`
       create or replace function accounting_guard_ar_document() returns trigger as $$
       declare
-        moving text[] := array['open_amount', 'raw_open_amount', 'updated_at'];
-        voiding text[] := array['open_amount', 'raw_open_amount', 'updated_at', 'void_date', 'void_journal_entry_id'];
+        -- document_day and due_day (typed copies the next migration generates) are unset in NEW here.
+        moving text[] := array['open_amount', 'raw_open_amount', 'updated_at', 'document_day', 'due_day'];
+        voiding text[] := array['open_amount', 'raw_open_amount', 'updated_at', 'void_date', 'void_journal_entry_id',
+          'document_day', 'due_day'];
         later text;
       begin
         if tg_op = 'DELETE' then
