@@ -45,7 +45,11 @@ export function ListSection<T>({
           </div>
           <div className="flex flex-wrap items-center gap-2">
             {actions}
-            {table.enableFiltering && <DataTable.FilterMenu tooltip="Add filter" />}
+            {table.enableFiltering && (
+              <div data-testid="filter-menu">
+                <DataTable.FilterMenu tooltip="Add filter" />
+              </div>
+            )}
             {table.enableSearch && <DataTable.Search placeholder={searchPlaceholder ?? "Search"} />}
           </div>
         </DataTable.Toolbar>
