@@ -1,6 +1,7 @@
 import { readPdf } from "../helpers/files"
 import {
   AdminSession,
+  RUN,
   api,
   choose,
   chooseCustomer,
@@ -53,27 +54,27 @@ describe("credit memos", () => {
 
   it("creates a draft, edits it and deletes it", async () => {
     await open()
-    const dialog = await fillNewMemo("E2E draft to edit", "12.50")
+    const dialog = await fillNewMemo(`E2E draft to edit ${RUN}`, "12.50")
     expect(await dialog.getByTestId("memo-total").textContent()).toContain("12.50")
     await dialog.getByTestId("save-draft").click()
     await successNotice(s.page, "Draft credit memo saved")
-    const draft = row(s.page, "E2E draft to edit")
+    const draft = row(s.page, `E2E draft to edit ${RUN}`)
     await draft.waitFor()
     expect(await draft.textContent()).toContain("Katherine Johnson")
     expect(await draft.textContent()).toContain("$12.50")
 
-    await rowAction(s.page, "Actions for draft memo E2E draft to edit", "Edit draft…")
+    await rowAction(s.page, `Actions for draft memo E2E draft to edit ${RUN}`, "Edit draft…")
     const edit = s.page.getByRole("dialog")
     await edit.getByTestId("memo-line-amount").fill("14.75")
     await edit.getByTestId("save-draft").click()
     await successNotice(s.page, "Draft credit memo saved")
     await draft.filter({ hasText: "$14.75" }).waitFor()
 
-    await rowAction(s.page, "Actions for draft memo E2E draft to edit", "Delete draft…")
+    await rowAction(s.page, `Actions for draft memo E2E draft to edit ${RUN}`, "Delete draft…")
     await confirmPrompt(s.page, "Delete draft")
     await successNotice(s.page, "Draft credit memo deleted")
     await draft.waitFor({ state: "detached" })
-    const { count } = await api(s.page, "/admin/credit-memos?q=E2E%20draft%20to%20edit")
+    const { count } = await api(s.page, `/admin/credit-memos?q=${encodeURIComponent(`E2E draft to edit ${RUN}`)}`)
     expect(count).toBe(0)
   })
 
@@ -90,33 +91,33 @@ describe("credit memos", () => {
 
     const { periods } = await api(s.page, "/admin/accounting/periods")
     const closed = periods.find((p: any) => p.status === "closed")
-    const form = await fillNewMemo("E2E refused in a closed period", "12.345", closed.start_date)
+    const form = await fillNewMemo(`E2E refused in a closed period ${RUN}`, "12.345", closed.start_date)
     await form.getByTestId("memo-issue").click()
     expect(await fieldError(form, "Amount")).toBe("USD amounts have at most 2 decimals")
     await form.getByTestId("memo-line-amount").fill("12.34")
     await form.getByTestId("memo-issue").click()
     expect(await fieldError(form, "Date")).toMatch(/falls in the closed period/)
     await form.getByRole("button", { name: "Cancel" }).click()
-    const { count } = await api(s.page, "/admin/credit-memos?q=closed%20period")
+    const { count } = await api(s.page, `/admin/credit-memos?q=${encodeURIComponent(`closed period ${RUN}`)}`)
     expect(count).toBe(0)
   })
 
   it("creates and issues a memo in one step, issues a draft from the list after a confirmation, and voids", async () => {
     await open()
-    const dialog = await fillNewMemo("E2E issued at once", "30")
+    const dialog = await fillNewMemo(`E2E issued at once ${RUN}`, "30")
     await dialog.getByTestId("memo-issue").click()
     await successNotice(s.page, /Credit memo CM-\d+ issued/)
-    const issued = row(s.page, "E2E issued at once")
+    const issued = row(s.page, `E2E issued at once ${RUN}`)
     await issued.filter({ hasText: "Issued" }).waitFor()
     const number = (await issued.textContent())!.match(/CM-\d+/)![0]
 
-    const draftForm = await fillNewMemo("E2E issued from the list", "8")
+    const draftForm = await fillNewMemo(`E2E issued from the list ${RUN}`, "8")
     await draftForm.getByTestId("save-draft").click()
     await successNotice(s.page, "Draft credit memo saved")
-    await rowAction(s.page, "Actions for draft memo E2E issued from the list", "Issue…")
+    await rowAction(s.page, `Actions for draft memo E2E issued from the list ${RUN}`, "Issue…")
     await confirmPrompt(s.page, "Issue")
     await successNotice(s.page, /Credit memo CM-\d+ issued/)
-    await row(s.page, "E2E issued from the list").filter({ hasText: "Issued" }).waitFor()
+    await row(s.page, `E2E issued from the list ${RUN}`).filter({ hasText: "Issued" }).waitFor()
 
     // A void dated before the memo is refused on the date field; on the memo's date it voids.
     await rowAction(s.page, `Actions for ${number}`, "Void…")

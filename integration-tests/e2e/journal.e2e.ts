@@ -73,12 +73,13 @@ describe("journal", () => {
     await s.page.getByRole("listitem").filter({ hasText: "Customer refund" }).click()
     await s.page.keyboard.press("Escape")
     await s.page.waitForURL(/source_type=customer_refund/)
-    const sources = await s.page
-      .getByTestId("journal-list")
-      .locator("tbody tr")
-      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll("td")[3]?.textContent))
-    expect(sources.length).toBeGreaterThan(0)
-    expect(new Set(sources)).toEqual(new Set(["Customer refund"]))
+    // The previous page stays on screen until the filtered one arrives.
+    await s.page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('[data-testid="journal-list"] tbody tr')].map(
+        (r) => r.querySelectorAll("td")[3]?.textContent
+      )
+      return cells.length > 0 && cells.every((c) => c === "Customer refund")
+    })
 
     // A date range in the URL: nothing in 2000; the last 30 days list entries of those days only.
     await goto(s.page, `/accounting/journal?entry_date=${encodeURIComponent(JSON.stringify({ $gte: "2000-01-01", $lte: "2000-12-31" }))}`)
@@ -101,12 +102,21 @@ describe("journal", () => {
     await open()
     await s.page.getByTestId("journal-order").fill(`#${display}`)
     await s.page.waitForURL(new RegExp(`order=${display}`))
-    const list = s.page.getByTestId("journal-list")
-    await list.locator("tbody tr").filter({ hasText: memo.number }).first().waitFor()
-    const sources = await list
-      .locator("tbody tr")
-      .evaluateAll((rows) => rows.map((r) => r.querySelectorAll("td")[3]?.textContent))
-    expect(sources).toEqual(expect.arrayContaining(["Order", "Credit memo"]))
+    // Once the filtered page is in: the order's own entries and its memo's, nothing else.
+    await s.page.waitForFunction(
+      ({ order, memoNumber }) => {
+        const rows = [...document.querySelectorAll('[data-testid="journal-list"] tbody tr')].map((r) =>
+          [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")
+        )
+        return (
+          rows.length > 0 &&
+          rows.every((r) => r[5] === order || r[3] === "Credit memo" || r[3] === "Customer refund") &&
+          rows.some((r) => r[3] === "Order") &&
+          rows.some((r) => r[3] === "Credit memo" && r[2].includes(memoNumber))
+        )
+      },
+      { order: `#${display}`, memoNumber: memo.number }
+    )
 
     await s.page.getByTestId("journal-order").fill("eleven")
     expect(await fieldError(s.page, "Order number")).toBe("Enter the order's number, e.g. 11 or #11")
@@ -127,8 +137,9 @@ describe("journal", () => {
       ],
     })
     const posted = await apiPost(s.page, `/admin/accounting/journal-entries/${journal_entry.id}/post`, {})
-    await open(`?entry=${journal_entry.id}`)
+    await goto(s.page, `/accounting/journal?entry=${journal_entry.id}`)
     const drawer = s.page.getByRole("dialog")
+    await drawer.getByTestId("entry-totals").waitFor({ timeout: 60_000 })
     await drawer.getByTestId("entry-reverse").click()
     const prompt = s.page.getByRole("dialog").filter({ hasText: `Reverse ${posted.journal_entry.number}` })
     await prompt.getByTestId("action-date").fill("2000-01-01")

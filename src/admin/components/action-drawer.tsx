@@ -1,4 +1,4 @@
-import { Button, Checkbox, Drawer, Label, Text } from "@medusajs/ui"
+import { Button, Checkbox, Drawer, Label } from "@medusajs/ui"
 import { useEffect, useId, useState, type ReactNode } from "react"
 import type { DescribedError } from "../lib/errors"
 import { todayIso } from "../lib/format"
@@ -91,11 +91,8 @@ export const ActionDrawer = ({
           <Drawer.Title>{title}</Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4">
-          <Drawer.Description asChild>
-            <Text size="small" className="text-ui-fg-subtle">
-              {description}
-            </Text>
-          </Drawer.Description>
+          {/* Drawer.Description renders its own paragraph. */}
+          <Drawer.Description className="txt-small text-ui-fg-subtle">{description}</Drawer.Description>
           {askDate && (
             <DateField label="Date" value={date} onChange={setDate} error={fields.date} data-testid="action-date" />
           )}

@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from "react"
 import type { CreditMemo } from "../../sdk/accounting-client"
 import { accounting, sdk } from "../lib/sdk"
 import { todayIso } from "../lib/format"
-import { formatMoney, parseAmount, sumMoney, toInputAmount } from "../lib/money"
+import { formatMoney, parseAmount, sumMoney, toDecimal, toInputAmount } from "../lib/money"
 import { useAccountingMutation, usePermissions } from "../hooks/accounting"
 import { CustomerPicker } from "./customer-picker"
 import { DraftFormModal } from "./draft-form-modal"
@@ -109,7 +109,7 @@ export const CreditMemoFormModal = ({
           kind: l.kind,
           description: l.description,
           amount: toInputAmount(l.amount, editing.currency_code),
-          tax: l.tax_amount && !sumMoney([l.tax_amount]).isZero() ? toInputAmount(l.tax_amount, editing.currency_code) : "",
+          tax: toDecimal(l.tax_amount).isZero() ? "" : toInputAmount(l.tax_amount, editing.currency_code),
         }))
       )
     } else {
@@ -159,7 +159,12 @@ export const CreditMemoFormModal = ({
     [customerId, currency, date, reason, lines]
   )
   const errors = { ...(attempted ? clientErrors : {}), ...(save.failure?.fields ?? {}) }
-  const total = sumMoney(lines.flatMap((l) => [l.amount, l.tax].map((v) => (parseAmount(v, currency || "usd", { allowZero: true }).amount ?? 0).toString())))
+  // What the typed amounts and taxes add up to (anything not yet a valid amount counts as 0).
+  const total = sumMoney(
+    lines
+      .flatMap((l) => [l.amount, l.tax])
+      .map((v) => parseAmount(v, currency || "usd", { allowZero: true }).amount?.toString() ?? "0")
+  )
   const change = <T,>(set: (v: T) => void) => (v: T) => {
     save.reset()
     set(v)

@@ -323,6 +323,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
                         inputMode="decimal"
                         aria-label={`Amount to refund from ${documentOf(c)}`}
                         aria-invalid={!!error}
+                        aria-describedby={error ? `refund-line-${c.source_id}-error` : undefined}
                         disabled={!checked}
                         value={selected[k] ?? ""}
                         onChange={(e) => {
@@ -331,7 +332,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
                         }}
                         data-testid="refund-line-amount"
                       />
-                      {error && <FieldError>{error}</FieldError>}
+                      {error && <FieldError id={`refund-line-${c.source_id}-error`}>{error}</FieldError>}
                     </Table.Cell>
                   </Table.Row>
                 )

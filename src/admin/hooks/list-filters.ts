@@ -1,5 +1,5 @@
 import type { DataTableFilteringState, DataTablePaginationState } from "@medusajs/ui"
-import { useMemo } from "react"
+import { useMemo, useState } from "react"
 import { useSearchParams } from "react-router-dom"
 
 /** A filter value kept in the URL: a plain string, or JSON for a date range or several values. */
@@ -62,6 +62,8 @@ export function useListState({
   prefix?: string
 }) {
   const [params, setParams] = useSearchParams()
+  // A filter just added from the menu has no value yet: it lives here until one is chosen.
+  const [pending, setPending] = useState<string[]>([])
   const key = (name: string) => `${prefix}${name}`
   const q = params.get(key("q")) ?? ""
   const offset = Math.max(0, Number(params.get(key("offset")) ?? 0) || 0)
@@ -73,9 +75,14 @@ export function useListState({
         state[id] = value
       }
     }
+    for (const id of pending) {
+      if (!(id in state)) {
+        state[id] = null
+      }
+    }
     return state
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.toString(), filterIds.join(",")])
+  }, [params.toString(), filterIds.join(","), pending.join(",")])
 
   const update = (changes: Record<string, string | null>) =>
     setParams(
@@ -109,11 +116,13 @@ export function useListState({
     },
     filteringProps: {
       state: filtering,
-      onFilteringChange: (state: DataTableFilteringState) =>
+      onFilteringChange: (state: DataTableFilteringState) => {
+        setPending(filterIds.filter((id) => id in state && encode(state[id]) === null))
         update({
           ...Object.fromEntries(filterIds.map((id) => [id, encode(state[id])])),
           offset: null,
-        }),
+        })
+      },
     },
     /** Sets (or clears, with "" or null) a filter kept outside the table's own filter menu, e.g. a picker. */
     setExtra: (id: string, value: string | null) => update({ [id]: value || null, offset: null }),

@@ -135,7 +135,7 @@ const RefundsList = () => {
         const r = row.original
         return (
           <RowActions
-            label={`Actions for ${r.number ?? "draft refund"}`}
+            label={`Actions for ${r.number ?? `draft refund ${r.reference ?? r.customer?.name ?? ""}`.trim()}`}
             actions={[
               r.status === "draft" && can("customer_refunds:post") && { label: "Post…", onClick: () => confirmPost(r) },
               r.status === "draft" &&

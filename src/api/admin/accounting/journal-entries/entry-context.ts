@@ -40,7 +40,8 @@ export async function entryIdsOfOrder(knex: Knex, orderId: string): Promise<stri
 /** The order with this display number ("#11"), if any. */
 export async function orderIdByDisplayId(container: MedusaContainer, displayId: number) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { display_id: displayId } })
+  // Query's generated filter type takes display_id as text; Postgres compares it with the integer column.
+  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { display_id: String(displayId) } })
   return (data[0] as { id: string } | undefined)?.id ?? null
 }
 
