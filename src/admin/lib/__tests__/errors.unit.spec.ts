@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { AccountingApiError } from "../../../sdk/accounting-client"
 import { parseBuckets } from "../buckets"
 import { describeError, plainWords } from "../errors"

@@ -1,3 +1,4 @@
+/// <reference types="jest" />
 import { currencyDecimals, formatMoney, parseAmount, sumMoney, toDecimal, toInputAmount } from "../money"
 
 describe("admin money helper", () => {
