@@ -34,8 +34,11 @@ describe("refunds", () => {
   })
   afterAll(() => closeAdmin(s))
 
+  /** The refunds page; a test that follows another on it carries on there (a reload costs seconds). */
   const open = async () => {
-    await goto(s.page, "/accounting/refunds")
+    if (!/\/accounting\/refunds(\?|$)/.test(s.page.url())) {
+      await goto(s.page, "/accounting/refunds")
+    }
     await row(s.page, /RF-\d+/).first().waitFor({ timeout: 60_000 })
   }
   /** Opens "Refund credits" for Margaret and ticks her service-credit memo, with `amount`. */

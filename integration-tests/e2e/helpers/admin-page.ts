@@ -36,7 +36,16 @@ const NOT_OUR_ERRORS = [
  * in the main bundle too: its section header renders its action buttons in
  * fragments without keys; it is recognised by that header's code.
  */
-async function isMedusaDashboardWarning(page: Page, text: string): Promise<boolean> {
+const bundles = new Map<string, Promise<string>>()
+/** The admin's JS bundle, fetched once (public, like any asset). */
+const bundleText = (url: string) => {
+  if (!bundles.has(url)) {
+    bundles.set(url, fetch(url).then((r) => r.text()))
+  }
+  return bundles.get(url)!
+}
+
+async function isMedusaDashboardWarning(text: string): Promise<boolean> {
   if (!text.startsWith("Warning:")) {
     return false
   }
@@ -50,7 +59,7 @@ async function isMedusaDashboardWarning(page: Page, text: string): Promise<boole
   }
   const owner = /Check the render method of `([\w$]+)`/.exec(text)?.[1]
   if (owner && owner === first[1]) {
-    const source = await (await page.request.get(first[2])).text()
+    const source = await bundleText(first[2])
     const line = source.split("\n")[Number(first[3]) - 1] ?? ""
     const code = line.slice(Number(first[4]) - 1, Number(first[4]) + 700)
     return code.includes('"flex px-6 py-4"') && code.includes('type==="button"') && code.includes("tooltip")
@@ -91,8 +100,13 @@ export async function openAdmin(): Promise<AdminSession> {
     if (message.type() === "error" && !NOT_OUR_ERRORS.some((p) => p.test(message.text()))) {
       const text = message.text()
       checks.push(
-        isMedusaDashboardWarning(page, text)
-          .catch(() => false)
+        isMedusaDashboardWarning(text)
+          .catch((e) => {
+            if (process.env.E2E_CONSOLE_LOG) {
+              fs.appendFileSync(process.env.E2E_CONSOLE_LOG, `classification failed: ${e}\n`)
+            }
+            return false
+          })
           .then((medusa) => {
             if (!medusa) {
               consoleErrors.push(text)

@@ -78,6 +78,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
       setPayTo("")
       setMemo("")
       setPaymentId("")
+      setMethod("check")
       setAttempted(false)
       submit.reset()
     }
