@@ -38,6 +38,7 @@ if (testType === "integration:http") {
 } else if (testType === "e2e") {
   module.exports.testMatch = ["**/integration-tests/e2e/**/*.e2e.[jt]s"]
   module.exports.setupFiles = []
+  module.exports.testSequencer = "./integration-tests/e2e/sequencer.js"
 } else if (testType === "stress") {
   module.exports.testMatch = ["**/integration-tests/stress/**/*.spec.[jt]s"]
 }

@@ -33,4 +33,4 @@ npx medusa user -e admin@example.com -p supersecret >/dev/null
 echo "building the app (server + admin)..."
 npx medusa build >/dev/null
 start_built_app . "$PORT" "$LOG" 120 || exit 1
-E2E_BASE_URL="http://localhost:${PORT}" TEST_TYPE=e2e NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit "$@"
+E2E_BASE_URL="http://localhost:${PORT}" TEST_TYPE=e2e NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit --verbose "$@"

@@ -122,6 +122,121 @@ medusaIntegrationTestRunner({
       await expectArTiesOut(knex())
     })
 
+    it("creates and issues a memo in one request, and leaves no draft when the issue is refused", async () => {
+      const { customer, order_id } = await customerWithOrder()
+      const { data: period } = await api.post(
+        "/admin/accounting/periods",
+        { name: "Closed 2020", start_date: "2020-01-01", end_date: "2020-12-31" },
+        admin
+      )
+      await api.post(`/admin/accounting/periods/${period.period.id}/close`, {}, admin)
+      const count = async () =>
+        (await knex().raw(`select count(*)::int as n from accounting_credit_memo`)).rows[0].n
+
+      const closed = await refused(create(customer.id, { order_id, date: "2020-06-30", issue: true }))
+      expect(closed).toMatchObject({ status: 409, data: { code: "PERIOD_CLOSED" } })
+      expect(await count()).toBe(0)
+      const again = await refused(create(customer.id, { order_id, date: "2020-06-30", issue: true }))
+      expect(again.status).toBe(409)
+      expect(await count()).toBe(0)
+
+      const { data } = await create(customer.id, { order_id, issue: true })
+      expect(data.credit_memo).toMatchObject({
+        status: "issued",
+        number: "CM-00001",
+        remaining_amount: 98,
+        customer: { id: customer.id, name: "Mia Memo", email: customer.email },
+        order: { id: order_id, display_id: expect.any(Number) },
+      })
+      expect(await count()).toBe(1)
+      await expectArTiesOut(knex())
+    })
+
+    it("deletes a draft and refuses to delete an issued memo", async () => {
+      const { customer } = await customerWithOrder()
+      const draft = (await create(customer.id)).data.credit_memo
+      const deleted = await api.delete(`/admin/credit-memos/${draft.id}`, admin)
+      expect(deleted.data).toEqual({ id: draft.id, object: "credit_memo", deleted: true })
+      expect((await refused(api.get(`/admin/credit-memos/${draft.id}`, admin))).status).toBe(404)
+
+      const issued = (await create(customer.id, { issue: true })).data.credit_memo
+      const refusal = await refused(api.delete(`/admin/credit-memos/${issued.id}`, admin))
+      expect(refusal).toMatchObject({ status: 409, data: { code: "IMMUTABLE" } })
+      expect((await api.get(`/admin/credit-memos/${issued.id}`, admin)).data.credit_memo.status).toBe("issued")
+    })
+
+    it("lists the customer's open orders to apply a memo to, and explains the order's figures", async () => {
+      const { customer, order_id } = await customerWithOrder()
+      const second = await placeOrder(container, fixture, {
+        customer_id: customer.id,
+        email: customer.email,
+        currency_code: "usd",
+        items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
+      })
+      await waitForArDocument(knex(), second.order_id)
+      const open = await api.get(`/admin/customers/${customer.id}/open-orders?currency_code=usd`, admin)
+      expect(open.data.count).toBe(2)
+      const first = open.data.open_orders.find((o: any) => o.order_id === order_id)
+      expect(first).toMatchObject({
+        currency_code: "usd",
+        date,
+        display_id: expect.any(Number),
+        open_amount: expect.stringMatching(/^\d+(\.\d+)?$/),
+      })
+      expect((await api.get(`/admin/customers/${customer.id}/open-orders?currency_code=eur`, admin)).data.count).toBe(0)
+      const bad = await refused(api.get(`/admin/customers/${customer.id}/open-orders?currency=usd`, admin))
+      expect(bad.status).toBe(400)
+
+      const memo = (await create(customer.id, { issue: true })).data.credit_memo
+      const applied = await api.post(
+        `/admin/credit-memos/${memo.id}/applications`,
+        { order_id, amount: "60", date },
+        admin
+      )
+      const after = await api.get(`/admin/customers/${customer.id}/open-orders`, admin)
+      const reduced = after.data.open_orders.find((o: any) => o.order_id === order_id)
+      expect(Number(reduced.open_amount)).toBe(Number(first.open_amount) - 60)
+
+      const { data } = await api.get(`/admin/orders/${order_id}/accounting`, admin)
+      expect(data.order_accounting).toMatchObject({
+        due_date: expect.any(String),
+        credit_applications: [
+          {
+            application_id: applied.data.application_id,
+            credit_memo_id: memo.id,
+            credit_memo_number: "CM-00001",
+            kind: "manual",
+            amount: "60",
+            date,
+          },
+        ],
+        refunds_from_credits: [],
+      })
+      const sources = data.order_accounting.journal_entries.map((e: any) => e.source_type)
+      expect(sources).toEqual(expect.arrayContaining(["order", "credit_memo"]))
+
+      const journal = await api.get(`/admin/accounting/journal-entries?order_id=${order_id}`, admin)
+      expect(journal.data.journal_entries.map((e: any) => e.source_type).sort()).toEqual(sources.sort())
+      const memoEntry = journal.data.journal_entries.find((e: any) => e.source_type === "credit_memo")
+      expect(memoEntry).toMatchObject({
+        amount: "98",
+        reversible: false,
+        customer: { id: customer.id, name: "Mia Memo" },
+      })
+      const display = data.order_accounting.documents.find((d: any) => d.doc_type === "order").number.slice(1)
+      const byNumber = await api.get(`/admin/accounting/journal-entries?order_display_id=${display}`, admin)
+      expect(byNumber.data.count).toBe(journal.data.count)
+      const none = await api.get(`/admin/accounting/journal-entries?order_display_id=999999`, admin)
+      expect(none.data.count).toBe(0)
+
+      const listed = await api.get(`/admin/credit-memos?customer_id=${customer.id}`, admin)
+      expect(listed.data.credit_memos[0].customer).toEqual({
+        id: customer.id,
+        name: "Mia Memo",
+        email: customer.email,
+      })
+    })
+
     it("serves a PDF the customer can read: number, date, lines, total, remaining", async () => {
       const { customer } = await customerWithOrder()
       const { data } = await create(customer.id)

@@ -148,6 +148,17 @@ medusaIntegrationTestRunner({
 
         const verify = await api.get("/admin/accounting/journal-entries/verify", admin)
         expect(verify.data).toEqual({ valid: true, checked: 2 })
+
+        const listed = await api.get("/admin/accounting/journal-entries?order=chain_seq", admin)
+        expect(
+          listed.data.journal_entries.map((e: any) => [e.number, e.amount, e.reversible, e.customer])
+        ).toEqual([
+          ["JE-000001", "250.1", false, null],
+          ["JE-000002", "250.1", true, null],
+        ])
+        const detail = await api.get(`/admin/accounting/journal-entries/${reversed.data.reversal.id}`, admin)
+        expect(detail.data.journal_entry.reversible).toBe(true)
+        expect(detail.data.journal_entry.lines[0]).toMatchObject({ customer: null, order: null })
       })
 
       it("refuses to edit or delete a posted entry (409 IMMUTABLE) and leaves it unchanged", async () => {
@@ -236,6 +247,40 @@ medusaIntegrationTestRunner({
         await api.post(`/admin/accounting/periods/${data.period.id}/reopen`, {}, admin)
         const posted = await api.post(`/admin/accounting/journal-entries/${draft.id}/post`, {}, admin)
         expect(posted.data.journal_entry.status).toBe("posted")
+      })
+
+      it("keeps the reason of each close and reopen in the period's history, with who did it", async () => {
+        const { data } = await api.post(
+          "/admin/accounting/periods",
+          { name: "May 2026", start_date: "2026-05-01", end_date: "2026-05-31" },
+          admin
+        )
+        const id = data.period.id
+        await api.post(`/admin/accounting/periods/${id}/close`, { reason: "Books final for May" }, admin)
+        const reopened = await api.post(
+          `/admin/accounting/periods/${id}/reopen`,
+          { reason: "Late supplier invoice" },
+          admin
+        )
+        expect(reopened.data.period).toMatchObject({
+          status: "open",
+          reopened_by_user: { id: admin.user_id, name: "Test Admin" },
+        })
+        expect(reopened.data.period.history.map((h: any) => [h.action, h.reason, h.actor?.name])).toEqual([
+          ["reopen", "Late supplier invoice", "Test Admin"],
+          ["close", "Books final for May", "Test Admin"],
+        ])
+        const listed = await api.get("/admin/accounting/periods", admin)
+        expect(listed.data.periods.find((p: any) => p.id === id).history).toHaveLength(2)
+
+        const markup = await refused(
+          api.post(`/admin/accounting/periods/${id}/close`, { reason: "<b>x</b>" }, admin)
+        )
+        expect(markup.status).toBe(400)
+        expect(markup.data.message).toContain("reason")
+        const unknown = await refused(api.post(`/admin/accounting/periods/${id}/close`, { why: "x" }, admin))
+        expect(unknown.status).toBe(400)
+        expect((await api.get("/admin/accounting/periods", admin)).data.periods[0].status).toBe("open")
       })
     })
   },

@@ -6,7 +6,8 @@ import type Medusa from "@medusajs/js-sdk"
  * any other app: `accountingClient(new Medusa({ ... }))`.
  */
 
-export type Money = number
+/** An amount: a number today, a decimal string once the API sends strings everywhere. Never add them as floats. */
+export type Money = number | string
 export type ListResponse<K extends string, T> = { [key in K]: T[] } & {
   count: number
   offset: number
@@ -37,12 +38,19 @@ export type CreditMemoLine = {
   tax_amount?: Money | string
 }
 
+/** A customer, an order or an admin user as a list shows it (by name and number, not id). */
+export type CustomerRef = { id: string; name: string; email: string | null }
+export type OrderRef = { id: string; display_id: number | null }
+export type UserRef = { id: string; name: string; email: string | null }
+
 export type CreditMemo = {
   id: string
   number: string | null
   status: "draft" | "issued" | "voided"
   customer_id: string
+  customer: CustomerRef | null
   order_id: string | null
+  order: OrderRef | null
   return_id: string | null
   currency_code: string
   memo_date: string
@@ -59,6 +67,7 @@ export type CreditMemo = {
     kind: string
     order_id: string | null
     document_number: string | null
+    customer_refund_id?: string | null
     amount: Money
     date: string
     unapplied_date: string | null
@@ -66,11 +75,25 @@ export type CreditMemo = {
   created_at: string
 }
 
+export type CreditMemoInput = {
+  customer_id: string
+  order_id?: string | null
+  currency_code: string
+  date: string
+  reason: string
+  lines: CreditMemoLine[]
+  /** Issue at once; a refused issue leaves no draft behind. */
+  issue?: boolean
+}
+
+export type RefundStatus = "draft" | "posting" | "money_moved" | "posted" | "voided"
+
 export type CustomerRefund = {
   id: string
   number: string | null
-  status: "draft" | "posting" | "posted" | "voided"
+  status: RefundStatus
   customer_id: string
+  customer: CustomerRef | null
   currency_code: string
   refund_date: string
   method: RefundMethod
@@ -84,9 +107,13 @@ export type CustomerRefund = {
   medusa_refund_id: string | null
   void_date: string | null
   void_record_only: boolean
+  void_reason?: string | null
   lines: { id: string; source_type: CreditSourceType; source_id: string; amount: Money }[]
   created_at: string
 }
+
+/** A post answers 200 posted, or 202 when the money moved and the booking is pending (retried by a job). */
+export type PostedRefund = { customer_refund: CustomerRefund; posting_error?: { code?: string; message: string } | null }
 
 export type CustomerRefundInput = {
   customer_id: string
@@ -101,6 +128,8 @@ export type CustomerRefundInput = {
   post?: boolean
 }
 
+export type RefundVoidInput = { date: string; record_only?: boolean; reason?: string }
+
 export type JournalEntry = {
   id: string
   number: string | null
@@ -114,6 +143,12 @@ export type JournalEntry = {
   reversed_by_id: string | null
   posted_by: string | null
   posted_at: string | null
+  /** The sum of its debits (lists). */
+  amount?: Money
+  customer?: CustomerRef | null
+  order?: OrderRef | null
+  /** False where the server always refuses a reversal (entries the subledger posted, drafts). */
+  reversible: boolean
   lines?: {
     id: string
     line_no: number
@@ -122,6 +157,8 @@ export type JournalEntry = {
     description: string | null
     customer_id: string | null
     order_id: string | null
+    customer?: CustomerRef | null
+    order?: OrderRef | null
     account: { id: string; code: string; name: string }
   }[]
 }
@@ -134,6 +171,12 @@ export type Period = {
   status: "open" | "closed"
   closed_by: string | null
   closed_at: string | null
+  reopened_by: string | null
+  reopened_at: string | null
+  closed_by_user: UserRef | null
+  reopened_by_user: UserRef | null
+  /** Each close and reopen with its reason, newest first. */
+  history: { action: "close" | "reopen"; reason: string | null; actor: UserRef | null; origin: string; at: string }[]
 }
 export type Account = { id: string; code: string; name: string; type: string; active: boolean }
 
@@ -162,25 +205,54 @@ export type OrderAccounting = {
   currency_code: string | null
   customer_id: string | null
   posted: boolean
-  receivable: string
-  paid: string
-  refunded: string
-  open: string
+  receivable: Money
+  paid: Money
+  refunded: Money
+  open: Money
+  due_date: string | null
   documents: {
     id: string
     doc_type: string
     number: string | null
     document_date: string
-    amount: string
-    open: string
+    due_date: string
+    amount: Money
+    open: Money
+    journal_entry_id: string | null
+  }[]
+  /** Credit memos applied to this order: which memo, how much (standing applications). */
+  credit_applications: {
+    application_id: string
+    credit_memo_id: string
+    credit_memo_number: string | null
+    kind: string
+    amount: Money
+    date: string
+  }[]
+  /** Refunds paid from this order's own credits, with the part each took. */
+  refunds_from_credits: {
+    id: string
+    number: string | null
+    method: string
+    status: RefundStatus
+    date: string
+    amount: Money
+  }[]
+  journal_entries: {
+    id: string
+    number: string | null
+    entry_date: string
+    memo: string | null
+    source_type: string | null
+    status: string
   }[]
   credit_memos: {
     id: string
     number: string | null
     status: string
     date: string
-    total: string
-    remaining: string | null
+    total: Money
+    remaining: Money | null
   }[]
   customer_refunds: {
     id: string
@@ -188,14 +260,14 @@ export type OrderAccounting = {
     status: string
     method: string
     date: string
-    total: string
+    total: Money
   }[]
   refundable_payments: RefundablePayment[]
 }
 
 export type CustomerAccounting = {
   customer_id: string
-  balances: { currency_code: string; open_balance: string; owed: string; credits: string }[]
+  balances: { currency_code: string; open_balance: Money; owed: Money; credits: Money }[]
   aging: { currency_code: string; buckets: { label: string; amount: Money }[]; total: Money }[]
   recent_refunds: {
     id: string
@@ -203,10 +275,33 @@ export type CustomerAccounting = {
     status: string
     method: string
     refund_date: string
-    total: string
+    total: Money
     currency_code: string
   }[]
   refundable_payments: RefundablePayment[]
+}
+
+/** Store activity that could not be posted yet, and what it is (an order by number, a refund by its number). */
+export type PostingError = {
+  id: string
+  source_type: string
+  source_id: string
+  source: { order: OrderRef | null; number: string | null }
+  message: string
+  code: string | null
+  attempts: number
+  status: string
+  updated_at: string
+}
+
+/** An order of the customer that still owes something: what a credit memo can be applied to. */
+export type OpenOrder = {
+  order_id: string
+  display_id: number | null
+  currency_code: string
+  date: string
+  due_date: string
+  open_amount: Money
 }
 
 export type ReportName = "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger"
@@ -234,12 +329,78 @@ const qs = (query: Query = {}) => {
   return s ? `?${s}` : ""
 }
 
+/**
+ * A refusal of the API with its stable `code` (PERIOD_CLOSED,
+ * REFUND_EXCEEDS_CREDIT…) and status, so a caller can put it next to the
+ * field it is about. The js-sdk's own FetchError keeps only the message.
+ */
+export class AccountingApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code?: string,
+    readonly type?: string
+  ) {
+    super(message)
+    this.name = "AccountingApiError"
+  }
+}
+
+type Init = { method?: "GET" | "POST" | "DELETE"; body?: unknown; headers?: Record<string, string> }
+
+/**
+ * Requests with the sdk's own base URL and authentication (session cookie,
+ * JWT or API key), reading error bodies itself: `sdk.client.fetch` throws
+ * before the body's `code` can be read. The private members are reached by
+ * bracket access, TypeScript's sanctioned way in.
+ */
+function transport(sdk: Medusa) {
+  const client = sdk.client
+  return async (path: string, { method = "GET", body, headers }: Init = {}): Promise<Response> => {
+    const config = client["config"]
+    const base = new URL(config.baseUrl || "/", typeof window !== "undefined" ? window.location.href : undefined)
+    const url = new URL(`${base.pathname.replace(/\/$/, "")}${path}`, base.origin)
+    const session = config.auth?.type === "session"
+    const response = await fetch(url, {
+      method,
+      credentials: session ? (config.auth?.fetchCredentials ?? "include") : "omit",
+      headers: {
+        accept: "application/json",
+        ...(body !== undefined && { "content-type": "application/json" }),
+        ...config.globalHeaders,
+        ...client["getApiKeyHeader_"](),
+        ...(await client["getJwtHeader_"]()),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!response.ok) {
+      const error = await response.json().catch(() => ({}))
+      throw new AccountingApiError(
+        typeof error.message === "string" ? error.message : response.statusText || `HTTP ${response.status}`,
+        response.status,
+        typeof error.code === "string" ? error.code : undefined,
+        typeof error.type === "string" ? error.type : undefined
+      )
+    }
+    return response
+  }
+}
+
 export function accountingClient(sdk: Medusa) {
-  const get = <T>(path: string, query?: Query) => sdk.client.fetch<T>(`${path}${qs(query)}`)
-  const post = <T>(path: string, body: Record<string, any> = {}, headers?: Record<string, string>) =>
-    sdk.client.fetch<T>(path, { method: "POST", body, headers })
-  const del = <T>(path: string, query?: Query) =>
-    sdk.client.fetch<T>(`${path}${qs(query)}`, { method: "DELETE" })
+  const send = transport(sdk)
+  const json = async <T>(path: string, init?: Init) => (await (await send(path, init)).json()) as T
+  const get = <T>(path: string, query?: Query) => json<T>(`${path}${qs(query)}`)
+  const post = <T>(path: string, body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+    json<T>(path, { method: "POST", body, headers })
+  const del = <T>(path: string, query?: Query) => json<T>(`${path}${qs(query)}`, { method: "DELETE" })
+  const file = async (path: string, fallbackName: string) => {
+    const response = await send(path, { headers: { accept: "*/*" } })
+    const disposition = response.headers.get("content-disposition") ?? ""
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName
+    return { blob: await response.blob(), filename }
+  }
+  const idempotency = (key?: string) => (key ? { "Idempotency-Key": key } : undefined)
 
   return {
     permissions: () => get<{ restricted: boolean; permissions: string[] }>("/admin/accounting/permissions"),
@@ -252,20 +413,18 @@ export function accountingClient(sdk: Medusa) {
         `/admin/customers/${customerId}/available-credits`,
         { currency_code }
       ),
+    openOrders: (customerId: string, currency_code?: string) =>
+      get<{ open_orders: OpenOrder[]; count: number }>(`/admin/customers/${customerId}/open-orders`, {
+        currency_code,
+      }),
 
     creditMemos: {
       list: (query?: Query) => get<ListResponse<"credit_memos", CreditMemo>>("/admin/credit-memos", query),
       retrieve: (id: string) => get<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}`),
-      create: (body: {
-        customer_id: string
-        order_id?: string | null
-        currency_code: string
-        date: string
-        reason: string
-        lines: CreditMemoLine[]
-      }) => post<{ credit_memo: CreditMemo }>("/admin/credit-memos", body),
+      create: (body: CreditMemoInput) => post<{ credit_memo: CreditMemo }>("/admin/credit-memos", body),
       update: (id: string, body: Partial<{ date: string; reason: string; lines: CreditMemoLine[] }>) =>
         post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}`, body),
+      delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/credit-memos/${id}`),
       issue: (id: string) => post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/issue`),
       void: (id: string, date: string) =>
         post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/void`, { date }),
@@ -276,7 +435,8 @@ export function accountingClient(sdk: Medusa) {
         ),
       unapply: (id: string, applicationId: string, date?: string) =>
         del<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/applications/${applicationId}`, { date }),
-      pdfUrl: (id: string) => `/admin/credit-memos/${id}/pdf`,
+      pdf: (memo: { id: string; number: string | null }) =>
+        file(`/admin/credit-memos/${memo.id}/pdf`, `credit-memo-${memo.number ?? memo.id}.pdf`),
     },
 
     refunds: {
@@ -285,18 +445,11 @@ export function accountingClient(sdk: Medusa) {
       retrieve: (id: string) => get<{ customer_refund: CustomerRefund }>(`/admin/customer-refunds/${id}`),
       /** Pass an idempotency key to make a double click harmless. */
       create: (body: CustomerRefundInput, idempotencyKey?: string) =>
-        post<{ customer_refund: CustomerRefund }>(
-          "/admin/customer-refunds",
-          body,
-          idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined
-        ),
+        post<PostedRefund>("/admin/customer-refunds", body, idempotency(idempotencyKey)),
       post: (id: string, idempotencyKey?: string) =>
-        post<{ customer_refund: CustomerRefund }>(
-          `/admin/customer-refunds/${id}/post`,
-          {},
-          idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined
-        ),
-      void: (id: string, body: { date: string; record_only?: boolean }) =>
+        post<PostedRefund>(`/admin/customer-refunds/${id}/post`, {}, idempotency(idempotencyKey)),
+      /** The body is the void's own fields: the id goes in the path only. */
+      void: (id: string, body: RefundVoidInput) =>
         post<{ customer_refund: CustomerRefund }>(`/admin/customer-refunds/${id}/void`, body),
       delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/customer-refunds/${id}`),
     },
@@ -327,8 +480,10 @@ export function accountingClient(sdk: Medusa) {
       list: () => get<ListResponse<"periods", Period>>("/admin/accounting/periods", { limit: 100 }),
       create: (body: { name: string; start_date: string; end_date: string }) =>
         post<{ period: Period }>("/admin/accounting/periods", body),
-      close: (id: string) => post<{ period: Period }>(`/admin/accounting/periods/${id}/close`),
-      reopen: (id: string) => post<{ period: Period }>(`/admin/accounting/periods/${id}/reopen`),
+      close: (id: string, reason?: string) =>
+        post<{ period: Period }>(`/admin/accounting/periods/${id}/close`, reason ? { reason } : {}),
+      reopen: (id: string, reason?: string) =>
+        post<{ period: Period }>(`/admin/accounting/periods/${id}/reopen`, reason ? { reason } : {}),
     },
 
     accounts: {
@@ -346,16 +501,7 @@ export function accountingClient(sdk: Medusa) {
         get<
           ListResponse<
             "posting_errors",
-            {
-              id: string
-              source_type: string
-              source_id: string
-              message: string
-              code: string | null
-              attempts: number
-              status: string
-              updated_at: string
-            }
+PostingError
           >
         >("/admin/accounting/posting-errors", query),
       retry: (id: string) =>
@@ -365,18 +511,9 @@ export function accountingClient(sdk: Medusa) {
     reports: {
       get: (name: ReportName, query?: Query) =>
         get<ReportResponse>(`/admin/accounting/reports/${name}`, query),
-      /** Fetches a report file (csv, xlsx, pdf) with the admin's session and returns it as a Blob. */
-      file: async (name: ReportName, format: "csv" | "xlsx" | "pdf", query?: Query) => {
-        const response = (await sdk.client.fetch<Response>(
-          `/admin/accounting/reports/${name}${qs({ ...query, format })}`,
-          {
-            headers: { accept: "*/*" },
-          }
-        )) as unknown as Response
-        const disposition = response.headers.get("content-disposition") ?? ""
-        const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${name}.${format}`
-        return { blob: await response.blob(), filename }
-      },
+      /** A report file (csv, xlsx, pdf) with the caller's session, as a Blob and its file name. */
+      file: (name: ReportName, format: "csv" | "xlsx" | "pdf", query?: Query) =>
+        file(`/admin/accounting/reports/${name}${qs({ ...query, format })}`, `${name}.${format}`),
     },
   }
 }

@@ -1,5 +1,7 @@
 import { Heading, Text, clx } from "@medusajs/ui"
+import type { ReactNode } from "react"
 import { Link, useLocation } from "react-router-dom"
+import { NoticeProvider, PageNotice } from "./notice"
 
 const PAGES = [
   { to: "/accounting", label: "Overview" },
@@ -26,11 +28,12 @@ export const AccountingNav = ({ title, description }: { title: string; descripti
           </Text>
         )}
       </div>
-      <nav className="flex flex-wrap gap-1">
+      <nav className="flex flex-wrap gap-1" aria-label="Accounting">
         {PAGES.map((p) => (
           <Link
             key={p.to}
             to={p.to}
+            aria-current={current(p.to) ? "page" : undefined}
             className={clx(
               "txt-compact-small-plus rounded-md px-3 py-1.5",
               current(p.to)
@@ -45,3 +48,22 @@ export const AccountingNav = ({ title, description }: { title: string; descripti
     </div>
   )
 }
+
+/** An Accounting page: header and tabs, then what just happened (the notice), then the page. */
+export const AccountingPage = ({
+  title,
+  description,
+  children,
+}: {
+  title: string
+  description?: string
+  children: ReactNode
+}) => (
+  <NoticeProvider>
+    <div className="flex flex-col gap-y-3">
+      <AccountingNav title={title} description={description} />
+      <PageNotice />
+      {children}
+    </div>
+  </NoticeProvider>
+)

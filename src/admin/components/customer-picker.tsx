@@ -1,37 +1,71 @@
-import { Input, Label, Select } from "@medusajs/ui"
+import { Input, Select } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 import { sdk } from "../lib/sdk"
+import { Field } from "./form-field"
 
-/** Finds a customer by name or email (Medusa's own customer API). */
-export const CustomerPicker = ({ value, onChange }: { value: string; onChange: (id: string) => void }) => {
+const nameOf = (c: { first_name?: string | null; last_name?: string | null; email: string }) =>
+  [c.first_name, c.last_name].filter(Boolean).join(" ") || c.email
+
+/** Waits for the typing to pause before searching (one request per pause, not per keystroke). */
+function useDebounced<T>(value: T, ms = 300) {
+  const [debounced, setDebounced] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), ms)
+    return () => clearTimeout(timer)
+  }, [value, ms])
+  return debounced
+}
+
+/** Finds a customer by name or email (Medusa's own customer API) and picks one. */
+export const CustomerPicker = ({
+  value,
+  onChange,
+  error,
+}: {
+  value: string
+  onChange: (id: string) => void
+  error?: string | null
+}) => {
   const [q, setQ] = useState("")
-  const { data } = useQuery({
-    queryKey: ["accounting", "customer-search", q],
+  const search = useDebounced(q)
+  const { data, isError } = useQuery({
+    queryKey: ["accounting", "customer-search", search],
     queryFn: () =>
-      sdk.admin.customer.list({ q: q || undefined, limit: 20, fields: "id,email,first_name,last_name" }),
+      sdk.admin.customer.list({ q: search || undefined, limit: 20, fields: "id,email,first_name,last_name" }),
   })
   return (
-    <div className="grid grid-cols-2 gap-2">
-      <div>
-        <Label size="small">Find customer</Label>
-        <Input placeholder="Name or email" value={q} onChange={(e) => setQ(e.target.value)} />
-      </div>
-      <div>
-        <Label size="small">Customer</Label>
-        <Select value={value} onValueChange={onChange}>
-          <Select.Trigger data-testid="customer-select">
-            <Select.Value placeholder="Choose" />
-          </Select.Trigger>
-          <Select.Content>
-            {(data?.customers ?? []).map((c) => (
-              <Select.Item key={c.id} value={c.id}>
-                {[c.first_name, c.last_name].filter(Boolean).join(" ") || c.email} · {c.email}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
+    <div className="grid grid-cols-2 gap-4">
+      <Field label="Find customer" hint="Name or email">
+        {(control) => (
+          <Input
+            {...control}
+            type="search"
+            placeholder="e.g. Ada or ada@example.com"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            data-testid="customer-search"
+          />
+        )}
+      </Field>
+      <Field label="Customer" error={error ?? (isError ? "Customers could not be loaded" : null)}>
+        {(control) => (
+          <Select value={value} onValueChange={onChange}>
+            <Select.Trigger {...control} data-testid="customer-select">
+              <Select.Value placeholder="Choose a customer" />
+            </Select.Trigger>
+            <Select.Content>
+              {(data?.customers ?? []).map((c) => (
+                <Select.Item key={c.id} value={c.id}>
+                  {nameOf(c)} · {c.email}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        )}
+      </Field>
     </div>
   )
 }
+
+export { useDebounced }

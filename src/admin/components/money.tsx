@@ -1,16 +1,22 @@
 import { Text, clx } from "@medusajs/ui"
-import { formatMoney } from "../lib/format"
+import { formatMoney, type MoneyValue } from "../lib/money"
 
+/**
+ * An amount in its currency. Credits (negative amounts) are not painted in
+ * Medusa's error red: a credit is not a fault.
+ */
 export const Money = ({
   amount,
   currency,
   className,
+  "data-testid": testId,
 }: {
-  amount: number | string | null | undefined
+  amount: MoneyValue | null | undefined
   currency?: string | null
   className?: string
+  "data-testid"?: string
 }) => (
-  <Text size="small" className={clx("tabular-nums", Number(amount) < 0 && "text-ui-fg-error", className)}>
+  <Text as="span" size="small" className={clx("tabular-nums", className)} data-testid={testId}>
     {formatMoney(amount, currency)}
   </Text>
 )

@@ -1,11 +1,17 @@
-import { Checkbox, Input, Label, Select, Table, Text, Textarea } from "@medusajs/ui"
-import { useEffect, useState } from "react"
-import type { AvailableCredit, RefundMethod, RefundablePayment } from "../../sdk/accounting-client"
+import { Checkbox, Input, Select, Table, Text } from "@medusajs/ui"
+import { useEffect, useMemo, useState } from "react"
+import type {
+  AvailableCredit,
+  PostedRefund,
+  RefundMethod,
+  RefundablePayment,
+} from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
-import { formatMoney, newIdempotencyKey, todayIso } from "../lib/format"
+import { creditSourceLabel, formatDate, methodLabel, newIdempotencyKey, orderLabel, todayIso } from "../lib/format"
+import { formatMoney, parseAmount, sumMoney, toDecimal, toInputAmount } from "../lib/money"
 import { useAccountingMutation, useAvailableCredits, usePermissions, useSettings } from "../hooks/accounting"
-import { DateField } from "./date-field"
 import { DraftFormModal } from "./draft-form-modal"
+import { DateField, Field, FieldError, TextAreaField, TextField } from "./form-field"
 import { Money } from "./money"
 
 const METHODS: { value: RefundMethod; label: string }[] = [
@@ -14,15 +20,8 @@ const METHODS: { value: RefundMethod; label: string }[] = [
   { value: "check", label: "Check" },
   { value: "eft", label: "EFT / wire" },
   { value: "cash", label: "Cash" },
-  { value: "record_transfer", label: "Record transfer (paid elsewhere)" },
+  { value: "record_transfer", label: "Recorded transfer (paid elsewhere)" },
 ]
-
-const SOURCE_LABELS: Record<string, string> = {
-  credit_memo: "Credit memo",
-  overpayment: "Overpayment",
-  negative_invoice: "Negative adjustment",
-  store_credit: "Store credit",
-}
 
 type Props = {
   customerId: string
@@ -30,14 +29,23 @@ type Props = {
   payments?: RefundablePayment[]
   open: boolean
   onOpenChange: (open: boolean) => void
+  /** Called with the answer: posted, saved as a draft, or paid with the booking pending (202). */
+  onDone: (result: PostedRefund) => void
 }
+
+const keyOf = (c: AvailableCredit) => `${c.source_type}:${c.source_id}`
+
+/** Where a credit comes from, by its document, never by an internal id. */
+const documentOf = (c: AvailableCredit) =>
+  c.document_number ?? (c.source_type === "store_credit" ? "Store credit balance" : creditSourceLabel(c.source_type))
 
 /**
  * "Refund credits": pick the customer's credits (what remains of each), the
- * amounts, method, date and reference; save a draft or post at once. One
- * idempotency key per opening, so a double click posts once.
+ * amounts (checked against what remains before anything is sent), method,
+ * date and reference; save a draft or post at once. One idempotency key per
+ * opening, so a double click posts once.
  */
-export const RefundFormModal = ({ customerId, currency, payments = [], open, onOpenChange }: Props) => {
+export const RefundFormModal = ({ customerId, currency, payments = [], open, onOpenChange, onDone }: Props) => {
   const { can } = usePermissions()
   const credits = useAvailableCredits(open ? customerId : undefined)
   const all = credits.data?.available_credits ?? []
@@ -49,13 +57,16 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
   const mapped = Object.keys(useSettings().data?.settings.method_accounts ?? {})
   const methods = [
     ...METHODS,
-    ...mapped.filter((m) => !METHODS.some((b) => b.value === m)).map((m) => ({ value: m, label: m })),
+    ...mapped
+      .filter((m) => !METHODS.some((b) => b.value === m))
+      .map((m) => ({ value: m, label: methodLabel(m) })),
   ]
   const [paymentId, setPaymentId] = useState<string>("")
   const [date, setDate] = useState(todayIso())
   const [reference, setReference] = useState("")
   const [payTo, setPayTo] = useState("")
   const [memo, setMemo] = useState("")
+  const [attempted, setAttempted] = useState(false)
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey())
 
   useEffect(() => {
@@ -63,7 +74,15 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
       setSelected({})
       setIdempotencyKey(newIdempotencyKey())
       setDate(todayIso())
+      setReference("")
+      setPayTo("")
+      setMemo("")
+      setPaymentId("")
+      setMethod("check")
+      setAttempted(false)
+      submit.reset()
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open])
   useEffect(() => {
     if (!currencyCode && currencies.length) {
@@ -72,9 +91,8 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
   }, [currencies.join(","), currencyCode])
 
   const shown = all.filter((c) => c.currency_code === currencyCode)
+  const chosen = shown.filter((c) => selected[keyOf(c)] !== undefined)
   const cardPayments = payments.filter((p) => p.currency_code === currencyCode)
-  const key = (c: AvailableCredit) => `${c.source_type}:${c.source_id}`
-  const total = Object.values(selected).reduce((acc, v) => acc + (Number(v) || 0), 0)
 
   const submit = useAccountingMutation(
     (post: boolean) =>
@@ -85,21 +103,75 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
           refund_date: date,
           method,
           payment_id: method === "card" ? paymentId : undefined,
-          reference: reference || undefined,
-          pay_to: payTo || undefined,
-          memo: memo || undefined,
-          lines: shown
-            .filter((c) => selected[key(c)] !== undefined)
-            .map((c) => ({ source_type: c.source_type, source_id: c.source_id, amount: selected[key(c)] })),
+          reference: reference.trim() || undefined,
+          pay_to: payTo.trim() || undefined,
+          memo: memo.trim() || undefined,
+          lines: chosen.map((c) => ({
+            source_type: c.source_type,
+            source_id: c.source_id,
+            amount: selected[keyOf(c)].trim(),
+          })),
           post,
         },
         idempotencyKey
       ),
-    (r) =>
-      `Refund ${r.customer_refund.number ?? "draft"} ${r.customer_refund.status === "posted" ? "posted" : "saved"}`
+    {
+      codeFields: {
+        REFUND_EXCEEDS_CREDIT: "lines",
+        CREDIT_NOT_AVAILABLE: "lines",
+        PRECISION_EXCEEDED: "lines",
+        PAYMENT_REQUIRED: "payment_id",
+        PERIOD_CLOSED: "refund_date",
+        DATE_BEFORE_ORIGINAL: "refund_date",
+      },
+    }
   )
 
-  const canSubmit = total > 0 && !!currencyCode && (method !== "card" || !!paymentId) && !submit.isPending
+  /** Each amount against what remains of its credit, in exact decimals, before anything is sent. */
+  const clientErrors = useMemo(() => {
+    const errors: Record<string, string> = {}
+    if (!chosen.length) {
+      errors.lines = "Tick at least one credit to refund"
+    }
+    chosen.forEach((c, i) => {
+      const parsed = parseAmount(selected[keyOf(c)], currencyCode)
+      if (!parsed.amount) {
+        errors[`lines.${i}.amount`] = parsed.error
+      } else if (parsed.amount.gt(toDecimal(c.remaining_amount))) {
+        errors[`lines.${i}.amount`] = `At most ${formatMoney(c.remaining_amount, c.currency_code)} remains`
+      }
+    })
+    if (method === "card" && !paymentId) {
+      errors.payment_id = "Choose the card payment to refund"
+    }
+    if (!date) {
+      errors.refund_date = "Enter the refund date"
+    }
+    return errors
+  }, [chosen, selected, currencyCode, method, paymentId, date])
+  const errors: Record<string, string> = { ...(attempted ? clientErrors : {}), ...(submit.failure?.fields ?? {}) }
+  const lineError = (c: AvailableCredit) => {
+    const i = chosen.indexOf(c)
+    return i >= 0 ? errors[`lines.${i}.amount`] : undefined
+  }
+  const total = sumMoney(chosen.map((c) => parseAmount(selected[keyOf(c)], currencyCode).amount?.toString() ?? "0"))
+
+  const send = (post: boolean) => {
+    setAttempted(true)
+    if (Object.keys(clientErrors).length) {
+      return
+    }
+    submit.mutate(post, {
+      onSuccess: (result) => {
+        onOpenChange(false)
+        onDone(result)
+      },
+    })
+  }
+  const touch = <T,>(set: (v: T) => void) => (v: T) => {
+    submit.reset()
+    set(v)
+  }
 
   return (
     <DraftFormModal
@@ -107,157 +179,186 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
       onOpenChange={onOpenChange}
       title="Refund credits"
       description="Pay the customer back from the credits they have. Only credits are listed: what an order still owes is never refundable."
-      width="max-w-[760px]"
-      submit={submit}
-      canSaveDraft={canSubmit && can("customer_refunds:add")}
-      canFinish={canSubmit && can("customer_refunds:add") && can("customer_refunds:post")}
+      width="max-w-[800px]"
+      onSubmit={send}
+      isPending={submit.isPending}
+      canSaveDraft={can("customer_refunds:add") && !!currencyCode}
+      canFinish={can("customer_refunds:add") && can("customer_refunds:post") && !!currencyCode}
       finishLabel="Post refund"
       finishTestId="refund-post"
+      error={submit.failure?.message}
     >
       <div className="grid grid-cols-3 gap-4">
-        <div>
-          <Label size="small">Currency</Label>
-          <Select value={currencyCode} onValueChange={setCurrencyCode}>
-            <Select.Trigger>
-              <Select.Value placeholder="Currency" />
-            </Select.Trigger>
-            <Select.Content>
-              {currencies.map((c) => (
-                <Select.Item key={c} value={c}>
-                  {c.toUpperCase()}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
-        <div>
-          <Label size="small">Method</Label>
-          <Select value={method} onValueChange={(v) => setMethod(v as RefundMethod)}>
-            <Select.Trigger data-testid="refund-method">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {methods.map((m) => (
-                <Select.Item key={m.value} value={m.value}>
-                  {m.label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
-        <DateField label="Refund date" value={date} onChange={setDate} data-testid="refund-date" />
+        <Field label="Currency">
+          {(control) => (
+            <Select value={currencyCode} onValueChange={touch(setCurrencyCode)}>
+              <Select.Trigger {...control}>
+                <Select.Value placeholder="Currency" />
+              </Select.Trigger>
+              <Select.Content>
+                {currencies.map((c) => (
+                  <Select.Item key={c} value={c}>
+                    {c.toUpperCase()}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          )}
+        </Field>
+        <Field label="Method">
+          {(control) => (
+            <Select value={method} onValueChange={(v) => touch(setMethod)(v as RefundMethod)}>
+              <Select.Trigger {...control} data-testid="refund-method">
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {methods.map((m) => (
+                  <Select.Item key={m.value} value={m.value}>
+                    {m.label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          )}
+        </Field>
+        <DateField
+          label="Refund date"
+          value={date}
+          onChange={touch(setDate)}
+          error={errors.refund_date}
+          data-testid="refund-date"
+        />
       </div>
       {method === "card" && (
-        <div>
-          <Label size="small">Card payment to refund</Label>
-          <Select value={paymentId} onValueChange={setPaymentId}>
-            <Select.Trigger>
-              <Select.Value
-                placeholder={
-                  cardPayments.length ? "Choose a payment" : "No captured payment in this currency"
-                }
-              />
-            </Select.Trigger>
-            <Select.Content>
-              {cardPayments.map((p) => (
-                <Select.Item key={p.id} value={p.id}>
-                  Order #{p.order_display_id ?? p.order_id} · {formatMoney(p.refundable, p.currency_code)}{" "}
-                  refundable
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <Field label="Card payment to refund" error={errors.payment_id}>
+          {(control) => (
+            <Select value={paymentId} onValueChange={touch(setPaymentId)}>
+              <Select.Trigger {...control} data-testid="refund-payment">
+                <Select.Value
+                  placeholder={cardPayments.length ? "Choose a payment" : "No captured payment in this currency"}
+                />
+              </Select.Trigger>
+              <Select.Content>
+                {cardPayments.map((p) => (
+                  <Select.Item key={p.id} value={p.id}>
+                    Order {orderLabel({ id: p.order_id, display_id: p.order_display_id })} ·{" "}
+                    {formatMoney(p.refundable, p.currency_code)} refundable
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          )}
+        </Field>
       )}
-      <div>
-        <Label size="small">Available credits</Label>
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell />
-              <Table.HeaderCell>Credit</Table.HeaderCell>
-              <Table.HeaderCell>Document</Table.HeaderCell>
-              <Table.HeaderCell>Date</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Remaining</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Refund</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {credits.isLoading && (
+      {method === "store_credit" && (
+        <Text size="small" className="text-ui-fg-subtle">
+          The amount is added to the customer's store credit balance, which they can spend at checkout.
+        </Text>
+      )}
+      <div className="flex flex-col gap-y-2">
+        <Text size="small" weight="plus">
+          Available credits
+        </Text>
+        {credits.error ? (
+          <FieldError>The customer's credits could not be loaded. Close and try again.</FieldError>
+        ) : (
+          <Table>
+            <Table.Header>
               <Table.Row>
-                <Table.Cell>Loading…</Table.Cell>
+                <Table.HeaderCell>
+                  <span className="sr-only">Refund this credit</span>
+                </Table.HeaderCell>
+                <Table.HeaderCell>Credit</Table.HeaderCell>
+                <Table.HeaderCell>Document</Table.HeaderCell>
+                <Table.HeaderCell>Date</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Remaining</Table.HeaderCell>
+                <Table.HeaderCell className="text-right">Refund</Table.HeaderCell>
               </Table.Row>
-            )}
-            {!credits.isLoading && !shown.length && (
-              <Table.Row>
-                <Table.Cell className="text-ui-fg-muted">
-                  This customer has no credit to refund in this currency.
-                </Table.Cell>
-              </Table.Row>
-            )}
-            {shown.map((c) => {
-              const k = key(c)
-              const checked = selected[k] !== undefined
-              return (
-                <Table.Row key={k} data-testid="available-credit">
-                  <Table.Cell>
-                    <Checkbox
-                      checked={checked}
-                      onCheckedChange={(v) =>
-                        setSelected((s) => {
-                          const next = { ...s }
-                          if (v) {
-                            next[k] = String(c.remaining_amount)
-                          } else {
-                            delete next[k]
-                          }
-                          return next
-                        })
-                      }
-                    />
-                  </Table.Cell>
-                  <Table.Cell>{SOURCE_LABELS[c.source_type]}</Table.Cell>
-                  <Table.Cell>{c.document_number ?? c.source_id}</Table.Cell>
-                  <Table.Cell>{c.document_date ?? "–"}</Table.Cell>
-                  <Table.Cell className="text-right">
-                    <Money amount={c.remaining_amount} currency={c.currency_code} />
-                  </Table.Cell>
-                  <Table.Cell className="w-[140px]">
-                    <Input
-                      size="small"
-                      inputMode="decimal"
-                      disabled={!checked}
-                      value={selected[k] ?? ""}
-                      onChange={(e) => setSelected((s) => ({ ...s, [k]: e.target.value }))}
-                    />
+            </Table.Header>
+            <Table.Body>
+              {credits.isLoading && (
+                <Table.Row>
+                  <Table.Cell>Loading…</Table.Cell>
+                </Table.Row>
+              )}
+              {!credits.isLoading && !shown.length && (
+                <Table.Row>
+                  <Table.Cell className="text-ui-fg-muted">
+                    This customer has no credit to refund in this currency.
                   </Table.Cell>
                 </Table.Row>
-              )
-            })}
-          </Table.Body>
-        </Table>
-        <div className="flex justify-end pt-2">
-          <Text weight="plus">Total {formatMoney(total, currencyCode)}</Text>
+              )}
+              {shown.map((c) => {
+                const k = keyOf(c)
+                const checked = selected[k] !== undefined
+                const error = lineError(c)
+                return (
+                  <Table.Row key={k} data-testid="available-credit">
+                    <Table.Cell>
+                      <Checkbox
+                        checked={checked}
+                        aria-label={`Refund ${documentOf(c)}`}
+                        onCheckedChange={(v) => {
+                          submit.reset()
+                          setSelected((s) => {
+                            const next = { ...s }
+                            if (v) {
+                              next[k] = toInputAmount(c.remaining_amount, c.currency_code)
+                            } else {
+                              delete next[k]
+                            }
+                            return next
+                          })
+                        }}
+                      />
+                    </Table.Cell>
+                    <Table.Cell>{creditSourceLabel(c.source_type)}</Table.Cell>
+                    <Table.Cell>{documentOf(c)}</Table.Cell>
+                    <Table.Cell>{formatDate(c.document_date)}</Table.Cell>
+                    <Table.Cell className="text-right">
+                      <Money amount={c.remaining_amount} currency={c.currency_code} />
+                    </Table.Cell>
+                    <Table.Cell className="w-[170px] py-1">
+                      <Input
+                        size="small"
+                        inputMode="decimal"
+                        aria-label={`Amount to refund from ${documentOf(c)}`}
+                        aria-invalid={!!error}
+                        aria-describedby={error ? `refund-line-${c.source_id}-error` : undefined}
+                        disabled={!checked}
+                        value={selected[k] ?? ""}
+                        onChange={(e) => {
+                          submit.reset()
+                          setSelected((s) => ({ ...s, [k]: e.target.value }))
+                        }}
+                        data-testid="refund-line-amount"
+                      />
+                      {error && <FieldError id={`refund-line-${c.source_id}-error`}>{error}</FieldError>}
+                    </Table.Cell>
+                  </Table.Row>
+                )
+              })}
+            </Table.Body>
+          </Table>
+        )}
+        <div className="flex items-center justify-between">
+          <div>{errors.lines && <FieldError>{errors.lines}</FieldError>}</div>
+          <Text weight="plus" data-testid="refund-total">
+            Total {formatMoney(total.toString(), currencyCode || "usd")}
+          </Text>
         </div>
       </div>
       <div className="grid grid-cols-2 gap-4">
-        <div>
-          <Label size="small">Reference (check number, transfer id)</Label>
-          <Input
-            value={reference}
-            onChange={(e) => setReference(e.target.value)}
-            data-testid="refund-reference"
-          />
-        </div>
-        <div>
-          <Label size="small">Pay to</Label>
-          <Input value={payTo} onChange={(e) => setPayTo(e.target.value)} />
-        </div>
+        <TextField
+          label="Reference (check number, transfer id)"
+          value={reference}
+          onChange={touch(setReference)}
+          error={errors.reference}
+          data-testid="refund-reference"
+        />
+        <TextField label="Pay to" value={payTo} onChange={touch(setPayTo)} error={errors.pay_to} />
       </div>
-      <div>
-        <Label size="small">Memo</Label>
-        <Textarea value={memo} onChange={(e) => setMemo(e.target.value)} />
-      </div>
+      <TextAreaField label="Memo" value={memo} onChange={touch(setMemo)} error={errors.memo} />
     </DraftFormModal>
   )
 }

@@ -1,5 +1,7 @@
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Alert, Button, Container, Heading, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
+import { errorMessage } from "../lib/errors"
+import type { MoneyValue } from "../lib/money"
 import { Money } from "./money"
 import { DocumentStatus } from "./status"
 
@@ -9,14 +11,16 @@ export const Section = ({
   subtitle,
   actions,
   children,
+  "data-testid": testId,
 }: {
   title: string
   subtitle?: string
   actions?: ReactNode
   children: ReactNode
+  "data-testid"?: string
 }) => (
-  <Container className="divide-y p-0">
-    <div className="flex items-center justify-between gap-x-4 px-6 py-4">
+  <Container className="divide-y p-0" data-testid={testId}>
+    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-6 py-4">
       <div>
         <Heading level="h2">{title}</Heading>
         {subtitle && (
@@ -39,31 +43,64 @@ export const Empty = ({ children }: { children: ReactNode }) => (
   </div>
 )
 
-export const Loading = () => (
-  <div className="px-6 py-6">
+export const Loading = ({ what = "Loading…" }: { what?: string }) => (
+  <div className="px-6 py-6" aria-busy="true">
     <Text size="small" className="text-ui-fg-muted">
-      Loading…
+      {what}
     </Text>
   </div>
 )
 
-/** Loading…, the empty text, or the list itself: the three states of every list section. */
-export function ListState<T extends { count: number }>({
+/** A list or widget that could not load says so (and offers a retry) instead of vanishing. */
+export const LoadError = ({
+  error,
+  what,
+  onRetry,
+}: {
+  error: unknown
+  what: string
+  onRetry?: () => void
+}) => (
+  <div className="px-6 py-4" data-testid="load-error">
+    <Alert variant="error">
+      <div className="flex items-center justify-between gap-x-4">
+        <Text size="small">
+          {what} could not be loaded: {errorMessage(error)}
+        </Text>
+        {onRetry && (
+          <Button size="small" variant="secondary" onClick={onRetry}>
+            Retry
+          </Button>
+        )}
+      </div>
+    </Alert>
+  </div>
+)
+
+/** Loading…, the error, the empty text, or the content: the states of every section body. */
+export function QueryState<T>({
   query,
+  what,
+  isEmpty,
   empty,
   children,
 }: {
-  query: { isLoading: boolean; data?: T }
-  empty: ReactNode
+  query: { isLoading: boolean; error: unknown; data?: T; refetch: () => unknown }
+  what: string
+  isEmpty?: (data: T) => boolean
+  empty?: ReactNode
   children: (data: T) => ReactNode
 }) {
   if (query.isLoading) {
     return <Loading />
   }
-  if (!query.data) {
-    return null
+  if (query.error || !query.data) {
+    return <LoadError error={query.error} what={what} onRetry={() => query.refetch()} />
   }
-  return query.data.count ? <>{children(query.data)}</> : <Empty>{empty}</Empty>
+  if (isEmpty?.(query.data)) {
+    return <Empty>{empty}</Empty>
+  }
+  return <>{children(query.data)}</>
 }
 
 /** A small titled block inside a section (the widgets' lists). */
@@ -91,12 +128,12 @@ export const DocumentLine = ({
   currency,
   status,
 }: {
-  label: string
-  amount: number | string
+  label: ReactNode
+  amount: MoneyValue
   currency: string
   status: string
 }) => (
-  <div className="flex items-center justify-between">
+  <div className="flex items-center justify-between gap-x-2">
     <Text size="small">{label}</Text>
     <div className="flex items-center gap-x-2">
       <Money amount={amount} currency={currency} />

@@ -1,11 +1,13 @@
 import { Badge, StatusBadge } from "@medusajs/ui"
+import { statusLabel } from "../lib/format"
 
 const COLORS: Record<string, "green" | "orange" | "red" | "grey" | "blue" | "purple"> = {
   draft: "grey",
   posting: "orange",
+  money_moved: "orange",
   posted: "green",
   issued: "green",
-  voided: "red",
+  voided: "grey",
   reversed: "purple",
   open: "green",
   closed: "grey",
@@ -13,9 +15,10 @@ const COLORS: Record<string, "green" | "orange" | "red" | "grey" | "blue" | "pur
   resolved: "green",
 }
 
+/** A document's status as a person reads it ("Paid, booking pending", not `money_moved`). */
 export const DocumentStatus = ({ status }: { status: string }) => (
-  <StatusBadge color={COLORS[status] ?? "grey"} className="capitalize">
-    {status}
+  <StatusBadge color={COLORS[status] ?? "grey"} className="whitespace-nowrap">
+    {statusLabel(status)}
   </StatusBadge>
 )
 
@@ -28,6 +31,8 @@ export const ReconciledBadge = ({
   "data-testid"?: string
 }) => (
   <Badge color={report.reconciled ? "green" : "red"} data-testid={testId}>
-    {report.reconciled ? "Reconciled" : `${report.differences} difference(s)`}
+    {report.reconciled
+      ? "Reconciled"
+      : `${report.differences} difference${report.differences === 1 ? "" : "s"}`}
   </Badge>
 )

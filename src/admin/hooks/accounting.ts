@@ -1,10 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { toast } from "@medusajs/ui"
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMemo } from "react"
 import { accounting } from "../lib/sdk"
-import { errorMessage } from "../lib/format"
+import { describeError } from "../lib/errors"
 
 /** Everything of the plugin lives under one query key: a change refreshes all of it. */
 const KEY = "accounting"
+
+type Query = Record<string, string | number | boolean | undefined | null>
 
 export const usePermissions = () => {
   const query = useQuery({
@@ -33,14 +35,42 @@ export const useAvailableCredits = (customerId: string | undefined, currency?: s
     enabled: !!customerId,
   })
 
-export const useCreditMemos = (query: Record<string, any>) =>
-  useQuery({ queryKey: [KEY, "credit-memos", query], queryFn: () => accounting.creditMemos.list(query) })
+export const useOpenOrders = (customerId: string | undefined, currency?: string) =>
+  useQuery({
+    queryKey: [KEY, "open-orders", customerId, currency],
+    queryFn: () => accounting.openOrders(customerId!, currency),
+    enabled: !!customerId,
+  })
 
-export const useRefunds = (query: Record<string, any>) =>
-  useQuery({ queryKey: [KEY, "refunds", query], queryFn: () => accounting.refunds.list(query) })
+// Lists keep the previous page on screen while the next one loads (no flicker).
+export const useCreditMemos = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: [KEY, "credit-memos", query],
+    queryFn: () => accounting.creditMemos.list(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  })
 
-export const useJournal = (query: Record<string, any>) =>
-  useQuery({ queryKey: [KEY, "journal", query], queryFn: () => accounting.journal.list(query) })
+export const useCreditMemo = (id: string | null) =>
+  useQuery({
+    queryKey: [KEY, "credit-memo", id],
+    queryFn: () => accounting.creditMemos.retrieve(id!),
+    enabled: !!id,
+  })
+
+export const useRefunds = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "refunds", query],
+    queryFn: () => accounting.refunds.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useJournal = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "journal", query],
+    queryFn: () => accounting.journal.list(query),
+    placeholderData: keepPreviousData,
+  })
 
 export const useJournalEntry = (id: string | null) =>
   useQuery({
@@ -52,45 +82,51 @@ export const useJournalEntry = (id: string | null) =>
 export const usePeriods = () =>
   useQuery({ queryKey: [KEY, "periods"], queryFn: () => accounting.periods.list() })
 export const useAccounts = () =>
-  useQuery({ queryKey: [KEY, "accounts"], queryFn: () => accounting.accounts.list() })
+  useQuery({ queryKey: [KEY, "accounts"], queryFn: () => accounting.accounts.list(), staleTime: 60_000 })
 export const useSettings = () =>
   useQuery({ queryKey: [KEY, "settings"], queryFn: () => accounting.settings.retrieve() })
-export const usePostingErrors = () =>
+export const usePostingErrors = (query: Query) =>
   useQuery({
-    queryKey: [KEY, "posting-errors"],
-    queryFn: () => accounting.postingErrors.list({ status: "pending" }),
+    queryKey: [KEY, "posting-errors", query],
+    queryFn: () => accounting.postingErrors.list(query),
+    placeholderData: keepPreviousData,
   })
 
 export const useReport = (
   name: Parameters<typeof accounting.reports.get>[0],
-  query: Record<string, any>,
+  query: Query,
   enabled = true
 ) =>
   useQuery({
     queryKey: [KEY, "report", name, query],
     queryFn: () => accounting.reports.get(name, query),
     enabled,
+    placeholderData: keepPreviousData,
   })
 
 /**
- * A mutation that refreshes the plugin's data and tells the user what
- * happened: the success text, or the API's own message on a refusal.
+ * A mutation that refreshes the plugin's data (and Medusa's order views).
+ * Its refusal is `failure`: the API's message in plain words, with the
+ * fields it names (and those `codeFields` maps from a refusal's code), for
+ * the form or drawer to show where it happened, never in a toast over the
+ * buttons.
  */
 export function useAccountingMutation<TVars, TResult>(
   fn: (vars: TVars) => Promise<TResult>,
-  success?: string | ((result: TResult) => string)
+  { codeFields }: { codeFields?: Record<string, string> } = {}
 ) {
   const client = useQueryClient()
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: fn,
-    onSuccess: (result) => {
+    onSuccess: () => {
       client.invalidateQueries({ queryKey: [KEY] })
       // Medusa's own order and customer views show refunds and balances too.
       client.invalidateQueries({ queryKey: ["orders"] })
-      if (success) {
-        toast.success(typeof success === "function" ? success(result) : success)
-      }
     },
-    onError: (error) => toast.error(errorMessage(error)),
   })
+  const failure = useMemo(
+    () => (mutation.error ? describeError(mutation.error, codeFields) : null),
+    [mutation.error, codeFields]
+  )
+  return { ...mutation, failure }
 }

@@ -1,60 +1,69 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
-import { Button, Table, Text } from "@medusajs/ui"
+import { Table, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { Link } from "react-router-dom"
 import { AgingBars } from "../components/aging-bars"
 import { Money } from "../components/money"
+import { NoticeProvider, PageNotice, useNotice } from "../components/notice"
 import { RefundFormModal } from "../components/refund-form-modal"
-import { DocumentLine, Empty, Loading, Section, SubSection } from "../components/section"
-import { useAvailableCredits, useCustomerAccounting, usePermissions } from "../hooks/accounting"
+import { RowActions } from "../components/row-actions"
+import { DocumentLine, Empty, LoadError, Loading, Section, SubSection } from "../components/section"
+import { useAvailableCredits, useCustomerAccounting, useOpenOrders, usePermissions } from "../hooks/accounting"
+import { creditSourceLabel, formatDate, methodLabel, orderLabel } from "../lib/format"
+import { sumMoney } from "../lib/money"
+import { refundResultText } from "../lib/refunds"
 
-const SOURCE_LABELS: Record<string, string> = {
-  credit_memo: "Credit memos",
-  overpayment: "Overpayments",
-  negative_invoice: "Negative adjustments",
-  store_credit: "Store credit",
-}
-
-/** Open balance, available credits by source, a small aging and the latest refunds. */
-const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => {
-  const { data, isLoading } = useCustomerAccounting(customer.id)
+/**
+ * Open balance per currency, available credits by source, open orders, a
+ * small aging and the latest refunds; "Refund credits" in the "…" menu.
+ * A part that cannot load says so.
+ */
+const CustomerAccountingSection = ({ customer }: { customer: AdminCustomer }) => {
+  const summaryQuery = useCustomerAccounting(customer.id)
   const credits = useAvailableCredits(customer.id)
+  const orders = useOpenOrders(customer.id)
   const { can } = usePermissions()
+  const notice = useNotice()
   const [refundOpen, setRefundOpen] = useState(false)
-  const summary = data?.customer_accounting
-  const bySource = new Map<string, { currency: string; amount: number }[]>()
+  const summary = summaryQuery.data?.customer_accounting
+  // Remaining credit per source and currency, summed exactly.
+  const bySource = new Map<string, Map<string, string[]>>()
   for (const c of credits.data?.available_credits ?? []) {
-    const list = bySource.get(c.source_type) ?? []
-    const existing = list.find((x) => x.currency === c.currency_code)
-    if (existing) {
-      existing.amount += c.remaining_amount
-    } else {
-      list.push({ currency: c.currency_code, amount: c.remaining_amount })
-    }
-    bySource.set(c.source_type, list)
+    const currencies = bySource.get(c.source_type) ?? new Map<string, string[]>()
+    currencies.set(c.currency_code, [...(currencies.get(c.currency_code) ?? []), String(c.remaining_amount)])
+    bySource.set(c.source_type, currencies)
   }
 
   return (
     <Section
       title="Accounting"
       subtitle="Receivables, credits and refunds"
+      data-testid="customer-accounting-widget"
       actions={
-        <Button
-          size="small"
-          variant="secondary"
-          disabled={!can("customer_refunds:add") || !credits.data?.count}
-          onClick={() => setRefundOpen(true)}
-        >
-          Refund credits
-        </Button>
+        <RowActions
+          label="Accounting actions"
+          actions={[
+            can("customer_refunds:add") &&
+              !!credits.data?.count && {
+                label: "Refund credits…",
+                onClick: () => setRefundOpen(true),
+                testId: "customer-refund-credits",
+              },
+          ]}
+        />
       }
     >
-      {isLoading && <Loading />}
-      {summary && !summary.balances.length && (
-        <Empty>Nothing in accounts receivable for this customer.</Empty>
+      <div className="px-6 pt-3 empty:hidden">
+        <PageNotice />
+      </div>
+      {summaryQuery.isLoading && <Loading />}
+      {summaryQuery.error && (
+        <LoadError error={summaryQuery.error} what="The customer's balance" onRetry={() => summaryQuery.refetch()} />
       )}
+      {summary && !summary.balances.length && <Empty>Nothing in accounts receivable for this customer.</Empty>}
       {!!summary?.balances.length && (
-        <Table>
+        <Table data-testid="customer-balances">
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell>Currency</Table.HeaderCell>
@@ -71,7 +80,7 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
                   <Money amount={b.owed} currency={b.currency_code} />
                 </Table.Cell>
                 <Table.Cell className="text-right">
-                  <Money amount={-Number(b.credits)} currency={b.currency_code} />
+                  <Money amount={b.credits} currency={b.currency_code} />
                 </Table.Cell>
                 <Table.Cell className="text-right">
                   <Money amount={b.open_balance} currency={b.currency_code} />
@@ -81,18 +90,35 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
           </Table.Body>
         </Table>
       )}
+      {credits.error && <LoadError error={credits.error} what="Available credits" onRetry={() => credits.refetch()} />}
       {bySource.size > 0 && (
-        <SubSection title="Available credits">
-          {[...bySource.entries()].map(([source, list]) => (
+        <SubSection title="Available credits" data-testid="customer-credits">
+          {[...bySource.entries()].map(([source, currencies]) => (
             <div key={source} className="flex items-center justify-between">
               <Text size="small" className="text-ui-fg-subtle">
-                {SOURCE_LABELS[source]}
+                {creditSourceLabel(source)}
               </Text>
               <div className="flex gap-x-3">
-                {list.map((x) => (
-                  <Money key={x.currency} amount={x.amount} currency={x.currency} />
+                {[...currencies.entries()].map(([currency, amounts]) => (
+                  <Money key={currency} amount={sumMoney(amounts).toString()} currency={currency} />
                 ))}
               </div>
+            </div>
+          ))}
+        </SubSection>
+      )}
+      {orders.error && <LoadError error={orders.error} what="Open orders" onRetry={() => orders.refetch()} />}
+      {!!orders.data?.open_orders.length && (
+        <SubSection title="Open orders" data-testid="customer-open-orders">
+          {orders.data.open_orders.map((o) => (
+            <div key={o.order_id} className="flex items-center justify-between">
+              <Link to={`/orders/${o.order_id}`} className="txt-small text-ui-fg-interactive">
+                {orderLabel({ id: o.order_id, display_id: o.display_id })}
+              </Link>
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {formatDate(o.date)} · due {formatDate(o.due_date)}
+              </Text>
+              <Money amount={o.open_amount} currency={o.currency_code} />
             </div>
           ))}
         </SubSection>
@@ -110,7 +136,7 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
           {summary.recent_refunds.map((r) => (
             <DocumentLine
               key={r.id}
-              label={`${r.number ?? "Draft"} · ${r.refund_date} · ${r.method}`}
+              label={`${r.number ?? "Draft"} · ${formatDate(r.refund_date)} · ${methodLabel(r.method)}`}
               amount={r.total}
               currency={r.currency_code}
               status={r.status}
@@ -123,10 +149,17 @@ const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCus
         payments={summary?.refundable_payments}
         open={refundOpen}
         onOpenChange={setRefundOpen}
+        onDone={(result) => notice.success(refundResultText(result))}
       />
     </Section>
   )
 }
+
+const CustomerAccountingWidget = ({ data: customer }: DetailWidgetProps<AdminCustomer>) => (
+  <NoticeProvider>
+    <CustomerAccountingSection customer={customer} />
+  </NoticeProvider>
+)
 
 export const config = defineWidgetConfig({
   zone: "customer.details.after",

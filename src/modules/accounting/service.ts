@@ -6,11 +6,12 @@ import {
   MedusaService,
 } from "@medusajs/framework/utils"
 import { reader, setLockTimeout, trx } from "./db"
+import { isPostedBySubledger } from "./rules/reversible-entry"
 import { AccountingError } from "./errors"
 import { AccountingModuleOptions, parseAccountingOptions } from "./options"
 import { applyOptions } from "./ledger/apply-options"
 import { Actor, recordAudit } from "./ledger/audit"
-import { closePeriod, createPeriod, PeriodInput, reopenPeriod } from "./ledger/periods"
+import { closePeriod, createPeriod, PeriodChange, PeriodInput, reopenPeriod } from "./ledger/periods"
 import {
   assertNoControlAccount,
   deleteDraftEntry,
@@ -300,7 +301,7 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     const entry = await loadEntry(knex, id)
-    if (entry.source_type && entry.source_type !== "journal_entry") {
+    if (isPostedBySubledger(entry)) {
       // Its subledger document would stay: correct the document, which reverses its entry.
       throw new AccountingError(
         "SUBLEDGER_ENTRY",
@@ -334,14 +335,14 @@ export default class AccountingModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async closeAccountingPeriod(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+  async closeAccountingPeriod(id: string, actor: PeriodChange = {}, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
     return await closePeriod(knex, id, actor)
   }
 
   @InjectTransactionManager()
-  async reopenAccountingPeriod(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+  async reopenAccountingPeriod(id: string, actor: PeriodChange = {}, @MedusaContext() ctx: Context = {}) {
     return await reopenPeriod(trx(ctx), id, actor)
   }
 

@@ -1,4 +1,5 @@
 import { Decimal, toDecimal } from "../../modules/accounting/rules/money"
+import { customerNames } from "../customers"
 import { streamQuery } from "../cursor"
 import type { ReportContext, ReportDefinition } from "./types"
 
@@ -27,7 +28,7 @@ export const generalLedgerReport: ReportDefinition<GeneralLedgerParams> = {
       { key: "entry", header: "Entry", width: 62 },
       { key: "memo", header: "Memo", width: 170 },
       { key: "source", header: "Source", width: 90 },
-      { key: "customer_id", header: "Customer", width: 90 },
+      { key: "customer", header: "Customer", width: 90 },
       { key: "debit", header: "Debit", type: "money", width: 70 },
       { key: "credit", header: "Credit", type: "money", width: 70 },
       { key: "balance", header: "Balance", type: "money", width: 75 },
@@ -100,6 +101,11 @@ export const generalLedgerReport: ReportDefinition<GeneralLedgerParams> = {
         currency_code: params.currency_code ?? null,
       },
       async (rows) => {
+        // Customers by name, one query per batch of rows.
+        const names = await customerNames(
+          ctx.container,
+          rows.map((r) => r.customer_id).filter(Boolean)
+        )
         for (const r of rows) {
           const label = `${r.code} ${r.name}`
           if (r.currency_code !== currency || label !== account) {
@@ -126,6 +132,7 @@ export const generalLedgerReport: ReportDefinition<GeneralLedgerParams> = {
             entry: r.number ?? "",
             memo: r.memo ?? "",
             source: r.source_type ?? "",
+            customer: r.customer_id ? (names.get(r.customer_id)?.name ?? r.customer_id) : "",
             customer_id: r.customer_id ?? "",
             debit: r.debit === null ? "" : toDecimal(r.debit).toString(),
             credit: r.credit === null ? "" : toDecimal(r.credit).toString(),

@@ -53,6 +53,20 @@ const CUSTOMERS = [
     wholesale: false,
   },
   { key: "hedy", email: "hedy@example.com", first_name: "Hedy", last_name: "Lamarr", wholesale: false },
+  {
+    key: "katherine",
+    email: "katherine@example.com",
+    first_name: "Katherine",
+    last_name: "Johnson",
+    wholesale: false,
+  },
+  {
+    key: "margaret",
+    email: "margaret@example.com",
+    first_name: "Margaret",
+    last_name: "Hamilton",
+    wholesale: false,
+  },
 ] as const
 
 type CustomerKey = (typeof CUSTOMERS)[number]["key"]
@@ -87,12 +101,17 @@ const PLANS: Plan[] = [
   { customer: "grace", currency: "usd", widgets: 2, daysAgo: 1, capture: "full" },
   // Paid, then lowered by an edit: an overpayment left for a refund (the admin demo, the e2e test).
   { customer: "grace", currency: "usd", widgets: 3, daysAgo: 15, capture: "full", then: "edit" },
+  // Two open orders and an unapplied memo: applying a memo from the admin (the e2e tests).
+  { customer: "katherine", currency: "usd", widgets: 2, daysAgo: 10 },
+  { customer: "katherine", currency: "usd", widgets: 1, gadgets: 1, daysAgo: 6 },
+  // A paid order and a large memo: refunds by every method, the card included (the e2e tests).
+  { customer: "margaret", currency: "usd", widgets: 4, daysAgo: 9, capture: "full" },
 ]
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000)
 
 /**
- * The demo store behind `npm run dev`: four currencies, six customers, four
+ * The demo store behind `npm run dev`: four currencies, eight customers, four
  * months of orders with partial captures, a cancellation, a return, an order
  * edit and a goodwill refund, each posted on its (back-dated) day; then
  * credit memos, customer refunds of every kind and a closed period. Runs
@@ -236,6 +255,10 @@ export async function seedDemo(container: MedusaContainer) {
   await issueCreditMemoWorkflow(container).run({ input: { id: mistake, ...actor } })
   await voidCreditMemoWorkflow(container).run({ input: { id: mistake, date: d(24), ...actor } })
   await memo("alan", "eur", "15", d(3), "Draft: shipping refund to review")
+  const loyalty = await memo("katherine", "usd", "40", d(5), "Loyalty discount")
+  await issueCreditMemoWorkflow(container).run({ input: { id: loyalty, ...actor } })
+  const service = await memo("margaret", "usd", "500", d(4), "Service credit: installation delayed")
+  await issueCreditMemoWorkflow(container).run({ input: { id: service, ...actor } })
 
   // Refunds: a check from the goodwill memo, the edited order's overpayment to
   // the card, store credit, a voided check and a draft.

@@ -72,7 +72,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     matcher: `/admin/accounting/periods/:id/${action}`,
     middlewares: [
       requirePermission("periods:manage"),
-      validateBody(EmptyBody),
+      validateBody(periods.AdminChangePeriodStatus),
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
   })),

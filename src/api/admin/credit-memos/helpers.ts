@@ -1,22 +1,31 @@
 import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type AccountingModuleService from "../../../modules/accounting/service"
+import { loadReferences } from "../../utils/names"
 import { refetchOr404 } from "../../utils/refetch"
 
 /**
  * Adds what stands against each memo: `remaining_amount` (null while a
- * draft) and its applications (and refunds) with their ids for unapply.
+ * draft) and its applications (and refunds) with their ids for unapply;
+ * and the customer's name and the order's number, for the page at once.
  */
-export async function withBalances<T extends { id: string; status?: string }>(
-  req: AuthenticatedMedusaRequest<any>,
-  memos: T[]
-) {
+export async function withBalances<
+  T extends { id: string; status?: string; customer_id?: string; order_id?: string | null },
+>(req: AuthenticatedMedusaRequest<any>, memos: T[]) {
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-  const balances = await accounting.creditMemoBalances(memos.map((m) => m.id))
+  const [balances, refs] = await Promise.all([
+    accounting.creditMemoBalances(memos.map((m) => m.id)),
+    loadReferences(req.scope, {
+      customer_ids: memos.map((m) => m.customer_id),
+      order_ids: memos.map((m) => m.order_id),
+    }),
+  ])
   return memos.map((memo) => {
     const balance = balances.get(memo.id)
     return {
       ...memo,
+      customer: refs.customer(memo.customer_id),
+      order: refs.order(memo.order_id),
       remaining_amount: balance ? Number(balance.remaining_amount) : null,
       applications: (balance?.applications ?? []).map((a) => ({ ...a, amount: Number(a.amount) })),
     }

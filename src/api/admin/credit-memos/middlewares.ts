@@ -32,6 +32,11 @@ export const creditMemoMiddlewares: MiddlewareRoute[] = [
     middlewares: [requirePermission("credit_memos:add"), validateBody(v.AdminUpdateCreditMemo), retrieve],
   },
   {
+    method: ["DELETE"],
+    matcher: "/admin/credit-memos/:id",
+    middlewares: [requirePermission("credit_memos:add"), retrieve],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/credit-memos/:id/issue",
     middlewares: [requirePermission("credit_memos:issue"), validateBody(EmptyBody), retrieve],

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
-import { createCreditMemoWorkflow } from "../../../workflows/credit-memos"
+import { createAndIssueCreditMemoWorkflow, createCreditMemoWorkflow } from "../../../workflows/credit-memos"
 import { actorOf } from "../../utils/actor"
+import { assertPermission } from "../../utils/permissions"
 import { loadCreditMemo, withBalances } from "./helpers"
 import type { AdminCreateCreditMemo } from "./validators"
 
@@ -26,12 +27,17 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   })
 }
 
+/** Creates a draft, or with `issue: true` creates and issues it in one workflow (nothing left on a refusal). */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateCreditMemo>>,
   res: MedusaResponse
 ) => {
-  const { date, ...memo } = req.validatedBody
-  const { result: id } = await createCreditMemoWorkflow(req.scope).run({
+  const { date, issue, ...memo } = req.validatedBody
+  if (issue) {
+    await assertPermission(req, "credit_memos:issue")
+  }
+  const workflow = issue ? createAndIssueCreditMemoWorkflow : createCreditMemoWorkflow
+  const { result: id } = await workflow(req.scope).run({
     input: { memo: { ...memo, memo_date: date }, ...actorOf(req) },
   })
   res.json({ credit_memo: await loadCreditMemo(req, id) })

@@ -30,6 +30,8 @@ export const AdminCreateCreditMemo = z
     reason: text(500).trim().min(1),
     lines: z.array(line).min(1).max(200),
     metadata: z.record(z.string(), z.unknown()).nullish(),
+    /** Issue at once: one step for the admin; a refused issue leaves no draft behind. */
+    issue: z.boolean().optional(),
   })
   .superRefine((memo, ctx) => linePrecision(memo.currency_code, memo.lines, ctx))
 

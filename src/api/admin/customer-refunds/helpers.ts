@@ -1,9 +1,19 @@
 import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import type { BookedRefund } from "../../../workflows/customer-refunds"
+import { loadReferences } from "../../utils/names"
 import { refetchOr404 } from "../../utils/refetch"
 
-export const loadCustomerRefund = (req: AuthenticatedMedusaRequest<any>, id?: string) =>
-  refetchOr404(req, "customer_refund", "Customer refund", id)
+/** Adds the customer's name to a page of refunds (one query for the page). */
+export async function withCustomers<T extends { customer_id?: string }>(
+  req: AuthenticatedMedusaRequest<any>,
+  refunds: T[]
+) {
+  const refs = await loadReferences(req.scope, { customer_ids: refunds.map((r) => r.customer_id) })
+  return refunds.map((r) => ({ ...r, customer: refs.customer(r.customer_id) }))
+}
+
+export const loadCustomerRefund = async (req: AuthenticatedMedusaRequest<any>, id?: string) =>
+  (await withCustomers(req, [await refetchOr404(req, "customer_refund", "Customer refund", id)]))[0]
 
 /**
  * The answer to a post: 200 with the posted refund, or 202 when the money

@@ -87,6 +87,14 @@ export const customerRefundMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["GET"],
+    matcher: "/admin/customers/:id/open-orders",
+    middlewares: [
+      requirePermission("credit_memos:view"),
+      validateQuery(z.strictObject({ currency_code: currencyCode().optional() })),
+    ],
+  },
+  {
+    method: ["GET"],
     matcher: "/admin/customers/:id/accounting",
     middlewares: [requirePermission("customer_refunds:view")],
   },

@@ -5,7 +5,7 @@ import { createAndPostCustomerRefundWorkflow, createCustomerRefundWorkflow } fro
 import { actorOf } from "../../utils/actor"
 import { idempotent } from "../../utils/idempotency"
 import { assertPermission } from "../../utils/permissions"
-import { loadCustomerRefund, postedAnswer } from "./helpers"
+import { loadCustomerRefund, postedAnswer, withCustomers } from "./helpers"
 import type { AdminCreateCustomerRefund } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -27,7 +27,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ customer_refunds, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({
+    customer_refunds: await withCustomers(req, customer_refunds),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
 }
 
 /**

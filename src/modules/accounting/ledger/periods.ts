@@ -27,6 +27,9 @@ export async function assertPeriodOpen(knex: Knex, date: string): Promise<void> 
 
 export type PeriodInput = { name: string; start_date: string; end_date: string }
 
+/** Who closes or reopens a period, and why (kept in the audit trail). */
+export type PeriodChange = Actor & { reason?: string | null }
+
 export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor) {
   if (input.end_date < input.start_date) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "end_date must be on or after start_date")
@@ -61,7 +64,7 @@ export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor)
  * Closes a period. The row lock waits for postings in flight (they hold it
  * FOR SHARE); refunds reserved but not yet posted in the range refuse the close.
  */
-export async function closePeriod(knex: Knex, id: string, actor: Actor) {
+export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: PeriodChange) {
   const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").forUpdate().first()
   if (!period) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
@@ -96,13 +99,14 @@ export async function closePeriod(knex: Knex, id: string, actor: Actor) {
     action: "close",
     from_status: "open",
     to_status: "closed",
+    data: reason ? { reason } : null,
     ...actor,
   })
   return closed
 }
 
-/** Reopening is allowed but always audited (ACCOUNTING.md §3). */
-export async function reopenPeriod(knex: Knex, id: string, actor: Actor) {
+/** Reopening is allowed but always audited (ACCOUNTING.md §3), with the reason given. */
+export async function reopenPeriod(knex: Knex, id: string, { reason, ...actor }: PeriodChange) {
   const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").forUpdate().first()
   if (!period) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
@@ -125,6 +129,7 @@ export async function reopenPeriod(knex: Knex, id: string, actor: Actor) {
     action: "reopen",
     from_status: "closed",
     to_status: "open",
+    data: reason ? { reason } : null,
     ...actor,
   })
   return opened

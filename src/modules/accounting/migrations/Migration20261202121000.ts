@@ -7,7 +7,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
  * cannot disagree with the text they come from. The guard trigger already
  * leaves them out of its comparisons (in a BEFORE trigger NEW has them unset).
  */
-export class Migration20261202130000 extends Migration {
+export class Migration20261202121000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       create or replace function accounting_day(value text) returns date

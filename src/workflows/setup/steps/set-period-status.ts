@@ -5,17 +5,20 @@ import type { Actor } from "../../../modules/accounting/ledger/audit"
 
 export const setAccountingPeriodStatusStepId = "set-accounting-period-status"
 
-/** Closes or reopens a period; compensation does the opposite (audited as such). */
+/** Closes or reopens a period (with the reason, for the audit trail); compensation does the opposite (audited as such). */
 export const setAccountingPeriodStatusStep = createStep(
   setAccountingPeriodStatusStepId,
-  async (input: { id: string; status: "open" | "closed" } & Actor, { container }) => {
+  async (
+    input: { id: string; status: "open" | "closed"; reason?: string | null } & Actor,
+    { container }
+  ) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-    const actor = { actor_id: input.actor_id, origin: input.origin }
+    const actor = { actor_id: input.actor_id, origin: input.origin, reason: input.reason }
     const period =
       input.status === "closed"
         ? await accounting.closeAccountingPeriod(input.id, actor)
         : await accounting.reopenAccountingPeriod(input.id, actor)
-    return new StepResponse(period, input)
+    return new StepResponse(period, { id: input.id, status: input.status, actor_id: input.actor_id })
   },
   async (input, { container }) => {
     if (!input) {

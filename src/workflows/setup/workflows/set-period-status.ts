@@ -4,6 +4,9 @@ import { AccountingEvents } from "../../../modules/accounting/events"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
 import { setAccountingPeriodStatusStep } from "../steps/set-period-status"
 
+/** The period, and why it is closed or reopened (kept in the audit trail). */
+export type PeriodStatusInput = { id: string; reason?: string | null } & Actor
+
 export const closeAccountingPeriodWorkflowId = "close-accounting-period"
 
 /**
@@ -12,7 +15,7 @@ export const closeAccountingPeriodWorkflowId = "close-accounting-period"
  */
 export const closeAccountingPeriodWorkflow = createWorkflow(
   closeAccountingPeriodWorkflowId,
-  (input: { id: string } & Actor) => {
+  (input: PeriodStatusInput) => {
     const statusInput = transform({ input }, ({ input }) => ({ ...input, status: "closed" as const }))
     const period = setAccountingPeriodStatusStep(statusInput)
     const periodClosed = createHook("periodClosed", { period })
@@ -26,7 +29,7 @@ export const reopenAccountingPeriodWorkflowId = "reopen-accounting-period"
 /** Reopens a closed period (audited). Hook `periodReopened`; event accounting.period.reopened. */
 export const reopenAccountingPeriodWorkflow = createWorkflow(
   reopenAccountingPeriodWorkflowId,
-  (input: { id: string } & Actor) => {
+  (input: PeriodStatusInput) => {
     const statusInput = transform({ input }, ({ input }) => ({ ...input, status: "open" as const }))
     const period = setAccountingPeriodStatusStep(statusInput)
     const periodReopened = createHook("periodReopened", { period })

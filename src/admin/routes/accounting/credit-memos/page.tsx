@@ -1,209 +1,314 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, DropdownMenu, Input, Table, Text, toast } from "@medusajs/ui"
+import {
+  Button,
+  Text,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  useDataTable,
+  usePrompt,
+} from "@medusajs/ui"
 import { useState } from "react"
-import { AccountingNav } from "../../../components/accounting-nav"
+import { Link } from "react-router-dom"
+import { AccountingPage } from "../../../components/accounting-nav"
+import { ActionDrawer } from "../../../components/action-drawer"
 import { ApplyMemoDrawer } from "../../../components/apply-memo-drawer"
-import { CreditMemoFormModal } from "../../../components/credit-memo-form-modal"
-import { CustomerPicker } from "../../../components/customer-picker"
+import { CreditMemoFormModal, type MemoFormTarget } from "../../../components/credit-memo-form-modal"
+import { ListSection } from "../../../components/list-section"
 import { Money } from "../../../components/money"
-import { ListFilterBar, PagedList, RowActions } from "../../../components/list-controls"
-import { Section } from "../../../components/section"
+import { useNotice } from "../../../components/notice"
+import { RowActions } from "../../../components/row-actions"
 import { DocumentStatus } from "../../../components/status"
-import { VoidPrompt } from "../../../components/void-prompt"
 import { useAccountingMutation, useCreditMemos, usePermissions } from "../../../hooks/accounting"
-import { useListFilters } from "../../../hooks/list-filters"
+import { useListState } from "../../../hooks/list-filters"
 import type { CreditMemo } from "../../../../sdk/accounting-client"
-import { accounting, sdk } from "../../../lib/sdk"
-import { errorMessage, saveBlob, todayIso } from "../../../lib/format"
+import { accounting } from "../../../lib/sdk"
+import { errorMessage } from "../../../lib/errors"
+import { formatDate, orderLabel, saveBlob, todayIso } from "../../../lib/format"
+import { formatMoney, toDecimal } from "../../../lib/money"
 
 const PAGE = 20
+const column = createDataTableColumnHelper<CreditMemo>()
+const filter = createDataTableFilterHelper<CreditMemo>()
+const FILTERS = [
+  filter.accessor("status", {
+    type: "radio",
+    label: "Status",
+    options: [
+      { value: "draft", label: "Draft" },
+      { value: "issued", label: "Issued" },
+      { value: "voided", label: "Voided" },
+    ],
+  }),
+]
 
-/** Credit memos: create, issue, apply to orders, unapply, void, PDF. */
-const CreditMemosPage = () => {
+type Application = CreditMemo["applications"][number]
+const standing = (m: CreditMemo) => m.applications.filter((a) => !a.unapplied_date)
+
+/** "Order #11" or "Refund RF-00003": what part of a memo went where. */
+const appliedTo = (a: Application) => `${a.kind === "refund" ? "Refund" : "Order"} ${a.document_number ?? ""}`.trim()
+
+/** Credit memos: create, edit and delete drafts, issue, apply to open orders, unapply, void, PDF. */
+const CreditMemosList = () => {
   const { can } = usePermissions()
-  const filters = useListFilters(PAGE)
-  const [customerId, setCustomerId] = useState("")
-  const [currency, setCurrency] = useState("usd")
-  const [creating, setCreating] = useState(false)
+  const notice = useNotice()
+  const prompt = usePrompt()
+  const state = useListState({ pageSize: PAGE, filterIds: ["status"] })
+  const list = useCreditMemos({ ...state.page, status: state.filtering.status as string | undefined })
+  const [form, setForm] = useState<MemoFormTarget | null>(null)
   const [applying, setApplying] = useState<CreditMemo | null>(null)
   const [voiding, setVoiding] = useState<CreditMemo | null>(null)
-  const list = useCreditMemos(filters.query)
-  const issue = useAccountingMutation(
-    (id: string) => accounting.creditMemos.issue(id),
-    (r) => `Credit memo ${r.credit_memo.number} issued`
-  )
-  const unapply = useAccountingMutation(
-    (v: { id: string; application: string }) =>
-      accounting.creditMemos.unapply(v.id, v.application, todayIso()),
-    "Application removed"
+
+  const issue = useAccountingMutation((id: string) => accounting.creditMemos.issue(id))
+  const remove = useAccountingMutation((id: string) => accounting.creditMemos.delete(id))
+  const unapply = useAccountingMutation((v: { id: string; application: string }) =>
+    accounting.creditMemos.unapply(v.id, v.application, todayIso())
   )
   const voidMemo = useAccountingMutation(
     (v: { id: string; date: string }) => accounting.creditMemos.void(v.id, v.date),
-    (r) => `Credit memo ${r.credit_memo.number} voided`
+    { codeFields: { PERIOD_CLOSED: "date", DATE_BEFORE_ORIGINAL: "date" } }
   )
 
-  const pdf = async (memo: CreditMemo) => {
+  const confirmIssue = async (m: CreditMemo) => {
+    const ok = await prompt({
+      title: "Issue this credit memo?",
+      description: `It is posted to the journal on ${formatDate(m.memo_date)} and gets its number; ${m.customer?.name ?? "the customer"} is credited ${formatMoney(m.total, m.currency_code)}. An issued memo can no longer be edited, only voided.`,
+      confirmText: "Issue",
+      variant: "confirmation",
+    })
+    if (ok) {
+      issue.mutate(m.id, {
+        onSuccess: (r) => notice.success(`Credit memo ${r.credit_memo.number} issued`),
+        onError: (e) => notice.error(`The draft was not issued: ${errorMessage(e)}`),
+      })
+    }
+  }
+  const confirmDelete = async () => {
+    const ok = await prompt({
+      title: "Delete this draft?",
+      description: "The draft credit memo is discarded. Nothing was posted.",
+      confirmText: "Delete draft",
+    })
+    return ok
+  }
+  const confirmUnapply = async (m: CreditMemo, a: Application) => {
+    const ok = await prompt({
+      title: `Unapply ${m.number} from ${a.document_number}?`,
+      description: `${formatMoney(a.amount, m.currency_code)} goes back to the memo, and the order owes it again (as of today).`,
+      confirmText: "Unapply",
+    })
+    if (ok) {
+      unapply.mutate(
+        { id: m.id, application: a.id },
+        {
+          onSuccess: (r) =>
+            notice.success(
+              `Unapplied from ${a.document_number}; ${formatMoney(r.credit_memo.remaining_amount, m.currency_code)} remains on ${m.number}`
+            ),
+          onError: (e) => notice.error(`Not unapplied: ${errorMessage(e)}`),
+        }
+      )
+    }
+  }
+  const pdf = async (m: CreditMemo) => {
     try {
-      const response = (await sdk.client.fetch<Response>(accounting.creditMemos.pdfUrl(memo.id), {
-        headers: { accept: "application/pdf" },
-      })) as unknown as Response
-      saveBlob(await response.blob(), `credit-memo-${memo.number ?? memo.id}.pdf`)
+      const { blob, filename } = await accounting.creditMemos.pdf(m)
+      saveBlob(blob, filename)
     } catch (e) {
-      toast.error(errorMessage(e))
+      notice.error(`The PDF could not be made: ${errorMessage(e)}`)
     }
   }
 
+  const columns = [
+    column.accessor("number", { header: "Number", cell: ({ getValue }) => getValue() ?? "Draft" }),
+    column.accessor("memo_date", { header: "Date", cell: ({ getValue }) => formatDate(getValue()) }),
+    column.accessor("customer", {
+      header: "Customer",
+      cell: ({ row }) =>
+        row.original.customer ? (
+          <Link to={`/customers/${row.original.customer_id}`} className="text-ui-fg-interactive">
+            {row.original.customer.name}
+          </Link>
+        ) : (
+          "–"
+        ),
+    }),
+    column.accessor("order", {
+      header: "Order",
+      cell: ({ row }) =>
+        row.original.order ? (
+          <Link to={`/orders/${row.original.order.id}`} className="text-ui-fg-interactive">
+            {orderLabel(row.original.order)}
+          </Link>
+        ) : (
+          "–"
+        ),
+    }),
+    column.accessor("reason", { header: "Reason" }),
+    column.accessor("total", {
+      header: "Total",
+      align: "right",
+      cell: ({ row }) => <Money amount={row.original.total} currency={row.original.currency_code} />,
+    }),
+    column.accessor("remaining_amount", {
+      header: "Remaining",
+      align: "right",
+      cell: ({ row }) =>
+        row.original.remaining_amount === null ? (
+          "–"
+        ) : (
+          <Money amount={row.original.remaining_amount} currency={row.original.currency_code} />
+        ),
+    }),
+    column.display({
+      id: "applied",
+      header: "Applied to",
+      cell: ({ row }) => (
+        <div className="flex flex-col">
+          {standing(row.original).map((a) => (
+            <Text key={a.id} size="xsmall">
+              {appliedTo(a)}: {formatMoney(a.amount, row.original.currency_code)}
+            </Text>
+          ))}
+        </div>
+      ),
+    }),
+    column.accessor("status", { header: "Status", cell: ({ getValue }) => <DocumentStatus status={getValue()} /> }),
+    column.display({
+      id: "actions",
+      cell: ({ row }) => {
+        const m = row.original
+        const draft = m.status === "draft"
+        const issued = m.status === "issued"
+        return (
+          <RowActions
+            label={`Actions for ${m.number ?? `draft memo ${m.reason}`}`}
+            actions={[
+              draft && can("credit_memos:add") && { label: "Edit draft…", onClick: () => setForm({ memo: m }) },
+              draft && can("credit_memos:issue") && { label: "Issue…", onClick: () => confirmIssue(m) },
+              draft &&
+                can("credit_memos:add") && {
+                  label: "Delete draft…",
+                  danger: true,
+                  onClick: async () => {
+                    if (await confirmDelete()) {
+                      remove.mutate(m.id, {
+                        onSuccess: () => notice.success("Draft credit memo deleted"),
+                        onError: (e) => notice.error(`The draft was not deleted: ${errorMessage(e)}`),
+                      })
+                    }
+                  },
+                },
+              issued &&
+                toDecimal(m.remaining_amount).gt(0) &&
+                can("credit_memos:apply") && { label: "Apply to an order…", onClick: () => setApplying(m) },
+              ...standing(m)
+                .filter((a) => a.kind === "manual")
+                .map(
+                  (a) =>
+                    can("credit_memos:apply") && {
+                      label: `Unapply from ${a.document_number}…`,
+                      onClick: () => confirmUnapply(m, a),
+                    }
+                ),
+              issued &&
+                !m.return_id &&
+                can("credit_memos:void") && { label: "Void…", danger: true, onClick: () => setVoiding(m) },
+              !draft && { label: "Download PDF", onClick: () => pdf(m) },
+            ]}
+          />
+        )
+      },
+    }),
+  ]
+
+  const table = useDataTable({
+    data: list.data?.credit_memos ?? [],
+    columns,
+    getRowId: (m) => m.id,
+    rowCount: list.data?.count ?? 0,
+    isLoading: list.isLoading,
+    filters: FILTERS,
+    filtering: state.filteringProps,
+    search: state.search,
+    pagination: state.pagination,
+  })
+
   return (
-    <div className="flex flex-col gap-y-3">
-      <AccountingNav
+    <>
+      <ListSection
         title="Credit memos"
-        description="Credits that lower what a customer owes: apply them to open orders or refund them."
-      />
-      <Section
-        title="New credit memo"
+        table={table}
+        query={list}
+        what="Credit memos"
+        searchPlaceholder="Number or reason"
+        emptyText="No credit memos yet"
+        data-testid="memos-list"
         actions={
           <Button
             size="small"
-            disabled={!customerId || !can("credit_memos:add")}
-            onClick={() => setCreating(true)}
+            variant="secondary"
+            disabled={!can("credit_memos:add")}
+            onClick={() => setForm({})}
+            data-testid="new-memo"
           >
             Create credit memo
           </Button>
         }
-      >
-        <div className="grid grid-cols-[1fr_140px] gap-4 px-6 py-4">
-          <CustomerPicker value={customerId} onChange={setCustomerId} />
-          <div>
-            <Text size="small" weight="plus">
-              Currency
-            </Text>
-            <Input
-              value={currency}
-              onChange={(e) => setCurrency(e.target.value.toLowerCase())}
-              maxLength={3}
-            />
-          </div>
-        </div>
-      </Section>
-      <Section
-        title="Credit memos"
-        actions={
-          <ListFilterBar
-            filters={filters}
-            placeholder="Number or reason"
-            statuses={["draft", "issued", "voided"]}
-          />
-        }
-      >
-        <PagedList query={list} filters={filters} empty="No credit memos yet.">
-          {(data) => (
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Number</Table.HeaderCell>
-                  <Table.HeaderCell>Date</Table.HeaderCell>
-                  <Table.HeaderCell>Reason</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Total</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Remaining</Table.HeaderCell>
-                  <Table.HeaderCell>Applied to</Table.HeaderCell>
-                  <Table.HeaderCell>Status</Table.HeaderCell>
-                  <Table.HeaderCell />
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {data.credit_memos.map((m) => (
-                  <Table.Row key={m.id}>
-                    <Table.Cell>{m.number ?? "Draft"}</Table.Cell>
-                    <Table.Cell>{m.memo_date}</Table.Cell>
-                    <Table.Cell>
-                      <Text size="small" className="max-w-[220px] truncate">
-                        {m.reason}
-                      </Text>
-                    </Table.Cell>
-                    <Table.Cell className="text-right">
-                      <Money amount={m.total} currency={m.currency_code} />
-                    </Table.Cell>
-                    <Table.Cell className="text-right">
-                      <Money amount={m.remaining_amount} currency={m.currency_code} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      {m.applications
-                        .filter((a) => !a.unapplied_date)
-                        .map((a) => (
-                          <Text key={a.id} size="xsmall">
-                            {a.kind === "refund" ? "Refund" : "Order"} {a.document_number}:{" "}
-                            <Money amount={a.amount} currency={m.currency_code} className="inline" />
-                          </Text>
-                        ))}
-                    </Table.Cell>
-                    <Table.Cell>
-                      <DocumentStatus status={m.status} />
-                    </Table.Cell>
-                    <Table.Cell className="text-right">
-                      <RowActions>
-                        <DropdownMenu.Item
-                          disabled={m.status !== "draft" || !can("credit_memos:issue")}
-                          onClick={() => issue.mutate(m.id)}
-                        >
-                          Issue
-                        </DropdownMenu.Item>
-                        <DropdownMenu.Item
-                          disabled={
-                            m.status !== "issued" || !m.remaining_amount || !can("credit_memos:apply")
-                          }
-                          onClick={() => setApplying(m)}
-                        >
-                          Apply to order…
-                        </DropdownMenu.Item>
-                        {m.applications
-                          .filter((a) => !a.unapplied_date && a.kind === "manual")
-                          .map((a) => (
-                            <DropdownMenu.Item
-                              key={a.id}
-                              disabled={!can("credit_memos:apply")}
-                              onClick={() => unapply.mutate({ id: m.id, application: a.id })}
-                            >
-                              Unapply from {a.document_number}
-                            </DropdownMenu.Item>
-                          ))}
-                        <DropdownMenu.Item
-                          disabled={m.status !== "issued" || !can("credit_memos:void")}
-                          onClick={() => setVoiding(m)}
-                        >
-                          Void…
-                        </DropdownMenu.Item>
-                        <DropdownMenu.Item onClick={() => pdf(m)}>Download PDF</DropdownMenu.Item>
-                      </RowActions>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          )}
-        </PagedList>
-      </Section>
-      {customerId && (
-        <CreditMemoFormModal
-          customerId={customerId}
-          currency={currency}
-          open={creating}
-          onOpenChange={setCreating}
-        />
-      )}
-      <ApplyMemoDrawer memo={applying} onClose={() => setApplying(null)} />
-      <VoidPrompt
-        open={!!voiding}
-        onOpenChange={(open) => !open && setVoiding(null)}
-        title={`Void credit memo ${voiding?.number ?? ""}`}
-        description="Posts the mirror entry on the date you choose. A memo that is still applied or refunded cannot be voided: unapply it first."
-        isPending={voidMemo.isPending}
-        onConfirm={({ date }) =>
-          voidMemo.mutate({ id: voiding!.id, date }, { onSuccess: () => setVoiding(null) })
+      />
+      <CreditMemoFormModal
+        target={form ?? {}}
+        open={!!form}
+        onOpenChange={(open) => !open && setForm(null)}
+        onDone={(m) =>
+          notice.success(m.status === "issued" ? `Credit memo ${m.number} issued` : "Draft credit memo saved")
         }
       />
-    </div>
+      <ApplyMemoDrawer
+        open={!!applying}
+        memo={applying}
+        onClose={() => setApplying(null)}
+        onApplied={(m) =>
+          notice.success(`Applied; ${formatMoney(m.remaining_amount, m.currency_code)} remains on ${m.number}`)
+        }
+      />
+      <ActionDrawer
+        open={!!voiding}
+        onOpenChange={(open) => {
+          if (!open) {
+            voidMemo.reset()
+            setVoiding(null)
+          }
+        }}
+        title={`Void credit memo ${voiding?.number ?? ""}`}
+        description="Posts the mirror entry on the date you choose. A memo that is still applied or refunded cannot be voided: unapply it first."
+        confirmLabel="Void memo"
+        askDate
+        isPending={voidMemo.isPending}
+        failure={voidMemo.failure}
+        onConfirm={({ date }) =>
+          voidMemo.mutate(
+            { id: voiding!.id, date },
+            {
+              onSuccess: (r) => {
+                setVoiding(null)
+                notice.success(`Credit memo ${r.credit_memo.number} voided`)
+              },
+            }
+          )
+        }
+      />
+    </>
   )
 }
+
+const CreditMemosPage = () => (
+  <AccountingPage
+    title="Credit memos"
+    description="Credits that lower what a customer owes: apply them to open orders or refund them."
+  >
+    <CreditMemosList />
+  </AccountingPage>
+)
 
 export const config = defineRouteConfig({ label: "Credit memos", rank: 2 })
 

@@ -1,104 +1,230 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Input, Label, Table, Text } from "@medusajs/ui"
+import { Button, Drawer, Text, createDataTableColumnHelper, useDataTable } from "@medusajs/ui"
 import { useState } from "react"
-import { AccountingNav } from "../../../components/accounting-nav"
-import { DateField } from "../../../components/date-field"
-import { ListState, Section } from "../../../components/section"
+import { AccountingPage } from "../../../components/accounting-nav"
+import { ActionDrawer } from "../../../components/action-drawer"
+import { DateField, TextField } from "../../../components/form-field"
+import { ListSection } from "../../../components/list-section"
+import { ActionError, useNotice } from "../../../components/notice"
+import { RowActions } from "../../../components/row-actions"
+import { Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { useAccountingMutation, usePeriods, usePermissions } from "../../../hooks/accounting"
+import type { Period } from "../../../../sdk/accounting-client"
 import { accounting } from "../../../lib/sdk"
+import { formatDate, formatDateTime } from "../../../lib/format"
 
-/** Accounting periods: a closed period takes no posting, void or reversal dated inside it. */
-const PeriodsPage = () => {
+const column = createDataTableColumnHelper<Period>()
+const who = (user: Period["closed_by_user"]) => user?.name ?? "the system"
+
+/** "Closed … by …" only while closed; after a reopen, who reopened it and when. */
+const lastChange = (p: Period) =>
+  p.status === "closed" && p.closed_at
+    ? `Closed ${formatDateTime(p.closed_at)} by ${who(p.closed_by_user)}`
+    : p.reopened_at
+      ? `Reopened ${formatDateTime(p.reopened_at)} by ${who(p.reopened_by_user)}`
+      : "–"
+
+/** A new period: name and dates, each checked where it is typed. */
+const NewPeriod = () => {
   const { can } = usePermissions()
-  const periods = usePeriods()
+  const notice = useNotice()
   const [name, setName] = useState("")
   const [start, setStart] = useState("")
   const [end, setEnd] = useState("")
+  const [attempted, setAttempted] = useState(false)
   const create = useAccountingMutation(
-    () => accounting.periods.create({ name, start_date: start, end_date: end }),
-    "Period created"
+    () => accounting.periods.create({ name: name.trim(), start_date: start, end_date: end }),
+    { codeFields: { PERIOD_OVERLAP: "start_date" } }
   )
-  const close = useAccountingMutation(
-    (id: string) => accounting.periods.close(id),
-    (r) => `${r.period.name} closed`
-  )
-  const reopen = useAccountingMutation(
-    (id: string) => accounting.periods.reopen(id),
-    (r) => `${r.period.name} reopened (audited)`
-  )
+  const local: Record<string, string> = {}
+  if (!name.trim()) local.name = "Name the period, e.g. 2026-11"
+  if (!start) local.start_date = "Enter the first day"
+  if (!end) local.end_date = "Enter the last day"
+  else if (start && end < start) local.end_date = "The last day is before the first"
+  const errors = { ...(attempted ? local : {}), ...(create.failure?.fields ?? {}) }
   return (
-    <div className="flex flex-col gap-y-3">
-      <AccountingNav
-        title="Periods"
-        description="Close a period when its books are final; reopening is allowed and recorded in the audit trail."
-      />
-      <Section title="New period">
-        <div className="grid grid-cols-4 items-end gap-4 px-6 py-4">
-          <div>
-            <Label size="small">Name</Label>
-            <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="2026-11" />
+    <Section title="New period">
+      <form
+        className="grid grid-cols-[1fr_1fr_1fr_auto] items-start gap-4 px-6 py-4"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          setAttempted(true)
+          if (Object.keys(local).length) {
+            return
+          }
+          create.mutate(undefined, {
+            onSuccess: (r) => {
+              notice.success(`Period ${r.period.name} created`)
+              setName("")
+              setStart("")
+              setEnd("")
+              setAttempted(false)
+            },
+          })
+        }}
+      >
+        <TextField label="Name" value={name} onChange={setName} placeholder="2026-11" error={errors.name} />
+        <DateField label="First day" value={start} onChange={setStart} error={errors.start_date} />
+        <DateField label="Last day" value={end} onChange={setEnd} error={errors.end_date} />
+        <Button size="small" type="submit" className="mt-6" disabled={!can("periods:manage")} isLoading={create.isPending}>
+          Create
+        </Button>
+        {create.failure && !Object.keys(create.failure.fields).length && (
+          <div className="col-span-4">
+            <ActionError message={create.failure.message} />
           </div>
-          <DateField label="Start" value={start} onChange={setStart} />
-          <DateField label="End" value={end} onChange={setEnd} />
-          <Button
-            size="small"
-            disabled={!name || !start || !end || !can("periods:manage")}
-            isLoading={create.isPending}
-            onClick={() => create.mutate(undefined)}
-          >
-            Create
-          </Button>
-        </div>
-      </Section>
-      <Section title="Periods">
-        <ListState query={periods} empty="No periods: every date is open for posting.">
-          {(data) => (
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Name</Table.HeaderCell>
-                  <Table.HeaderCell>From</Table.HeaderCell>
-                  <Table.HeaderCell>To</Table.HeaderCell>
-                  <Table.HeaderCell>Status</Table.HeaderCell>
-                  <Table.HeaderCell>Closed</Table.HeaderCell>
-                  <Table.HeaderCell />
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {data.periods.map((p) => (
-                  <Table.Row key={p.id}>
-                    <Table.Cell>{p.name}</Table.Cell>
-                    <Table.Cell>{p.start_date}</Table.Cell>
-                    <Table.Cell>{p.end_date}</Table.Cell>
-                    <Table.Cell>
-                      <DocumentStatus status={p.status} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      <Text size="small">
-                        {p.closed_at ? `${p.closed_at.slice(0, 10)} by ${p.closed_by ?? "system"}` : "–"}
-                      </Text>
-                    </Table.Cell>
-                    <Table.Cell className="text-right">
-                      <Button
-                        size="small"
-                        variant="secondary"
-                        disabled={!can("periods:manage")}
-                        onClick={() => (p.status === "open" ? close : reopen).mutate(p.id)}
-                      >
-                        {p.status === "open" ? "Close" : "Reopen"}
-                      </Button>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          )}
-        </ListState>
-      </Section>
-    </div>
+        )}
+      </form>
+    </Section>
   )
 }
+
+/** Each close and reopen of a period, with who, when and why. */
+const PeriodHistory = ({ period, onClose }: { period: Period | null; onClose: () => void }) => (
+  <Drawer open={!!period} onOpenChange={(open) => !open && onClose()}>
+    <Drawer.Content>
+      <Drawer.Header>
+        <Drawer.Title>History of {period?.name}</Drawer.Title>
+        <Drawer.Description className="txt-small text-ui-fg-subtle">
+          Every close and reopen, newest first, from the audit trail.
+        </Drawer.Description>
+      </Drawer.Header>
+      <Drawer.Body className="flex flex-col gap-y-3" data-testid="period-history">
+        {!period?.history.length && <Text size="small">Never closed.</Text>}
+        {period?.history.map((h, i) => (
+          <div key={i} className="flex flex-col border-b pb-2">
+            <Text size="small" weight="plus">
+              {h.action === "close" ? "Closed" : "Reopened"} {formatDateTime(h.at)} by {who(h.actor)}
+            </Text>
+            <Text size="small" className="text-ui-fg-subtle">
+              {h.reason ?? "No reason given"}
+            </Text>
+          </div>
+        ))}
+      </Drawer.Body>
+    </Drawer.Content>
+  </Drawer>
+)
+
+/** Accounting periods: a closed period takes no posting, void or reversal dated inside it. */
+const PeriodsList = () => {
+  const { can } = usePermissions()
+  const notice = useNotice()
+  const periods = usePeriods()
+  const [changing, setChanging] = useState<Period | null>(null)
+  const [history, setHistory] = useState<Period | null>(null)
+  const change = useAccountingMutation((v: { period: Period; reason: string }) =>
+    v.period.status === "open"
+      ? accounting.periods.close(v.period.id, v.reason)
+      : accounting.periods.reopen(v.period.id, v.reason)
+  )
+  const columns = [
+    column.accessor("name", { header: "Name" }),
+    column.accessor("start_date", { header: "From", cell: ({ getValue }) => formatDate(getValue()) }),
+    column.accessor("end_date", { header: "To", cell: ({ getValue }) => formatDate(getValue()) }),
+    column.accessor("status", { header: "Status", cell: ({ getValue }) => <DocumentStatus status={getValue()} /> }),
+    column.display({
+      id: "change",
+      header: "Last change",
+      cell: ({ row }) => (
+        <div className="flex flex-col">
+          <Text size="small">{lastChange(row.original)}</Text>
+          {row.original.history[0]?.reason && (
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {row.original.history[0].reason}
+            </Text>
+          )}
+        </div>
+      ),
+    }),
+    column.display({
+      id: "actions",
+      cell: ({ row }) => {
+        const p = row.original
+        return (
+          <RowActions
+            label={`Actions for period ${p.name}`}
+            actions={[
+              can("periods:manage") && {
+                label: p.status === "open" ? "Close period…" : "Reopen period…",
+                onClick: () => setChanging(p),
+                danger: p.status === "open",
+              },
+              !!p.history.length && { label: "History", onClick: () => setHistory(p) },
+            ]}
+          />
+        )
+      },
+    }),
+  ]
+  const table = useDataTable({
+    data: periods.data?.periods ?? [],
+    columns,
+    getRowId: (p) => p.id,
+    rowCount: periods.data?.count ?? 0,
+    isLoading: periods.isLoading,
+  })
+  const closing = changing?.status === "open"
+  return (
+    <>
+      <ListSection
+        title="Periods"
+        table={table}
+        query={periods}
+        what="Periods"
+        emptyText="No periods: every date is open for posting."
+        data-testid="periods-list"
+      />
+      <ActionDrawer
+        open={!!changing}
+        onOpenChange={(open) => {
+          if (!open) {
+            change.reset()
+            setChanging(null)
+          }
+        }}
+        title={`${closing ? "Close" : "Reopen"} period ${changing?.name ?? ""}`}
+        description={
+          closing
+            ? `Nothing can be posted, voided or reversed with a date from ${formatDate(changing?.start_date)} to ${formatDate(changing?.end_date)} once it is closed. The reason is kept in the audit trail.`
+            : "Postings dated in the period are accepted again. Reopening a closed period is recorded in the audit trail with your reason."
+        }
+        confirmLabel={closing ? "Close period" : "Reopen period"}
+        danger={closing}
+        reason={{ label: "Reason", required: true, hint: "Kept in the period's history" }}
+        isPending={change.isPending}
+        failure={change.failure}
+        onConfirm={({ reason }) =>
+          change.mutate(
+            { period: changing!, reason: reason! },
+            {
+              onSuccess: (r) => {
+                setChanging(null)
+                notice.success(`Period ${r.period.name} ${r.period.status === "closed" ? "closed" : "reopened"}`)
+              },
+            }
+          )
+        }
+      />
+      <PeriodHistory
+        period={history && (periods.data?.periods.find((p) => p.id === history.id) ?? history)}
+        onClose={() => setHistory(null)}
+      />
+    </>
+  )
+}
+
+const PeriodsPage = () => (
+  <AccountingPage
+    title="Periods"
+    description="Close a period when its books are final; reopening is allowed and recorded in the audit trail."
+  >
+    <NewPeriod />
+    <PeriodsList />
+  </AccountingPage>
+)
 
 export const config = defineRouteConfig({ label: "Periods", rank: 5 })
 

@@ -1,53 +1,168 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, DropdownMenu, Table, Text } from "@medusajs/ui"
+import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper, usePrompt, useDataTable } from "@medusajs/ui"
 import { useState } from "react"
-import { AccountingNav } from "../../../components/accounting-nav"
+import { AccountingPage } from "../../../components/accounting-nav"
 import { CustomerPicker } from "../../../components/customer-picker"
+import { ListSection } from "../../../components/list-section"
 import { Money } from "../../../components/money"
+import { useNotice } from "../../../components/notice"
 import { RefundFormModal } from "../../../components/refund-form-modal"
-import { ListFilterBar, PagedList, RowActions } from "../../../components/list-controls"
+import { RefundVoidDrawer } from "../../../components/refund-void-drawer"
+import { RowActions } from "../../../components/row-actions"
 import { Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
-import { VoidPrompt } from "../../../components/void-prompt"
 import {
   useAccountingMutation,
   useCustomerAccounting,
   usePermissions,
   useRefunds,
 } from "../../../hooks/accounting"
-import { useListFilters } from "../../../hooks/list-filters"
+import { useListState } from "../../../hooks/list-filters"
 import type { CustomerRefund } from "../../../../sdk/accounting-client"
 import { accounting } from "../../../lib/sdk"
-import { newIdempotencyKey } from "../../../lib/format"
+import { formatDate, methodLabel, newIdempotencyKey } from "../../../lib/format"
+import { refundResultText } from "../../../lib/refunds"
 
 const PAGE = 20
+const column = createDataTableColumnHelper<CustomerRefund>()
+const filter = createDataTableFilterHelper<CustomerRefund>()
 
-/** Customer refunds: list with filters, create, post, void, delete drafts. */
-const RefundsPage = () => {
+const FILTERS = [
+  filter.accessor("status", {
+    type: "radio",
+    label: "Status",
+    options: ["draft", "posting", "money_moved", "posted", "voided"].map((value) => ({
+      value,
+      label: value === "money_moved" ? "Paid, booking pending" : value.charAt(0).toUpperCase() + value.slice(1),
+    })),
+  }),
+  filter.accessor("method", {
+    type: "radio",
+    label: "Method",
+    options: ["card", "store_credit", "check", "eft", "cash", "record_transfer"].map((value) => ({
+      value,
+      label: methodLabel(value),
+    })),
+  }),
+]
+
+/** Customer refunds: new refund, the list (filters and page in the URL), post, void, delete drafts. */
+const RefundsList = () => {
   const { can } = usePermissions()
-  const filters = useListFilters(PAGE)
+  const notice = useNotice()
+  const prompt = usePrompt()
+  const state = useListState({ pageSize: PAGE, filterIds: ["status", "method"] })
+  const list = useRefunds({
+    ...state.page,
+    status: state.filtering.status as string | undefined,
+    method: state.filtering.method as string | undefined,
+  })
   const [customerId, setCustomerId] = useState("")
   const [creating, setCreating] = useState(false)
   const [voiding, setVoiding] = useState<CustomerRefund | null>(null)
-  const list = useRefunds(filters.query)
   // For the card payments the refund form offers.
   const customer = useCustomerAccounting(customerId || undefined)
-  const post = useAccountingMutation(
-    (id: string) => accounting.refunds.post(id, newIdempotencyKey()),
-    (r) => `Refund ${r.customer_refund.number} posted`
-  )
-  const remove = useAccountingMutation((id: string) => accounting.refunds.delete(id), "Draft deleted")
-  const voidRefund = useAccountingMutation(
-    (input: { id: string; date: string; record_only?: boolean }) => accounting.refunds.void(input.id, input),
-    (r) => `Refund ${r.customer_refund.number} voided`
-  )
+  const post = useAccountingMutation((id: string) => accounting.refunds.post(id, newIdempotencyKey()))
+  const remove = useAccountingMutation((id: string) => accounting.refunds.delete(id))
+
+  const confirmPost = async (r: CustomerRefund) => {
+    const ok = await prompt({
+      title: `Post refund ${r.number ?? "draft"}?`,
+      description: `This pays ${r.customer?.name ?? "the customer"} back by ${methodLabel(r.method).toLowerCase()} and books it.`,
+      confirmText: "Post refund",
+      variant: "confirmation",
+    })
+    if (ok) {
+      post.mutate(r.id, {
+        onSuccess: (result) => notice.success(refundResultText(result)),
+        onError: (e) => notice.error(`Refund not posted: ${(e as Error).message}`),
+      })
+    }
+  }
+  const confirmDelete = async (r: CustomerRefund) => {
+    const ok = await prompt({
+      title: "Delete this draft refund?",
+      description: "The draft is discarded; nothing was paid or booked.",
+      confirmText: "Delete draft",
+    })
+    if (ok) {
+      remove.mutate(r.id, {
+        onSuccess: () => notice.success("Draft refund deleted"),
+        onError: (e) => notice.error(`Draft not deleted: ${(e as Error).message}`),
+      })
+    }
+  }
+
+  const columns = [
+    column.accessor("number", { header: "Number", cell: ({ getValue }) => getValue() ?? "Draft" }),
+    column.accessor("refund_date", { header: "Date", cell: ({ getValue }) => formatDate(getValue()) }),
+    column.accessor("customer", {
+      header: "Customer",
+      cell: ({ getValue }) => (
+        <div className="flex flex-col">
+          <Text size="small">{getValue()?.name ?? "–"}</Text>
+          {getValue()?.email && getValue()?.email !== getValue()?.name && (
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {getValue()?.email}
+            </Text>
+          )}
+        </div>
+      ),
+    }),
+    column.accessor("method", { header: "Method", cell: ({ getValue }) => methodLabel(getValue()) }),
+    column.accessor("reference", { header: "Reference", cell: ({ getValue }) => getValue() ?? "–" }),
+    column.accessor("total", {
+      header: "Amount",
+      align: "right",
+      cell: ({ row }) => <Money amount={row.original.total} currency={row.original.currency_code} />,
+    }),
+    column.accessor("status", {
+      header: "Status",
+      cell: ({ row }) => (
+        <div className="flex items-center gap-x-1">
+          <DocumentStatus status={row.original.status} />
+          {row.original.void_record_only && (
+            <Text size="xsmall" className="text-ui-fg-muted">
+              books only
+            </Text>
+          )}
+        </div>
+      ),
+    }),
+    column.display({
+      id: "actions",
+      cell: ({ row }) => {
+        const r = row.original
+        return (
+          <RowActions
+            label={`Actions for ${r.number ?? `draft refund ${r.reference ?? r.customer?.name ?? ""}`.trim()}`}
+            actions={[
+              r.status === "draft" && can("customer_refunds:post") && { label: "Post…", onClick: () => confirmPost(r) },
+              r.status === "draft" &&
+                can("customer_refunds:add") && { label: "Delete draft…", onClick: () => confirmDelete(r), danger: true },
+              r.status === "posted" &&
+                can("customer_refunds:void") && { label: "Void…", onClick: () => setVoiding(r), danger: true },
+            ]}
+          />
+        )
+      },
+    }),
+  ]
+
+  const table = useDataTable({
+    data: list.data?.customer_refunds ?? [],
+    columns,
+    getRowId: (r) => r.id,
+    rowCount: list.data?.count ?? 0,
+    isLoading: list.isLoading,
+    filters: FILTERS,
+    filtering: state.filteringProps,
+    search: state.search,
+    pagination: state.pagination,
+  })
 
   return (
-    <div className="flex flex-col gap-y-3">
-      <AccountingNav
-        title="Customer refunds"
-        description="Money (or store credit) paid back to customers from the credits they hold."
-      />
+    <>
       <Section
         title="New refund"
         subtitle="Pick a customer to refund from their available credits."
@@ -66,105 +181,41 @@ const RefundsPage = () => {
           <CustomerPicker value={customerId} onChange={setCustomerId} />
         </div>
       </Section>
-      <Section
+      <ListSection
         title="Refunds"
-        actions={
-          <ListFilterBar
-            filters={filters}
-            placeholder="Number, reference, memo"
-            statuses={["draft", "posted", "voided"]}
-          />
-        }
-      >
-        <PagedList query={list} filters={filters} empty="No refunds yet.">
-          {(data) => (
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>Number</Table.HeaderCell>
-                  <Table.HeaderCell>Date</Table.HeaderCell>
-                  <Table.HeaderCell>Customer</Table.HeaderCell>
-                  <Table.HeaderCell>Method</Table.HeaderCell>
-                  <Table.HeaderCell>Reference</Table.HeaderCell>
-                  <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
-                  <Table.HeaderCell>Status</Table.HeaderCell>
-                  <Table.HeaderCell />
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {data.customer_refunds.map((r) => (
-                  <Table.Row key={r.id} data-testid="refund-row">
-                    <Table.Cell>{r.number ?? "Draft"}</Table.Cell>
-                    <Table.Cell>{r.refund_date}</Table.Cell>
-                    <Table.Cell>
-                      <Text size="small" className="truncate">
-                        {r.customer_id}
-                      </Text>
-                    </Table.Cell>
-                    <Table.Cell>{r.method}</Table.Cell>
-                    <Table.Cell>{r.reference ?? "–"}</Table.Cell>
-                    <Table.Cell className="text-right">
-                      <Money amount={r.total} currency={r.currency_code} />
-                    </Table.Cell>
-                    <Table.Cell>
-                      <DocumentStatus status={r.status} />
-                      {r.void_record_only && (
-                        <Text size="xsmall" className="text-ui-fg-muted">
-                          record only
-                        </Text>
-                      )}
-                    </Table.Cell>
-                    <Table.Cell className="text-right">
-                      <RowActions data-testid="refund-actions">
-                        <DropdownMenu.Item
-                          disabled={r.status !== "draft" || !can("customer_refunds:post")}
-                          onClick={() => post.mutate(r.id)}
-                        >
-                          Post
-                        </DropdownMenu.Item>
-                        <DropdownMenu.Item
-                          disabled={r.status !== "posted" || !can("customer_refunds:void")}
-                          onClick={() => setVoiding(r)}
-                        >
-                          Void…
-                        </DropdownMenu.Item>
-                        <DropdownMenu.Item
-                          disabled={r.status !== "draft" || !can("customer_refunds:add")}
-                          onClick={() => remove.mutate(r.id)}
-                        >
-                          Delete draft
-                        </DropdownMenu.Item>
-                      </RowActions>
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          )}
-        </PagedList>
-      </Section>
+        table={table}
+        query={list}
+        what="Refunds"
+        searchPlaceholder="Number, reference, memo"
+        emptyText="No refunds yet"
+        data-testid="refunds-list"
+      />
       {customerId && (
         <RefundFormModal
           customerId={customerId}
           payments={customer.data?.customer_accounting.refundable_payments}
           open={creating}
           onOpenChange={setCreating}
+          onDone={(result) => notice.success(refundResultText(result))}
         />
       )}
-      <VoidPrompt
-        open={!!voiding}
-        onOpenChange={(open) => !open && setVoiding(null)}
-        title={`Void refund ${voiding?.number ?? ""}`}
-        description="Posts the reversal on the date you choose (on or after the refund date, in an open period); the credits it used become available again."
-        recordOnly={voiding?.method === "card" || voiding?.method === "store_credit"}
-        isPending={voidRefund.isPending}
-        onConfirm={(input) =>
-          voidRefund.mutate({ id: voiding!.id, ...input }, { onSuccess: () => setVoiding(null) })
-        }
+      <RefundVoidDrawer
+        refund={voiding}
+        onClose={() => setVoiding(null)}
+        onVoided={(r) => notice.success(`Refund ${r.number} voided`)}
       />
-    </div>
+    </>
   )
 }
+
+const RefundsPage = () => (
+  <AccountingPage
+    title="Customer refunds"
+    description="Money (or store credit) paid back to customers from the credits they hold."
+  >
+    <RefundsList />
+  </AccountingPage>
+)
 
 export const config = defineRouteConfig({ label: "Refunds", rank: 1 })
 

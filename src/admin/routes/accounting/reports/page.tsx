@@ -1,108 +1,78 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Container, Input, Label, Select, Table, Tabs, Text, clx } from "@medusajs/ui"
-import { useState } from "react"
-import { AccountingNav } from "../../../components/accounting-nav"
+import { Container, Input, Select, Tabs, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useSearchParams } from "react-router-dom"
+import { AccountingPage } from "../../../components/accounting-nav"
 import { AgingBars } from "../../../components/aging-bars"
-import { DateField } from "../../../components/date-field"
+import { useDebounced } from "../../../components/customer-picker"
 import { DownloadButtons } from "../../../components/download-buttons"
-import { Money } from "../../../components/money"
-import { Empty, Loading, Section } from "../../../components/section"
+import { DateField, Field } from "../../../components/form-field"
+import { ReportTable } from "../../../components/report-table"
+import { Empty, LoadError, Loading, Section } from "../../../components/section"
 import { ReconciledBadge } from "../../../components/status"
 import { usePermissions, useReport } from "../../../hooks/accounting"
-import type { ReportName, ReportResponse } from "../../../../sdk/accounting-client"
+import type { ReportName } from "../../../../sdk/accounting-client"
 import { todayIso } from "../../../lib/format"
-
-/** Any report as a table: sections (one per currency), rows, totals in bold. */
-const ReportTable = ({
-  report,
-  highlight,
-}: {
-  report: ReportResponse
-  highlight?: (row: Record<string, any>) => boolean
-}) => (
-  <>
-    {report.sections.map((section) => (
-      <div key={section.name} className="border-t">
-        <Text weight="plus" className="px-6 pt-4">
-          {section.name}
-        </Text>
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              {report.columns.map((c) => (
-                <Table.HeaderCell key={c.key} className={c.type === "money" ? "text-right" : undefined}>
-                  {c.header}
-                </Table.HeaderCell>
-              ))}
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {[
-              ...section.rows.map((r) => ({ r, total: false })),
-              ...section.totals.map((r) => ({ r, total: true })),
-            ].map(({ r, total }, i) => (
-              <Table.Row
-                key={i}
-                className={clx(total && "font-medium", highlight?.(r) && "bg-ui-tag-red-bg")}
-                data-testid={highlight?.(r) ? "difference-row" : undefined}
-              >
-                {report.columns.map((c) => (
-                  <Table.Cell key={c.key} className={c.type === "money" ? "text-right" : undefined}>
-                    {c.type === "money" && r[c.key] !== undefined && r[c.key] !== "" ? (
-                      <Money amount={r[c.key]} currency={r.currency_code} />
-                    ) : (
-                      <Text size="small" className="max-w-[280px] truncate">
-                        {String(r[c.key] ?? "")}
-                      </Text>
-                    )}
-                  </Table.Cell>
-                ))}
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      </div>
-    ))}
-  </>
-)
+import { parseBuckets } from "../../../lib/buckets"
+import { toDecimal } from "../../../lib/money"
 
 const AgingTab = () => {
   const [asOf, setAsOf] = useState(todayIso())
   const [basis, setBasis] = useState("due")
+  const [bucketsText, setBucketsText] = useState("30, 60, 90")
   const [buckets, setBuckets] = useState("30,60,90")
+  // A request only once the typing pauses on a complete, valid entry.
+  const typed = useDebounced(bucketsText, 500)
+  const parsed = parseBuckets(typed)
+  useEffect(() => {
+    if (parsed.value) {
+      setBuckets(parsed.value)
+    }
+  }, [parsed.value])
   const query = { as_of: asOf, basis, buckets }
-  const report = useReport("ar-aging", query)
+  const report = useReport("ar-aging", query, !!asOf)
   const data = report.data
   return (
     <Section
       title="AR aging"
       subtitle="Per customer; credits are negative until applied or refunded."
-      actions={<DownloadButtons report="ar-aging" query={query} />}
+      actions={<DownloadButtons report="ar-aging" query={query} disabled={!asOf} />}
+      data-testid="report-ar-aging"
     >
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
-        <DateField label="As of" value={asOf} onChange={setAsOf} />
-        <div>
-          <Label size="small">Age by</Label>
-          <Select value={basis} onValueChange={setBasis}>
-            <Select.Trigger>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value="due">Due date</Select.Item>
-              <Select.Item value="document">Document date</Select.Item>
-            </Select.Content>
-          </Select>
-        </div>
-        <div>
-          <Label size="small">Buckets (days)</Label>
-          <Input value={buckets} onChange={(e) => setBuckets(e.target.value)} />
-        </div>
+        <DateField label="As of" value={asOf} onChange={setAsOf} error={asOf ? null : "Enter a date"} />
+        <Field label="Age by">
+          {(control) => (
+            <Select value={basis} onValueChange={setBasis}>
+              <Select.Trigger {...control}>
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                <Select.Item value="due">Due date</Select.Item>
+                <Select.Item value="document">Document date</Select.Item>
+              </Select.Content>
+            </Select>
+          )}
+        </Field>
+        <Field
+          label="Buckets (days)"
+          hint="Upper limits of each bucket, e.g. 30, 60, 90"
+          error={typed === bucketsText ? parsed.error : null}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              value={bucketsText}
+              onChange={(e) => setBucketsText(e.target.value)}
+              data-testid="aging-buckets"
+            />
+          )}
+        </Field>
       </div>
       {report.isLoading && <Loading />}
-      {report.error && <Empty>{(report.error as Error).message}</Empty>}
+      {report.error && <LoadError error={report.error} what="The aging" onRetry={() => report.refetch()} />}
       {data?.sections.map((section) => {
         const total = section.totals[0] ?? {}
-        const labels = data.buckets ?? []
         return (
           <div key={section.name} className="px-6 py-4">
             <Text weight="plus" className="mb-2">
@@ -110,14 +80,20 @@ const AgingTab = () => {
             </Text>
             <AgingBars
               currency={section.name.toLowerCase()}
-              buckets={labels.map((label, i) => ({ label, amount: Number(total[`bucket_${i}`] ?? 0) }))}
+              buckets={(data.buckets ?? []).map((label, i) => ({
+                label,
+                amount: (total[`bucket_${i}`] as string | number | undefined) ?? 0,
+              }))}
             />
           </div>
         )
       })}
       {data && !data.sections.length && <Empty>Nothing open as of {asOf}.</Empty>}
       {data && (
-        <ReportTable report={data} highlight={(r) => r.customer === "Difference" && Number(r.total) !== 0} />
+        <ReportTable
+          report={data}
+          highlight={(r) => r.customer === "Difference" && !toDecimal(r.total as string).isZero()}
+        />
       )}
     </Section>
   )
@@ -134,52 +110,64 @@ const SimpleReportTab = ({
   title: string
   subtitle: string
   period?: boolean
-  highlight?: (r: Record<string, any>) => boolean
+  highlight?: (r: Record<string, unknown>) => boolean
 }) => {
   const [from, setFrom] = useState(`${todayIso().slice(0, 8)}01`)
   const [to, setTo] = useState(todayIso())
   const [asOf, setAsOf] = useState(todayIso())
   const query = period ? { from, to } : { as_of: asOf }
-  const report = useReport(name, query)
+  const complete = period ? !!from && !!to && from <= to : !!asOf
+  const report = useReport(name, query, complete)
   return (
-    <Section title={title} subtitle={subtitle} actions={<DownloadButtons report={name} query={query} />}>
+    <Section
+      title={title}
+      subtitle={subtitle}
+      actions={<DownloadButtons report={name} query={query} disabled={!complete} />}
+      data-testid={`report-${name}`}
+    >
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
         {period ? (
           <>
-            <DateField label="From" value={from} onChange={setFrom} />
-            <DateField label="To" value={to} onChange={setTo} />
+            <DateField label="From" value={from} onChange={setFrom} error={from ? null : "Enter a date"} />
+            <DateField
+              label="To"
+              value={to}
+              onChange={setTo}
+              error={!to ? "Enter a date" : from && to < from ? "The end is before the start" : null}
+            />
           </>
         ) : (
-          <DateField label="As of" value={asOf} onChange={setAsOf} />
+          <DateField label="As of" value={asOf} onChange={setAsOf} error={asOf ? null : "Enter a date"} />
         )}
         {report.data?.reconciled !== undefined && (
           <div className="flex items-end">
-            <ReconciledBadge report={report.data} />
+            <ReconciledBadge report={report.data} data-testid="report-verdict" />
           </div>
         )}
       </div>
       {report.isLoading && <Loading />}
-      {report.error && <Empty>{(report.error as Error).message}</Empty>}
+      {report.error && <LoadError error={report.error} what={title} onRetry={() => report.refetch()} />}
+      {report.data && !report.data.sections.length && <Empty>Nothing in this period.</Empty>}
       {report.data && <ReportTable report={report.data} highlight={highlight} />}
     </Section>
   )
 }
 
-/** Reports finance downloads: on screen, and as CSV, XLSX or PDF. */
+const TABS = ["aging", "audit", "reconciliation", "trial-balance", "general-ledger"] as const
+
+/** Reports finance downloads: on screen, and as CSV, XLSX or PDF. The open report is in the URL. */
 const ReportsPage = () => {
   const { can } = usePermissions()
+  const [params, setParams] = useSearchParams()
+  const tab = TABS.find((t) => t === params.get("report")) ?? "aging"
   return (
-    <div className="flex flex-col gap-y-3">
-      <AccountingNav
-        title="Reports"
-        description="Computed in the database as of any day; files stream however large."
-      />
+    <AccountingPage title="Reports" description="Computed in the database as of any day; files stream however large.">
       {!can("reports:view") ? (
         <Container>
           <Empty>You do not have the reports:view permission.</Empty>
         </Container>
       ) : (
-        <Tabs defaultValue="aging">
+        <Tabs value={tab} onValueChange={(value) => setParams({ report: value }, { replace: true })}>
           <Tabs.List>
             <Tabs.Trigger value="aging">AR aging</Tabs.Trigger>
             <Tabs.Trigger value="audit">Refund audit trail</Tabs.Trigger>
@@ -205,7 +193,7 @@ const ReportsPage = () => {
                 title="Reconciliation"
                 subtitle="Each difference is listed with the documents that cause it."
                 highlight={(r) =>
-                  r.difference !== undefined && r.difference !== "" && Number(r.difference) !== 0
+                  r.difference !== undefined && r.difference !== "" && !toDecimal(r.difference as string).isZero()
                 }
               />
             </Tabs.Content>
@@ -227,7 +215,7 @@ const ReportsPage = () => {
           </div>
         </Tabs>
       )}
-    </div>
+    </AccountingPage>
   )
 }
 

@@ -4,18 +4,21 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import { createJournalEntryWorkflow } from "../../../../workflows/journal"
 import { actorOf } from "../../../utils/actor"
+import { entryIdsOfOrder, orderIdByDisplayId, withEntryContext } from "./entry-context"
 import type { AdminCreateJournalEntry } from "./validators"
 
 /** Turns the API's filters into query filters (line filters via the lines relation). */
-function entryFilters(params: Record<string, any>) {
-  const { date_from, date_to, customer_id, order_id, account_id, q, ...rest } = params
+function entryFilters(params: Record<string, any>, orderEntryIds: string[] | null) {
+  const { date_from, date_to, customer_id, account_id, q, ...rest } = params
   const filters: Record<string, any> = { ...rest }
   if (date_from || date_to) {
     filters.entry_date = { ...(date_from && { $gte: date_from }), ...(date_to && { $lte: date_to }) }
   }
+  if (orderEntryIds) {
+    filters.id = orderEntryIds
+  }
   const lines = {
     ...(customer_id && { customer_id }),
-    ...(order_id && { order_id }),
     ...(account_id && { account_id }),
   }
   if (Object.keys(lines).length) {
@@ -27,15 +30,33 @@ function entryFilters(params: Record<string, any>) {
   return filters
 }
 
+/**
+ * Entries with their amount, customer and order by name. `order_id` (or
+ * `order_display_id`) finds the order's own entries and those of the credit
+ * memos and refunds that touch it.
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: journal_entries, metadata } = await query.graph({
+  const { order_id, order_display_id, ...params } = req.filterableFields as Record<string, any>
+  const orderId = order_display_id ? await orderIdByDisplayId(req.scope, order_display_id) : order_id
+  const orderEntryIds =
+    order_id || order_display_id
+      ? orderId
+        ? await entryIdsOfOrder(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), orderId)
+        : []
+      : null
+  const { data, metadata } = await query.graph({
     entity: "journal_entry",
     fields: req.queryConfig.fields,
-    filters: entryFilters(req.filterableFields),
+    filters: entryFilters(params, orderEntryIds),
     pagination: req.queryConfig.pagination,
   })
-  res.json({ journal_entries, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({
+    journal_entries: await withEntryContext(req.scope, data as any[]),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
 }
 
 export const POST = async (

@@ -23,6 +23,8 @@ export const AdminGetJournalEntriesParams = createFindParams({
   source_id: z.string().optional(),
   customer_id: z.string().optional(),
   order_id: z.string().optional(),
+  /** The order's number as the admin shows it (#11 → 11). */
+  order_display_id: z.coerce.number().int().positive().optional(),
   account_id: z.string().optional(),
   currency_code: z.string().optional(),
   date_from: isoDate().optional(),

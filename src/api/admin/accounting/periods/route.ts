@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import { createAccountingPeriodWorkflow } from "../../../../workflows/setup"
 import { actorOf } from "../../../utils/actor"
+import { withHistory } from "./helpers"
 import type { AdminCreatePeriod } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
@@ -14,7 +15,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ periods, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({
+    periods: await withHistory(req, periods),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
 }
 
 export const POST = async (

@@ -16,3 +16,8 @@ export const AdminCreatePeriod = z
     message: "end_date must be on or after start_date",
     path: ["end_date"],
   })
+
+/** Closing or reopening: why, for the audit trail (the admin asks for it). */
+export const AdminChangePeriodStatus = z.strictObject({
+  reason: text(500).trim().min(1).optional(),
+})

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
-import { updateCreditMemoWorkflow } from "../../../../workflows/credit-memos"
+import { deleteCreditMemoWorkflow, updateCreditMemoWorkflow } from "../../../../workflows/credit-memos"
 import { actorOf } from "../../../utils/actor"
 import { assertCreditMemo, loadCreditMemo } from "../helpers"
 import type { AdminUpdateCreditMemo } from "../validators"
@@ -20,4 +20,11 @@ export const POST = async (
     input: { id: req.params.id, update: { ...update, ...(date && { memo_date: date }) }, ...actorOf(req) },
   })
   res.json({ credit_memo: await loadCreditMemo(req) })
+}
+
+/** Discards a draft; an issued or voided memo answers 409 IMMUTABLE (void it instead). */
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  await assertCreditMemo(req)
+  await deleteCreditMemoWorkflow(req.scope).run({ input: { id: req.params.id, ...actorOf(req) } })
+  res.json({ id: req.params.id, object: "credit_memo", deleted: true })
 }

@@ -1,9 +1,17 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
 import { reopenAccountingPeriodWorkflow } from "../../../../../../workflows/setup"
 import { actorOf } from "../../../../../utils/actor"
-import { refetchOr404 } from "../../../../../utils/refetch"
+import { loadPeriod } from "../../helpers"
+import type { AdminChangePeriodStatus } from "../../validators"
 
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  await reopenAccountingPeriodWorkflow(req.scope).run({ input: { id: req.params.id, ...actorOf(req) } })
-  res.json({ period: await refetchOr404(req, "accounting_period", "Period") })
+/** Reopens the period; `reason` goes to the audit trail. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<z.infer<typeof AdminChangePeriodStatus>>,
+  res: MedusaResponse
+) => {
+  await reopenAccountingPeriodWorkflow(req.scope).run({
+    input: { id: req.params.id, reason: req.validatedBody?.reason, ...actorOf(req) },
+  })
+  res.json({ period: await loadPeriod(req) })
 }
