@@ -16,7 +16,13 @@ export async function customerAging(
 ): Promise<CustomerAging[]> {
   const { aging_buckets } = await accounting.getPostingSettings()
   const as_of = (await accounting.getClock()).today
-  const params = { as_of, basis: "due" as const, buckets: aging_buckets, detail: false, customer_id: customerId }
+  const params = {
+    as_of,
+    basis: "due" as const,
+    buckets: aging_buckets,
+    detail: false,
+    customer_id: customerId,
+  }
   const { rows } = await knex.raw(agingSql(params, false), { as_of, customer_id: customerId })
   const labels = bucketLabels(aging_buckets)
   return rows.map((r: Record<string, string>) => ({

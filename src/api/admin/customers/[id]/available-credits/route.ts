@@ -3,13 +3,17 @@ import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framew
 import { ACCOUNTING_MODULE } from "../../../../../modules/accounting"
 import type AccountingModuleService from "../../../../../modules/accounting/service"
 import { loadStoreCreditCredits } from "../../../../../lib/refund-context"
+import type { AdminAvailableCreditsResponse } from "../../../../../types/http"
 
 /**
  * Every credit the customer could be refunded from, with what remains:
  * issued credit memos, overpayments, negative order adjustments and the
  * loyalty store-credit balance. Orders that are only owed never appear.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<AdminAvailableCreditsResponse>
+) => {
   const currency = (req as any).validatedQuery?.currency_code as string | undefined
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: req.params.id } })

@@ -1,0 +1,6 @@
+export type * from "./common"
+export type * from "./credits"
+export type * from "./credit-memos"
+export type * from "./customer-refunds"
+export type * from "./ledger"
+export type * from "./reports"
