@@ -135,43 +135,41 @@ export default class AccountingModuleService extends MedusaService({
   private sealedModels(): SealedModel[] {
     const notDraft = { status: { $ne: "draft" } }
     const select = { select: ["id", "number", "status"] }
-    const self = this as any
     return [
       {
         name: "JournalEntries",
         label: "Journal entry",
-        sealed: (id) => self.listJournalEntries({ id, ...notDraft }, select),
+        sealed: (id) => this.listJournalEntries({ id, ...notDraft }, select),
         instead: "reverse it instead",
       },
       {
         name: "JournalLines",
         label: "Journal entry",
-        sealed: async (id) =>
-          (await self.listJournalEntries({ lines: { id }, ...notDraft }, select)) as any[],
+        sealed: (id) => this.listJournalEntries({ lines: { id }, ...notDraft }, select),
         instead: "reverse the entry instead",
       },
       {
         name: "CreditMemos",
         label: "Credit memo",
-        sealed: (id) => self.listCreditMemos({ id, ...notDraft }, select),
+        sealed: (id) => this.listCreditMemos({ id, ...notDraft }, select),
         instead: "void it instead",
       },
       {
         name: "CreditMemoLines",
         label: "Credit memo",
-        sealed: (id) => self.listCreditMemos({ lines: { id }, ...notDraft }, select),
+        sealed: (id) => this.listCreditMemos({ lines: { id }, ...notDraft }, select),
         instead: "void it instead",
       },
       {
         name: "CustomerRefunds",
         label: "Refund",
-        sealed: (id) => self.listCustomerRefunds({ id, ...notDraft }, select),
+        sealed: (id) => this.listCustomerRefunds({ id, ...notDraft }, select),
         instead: "void it instead",
       },
       {
         name: "CustomerRefundLines",
         label: "Refund",
-        sealed: (id) => self.listCustomerRefunds({ lines: { id }, ...notDraft }, select),
+        sealed: (id) => this.listCustomerRefunds({ lines: { id }, ...notDraft }, select),
         instead: "void it instead",
       },
       { name: "ArDocuments", label: "AR document", instead: "void or correct the document that posted it" },

@@ -18,7 +18,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       `Unknown report ${req.params.report}; one of ${Object.keys(REPORTS).join(", ")}`
     )
   }
-  const { format, ...params } = (req as any).validatedQuery as { format: ReportFormat } & Record<string, any>
+  const { format, ...params } = req.validatedQuery as { format: ReportFormat } & Record<string, any>
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
   // Day-dependent defaults, in the store's accounting time zone.
   const { today } = await accounting.getClock()

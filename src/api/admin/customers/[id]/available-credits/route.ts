@@ -14,7 +14,7 @@ export const GET = async (
   req: AuthenticatedMedusaRequest,
   res: MedusaResponse<AdminAvailableCreditsResponse>
 ) => {
-  const currency = (req as any).validatedQuery?.currency_code as string | undefined
+  const currency = (req.validatedQuery as { currency_code?: string }).currency_code
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "customer", fields: ["id"], filters: { id: req.params.id } })
   if (!data.length) {
