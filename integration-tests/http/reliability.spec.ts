@@ -88,7 +88,7 @@ medusaIntegrationTestRunner({
         expect(counts["200"]).toBe(10)
         expect(Object.keys(counts).filter((k) => k !== "200")).toEqual(["422 APPLICATION_EXCEEDS_OPEN"])
         const { data } = await api.get(`/admin/credit-memos/${memo}`, admin)
-        expect(data.credit_memo.remaining_amount).toBe(0)
+        expect(data.credit_memo.remaining_amount).toBe("0.00")
         const { rows } = await knex().raw(
           `select sum(amount)::text as applied from accounting_ar_application where unapplied_date is null and kind <> 'auto'`
         )
@@ -185,7 +185,7 @@ medusaIntegrationTestRunner({
         expect(await glLines(knex(), "customer_refund", refund.id)).toEqual([])
         expect(await storeCreditTransactions()).toBe(0)
         const memoAfter = await api.get(`/admin/credit-memos/${memo}`, admin)
-        expect(memoAfter.data.credit_memo.remaining_amount).toBe(40)
+        expect(memoAfter.data.credit_memo.remaining_amount).toBe("40.00")
         const audit = await knex().raw(
           `select action, data->>'reason' as reason from accounting_audit_event where entity_id = ? order by created_at`,
           [refund.id]
@@ -232,7 +232,7 @@ medusaIntegrationTestRunner({
         )
         expect(rows[0].n).toBe(0)
         const memoAfter = await api.get(`/admin/credit-memos/${memo}`, admin)
-        expect(memoAfter.data.credit_memo.remaining_amount).toBe(30)
+        expect(memoAfter.data.credit_memo.remaining_amount).toBe("30.00")
         // The number the failed posting took was handed back: no gap.
         const next = await api.post("/admin/customer-refunds", refundBody(memo, "30"), admin)
         expect(next.data.customer_refund.number).toBe("RF-00001")
@@ -253,7 +253,7 @@ medusaIntegrationTestRunner({
           id = pending.data.customer_refund.id
           // Granted once, kept: the customer holds 30 of store credit, the memo stays reserved.
           expect(await storeCreditTransactions()).toBe(1)
-          expect((await api.get(`/admin/credit-memos/${memo}`, admin)).data.credit_memo.remaining_amount).toBe(30)
+          expect((await api.get(`/admin/credit-memos/${memo}`, admin)).data.credit_memo.remaining_amount).toBe("30.00")
           const again = await refused(api.post(`/admin/customer-refunds/${id}/post`, {}, admin))
           expect(again.data.code).toBe("POSTING_IN_PROGRESS")
         })
@@ -287,7 +287,7 @@ medusaIntegrationTestRunner({
         // The debit that took the credit back was compensated: the customer keeps 30, the refund stays posted.
         expect(await balance()).toBe(30)
         expect((await api.get(`/admin/customer-refunds/${id}`, admin)).data.customer_refund.status).toBe("posted")
-        expect((await api.get(`/admin/credit-memos/${memo}`, admin)).data.credit_memo.remaining_amount).toBe(0)
+        expect((await api.get(`/admin/credit-memos/${memo}`, admin)).data.credit_memo.remaining_amount).toBe("0.00")
         await expectArTiesOut(knex())
       })
 
