@@ -4,7 +4,7 @@ import type {
   AdminCreateCreditMemo,
   AdminUpdateCreditMemo,
 } from "../../api/admin/credit-memos/validators"
-import type { CustomerRef, ListResponse, Money, OrderRef } from "./common"
+import type { CustomerRef, DeleteResponse, ListResponse, Money, OrderRef } from "./common"
 
 export type CreditMemoLine = {
   id?: string
@@ -53,3 +53,4 @@ export type CreditMemoApplyInput = z.input<typeof AdminApplyCreditMemo>
 
 export type AdminCreditMemoResponse = { credit_memo: CreditMemo }
 export type AdminCreditMemoListResponse = ListResponse<"credit_memos", CreditMemo>
+export type AdminCreditMemoDeleteResponse = DeleteResponse<"credit_memo">

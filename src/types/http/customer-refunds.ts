@@ -4,7 +4,7 @@ import type {
   AdminVoidCustomerRefund,
 } from "../../api/admin/customer-refunds/validators"
 import type { CreditSourceType } from "./credits"
-import type { CustomerRef, ListResponse, Money } from "./common"
+import type { CustomerRef, DeleteResponse, ListResponse, Money } from "./common"
 
 export type RefundMethod =
   "check" | "eft" | "cash" | "card" | "store_credit" | "record_transfer" | (string & {})
@@ -47,3 +47,4 @@ export type RefundVoidInput = z.input<typeof AdminVoidCustomerRefund>
 
 export type AdminCustomerRefundResponse = { customer_refund: CustomerRefund }
 export type AdminCustomerRefundListResponse = ListResponse<"customer_refunds", CustomerRefund>
+export type AdminCustomerRefundDeleteResponse = DeleteResponse<"customer_refund">

@@ -4,7 +4,7 @@ import { deleteCreditMemoWorkflow, updateCreditMemoWorkflow } from "../../../../
 import { actorOf } from "../../../utils/actor"
 import { assertCreditMemo, loadCreditMemo } from "../helpers"
 import type { AdminUpdateCreditMemo } from "../validators"
-import type { AdminCreditMemoResponse, DeleteResponse } from "../../../../types/http"
+import type { AdminCreditMemoDeleteResponse, AdminCreditMemoResponse } from "../../../../types/http"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminCreditMemoResponse>) => {
   res.json({ credit_memo: await loadCreditMemo(req) })
@@ -26,7 +26,7 @@ export const POST = async (
 /** Discards a draft; an issued or voided memo answers 409 IMMUTABLE (void it instead). */
 export const DELETE = async (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse<DeleteResponse<"credit_memo">>
+  res: MedusaResponse<AdminCreditMemoDeleteResponse>
 ) => {
   await assertCreditMemo(req)
   await deleteCreditMemoWorkflow(req.scope).run({ input: { id: req.params.id, ...actorOf(req) } })

@@ -7,7 +7,7 @@ import {
 import { actorOf } from "../../../utils/actor"
 import { loadCustomerRefund } from "../helpers"
 import type { AdminUpdateCustomerRefund } from "../validators"
-import type { AdminCustomerRefundResponse, DeleteResponse } from "../../../../types/http"
+import type { AdminCustomerRefundDeleteResponse, AdminCustomerRefundResponse } from "../../../../types/http"
 
 export const GET = async (
   req: AuthenticatedMedusaRequest,
@@ -31,7 +31,7 @@ export const POST = async (
 /** Deletes a draft; a posted refund answers 409 IMMUTABLE (void it instead). */
 export const DELETE = async (
   req: AuthenticatedMedusaRequest,
-  res: MedusaResponse<DeleteResponse<"customer_refund">>
+  res: MedusaResponse<AdminCustomerRefundDeleteResponse>
 ) => {
   await loadCustomerRefund(req)
   await deleteCustomerRefundWorkflow(req.scope).run({ input: { id: req.params.id, ...actorOf(req) } })
