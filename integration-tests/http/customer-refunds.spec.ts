@@ -13,7 +13,7 @@ import {
   getOrderTotals,
   placeOrder,
   StoreFixture,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 import { today } from "../../src/modules/accounting/rules/dates"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { issueMemo } from "../helpers/credit"

@@ -17,7 +17,7 @@ import {
   placeOrder,
   receiveReturn,
   StoreFixture,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 import { loadRefundContext } from "../../src/lib/refund-context"
 import { recoverCustomerRefund } from "../../src/workflows/customer-refunds"
 import { retryDuePostings } from "../../src/workflows/order-accounting/retry-postings"
