@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { accountingSetupMiddlewares } from "./admin/accounting/middlewares"
+import { accessMiddlewares } from "./admin/accounting/roles/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { reportMiddlewares } from "./admin/accounting/reports/middlewares"
@@ -9,6 +10,7 @@ export default defineMiddlewares({
   errorHandler: accountingErrorHandler(),
   routes: [
     ...accountingSetupMiddlewares,
+    ...accessMiddlewares,
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...reportMiddlewares,

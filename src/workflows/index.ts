@@ -2,6 +2,7 @@
 // steps, input types and hooks, and the events with their payload types.
 export * from "./journal"
 export * from "./setup"
+export * from "./access"
 export * from "./order-accounting"
 export * from "./credit-memos"
 export * from "./customer-refunds"

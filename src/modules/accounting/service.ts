@@ -28,6 +28,21 @@ import {
 import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
 import { sealGeneratedMutators, SealedModel } from "./ledger/sealed-records"
 import { verifyChain } from "./ledger/verify"
+import { sealAuditChain, verifyAuditChain } from "./ledger/audit-chain"
+import {
+  accessOf,
+  createRole,
+  deleteRole,
+  Grant,
+  grantRole,
+  restoreGrant,
+  restoreRole,
+  revokeGrant,
+  Role,
+  RoleInput,
+  updateRole,
+} from "./access/roles"
+import { LegacyUser, upgradeAccessFromMetadata } from "./access/upgrade"
 import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import {
@@ -75,6 +90,8 @@ import {
 import {
   Account,
   AccountingPeriod,
+  AccountingRole,
+  AccountingRoleGrant,
   AccountingSetting,
   AccountMapping,
   ArApplication,
@@ -102,6 +119,8 @@ export default class AccountingModuleService extends MedusaService({
   AccountMapping,
   AccountingPeriod,
   AccountingSetting,
+  AccountingRole,
+  AccountingRoleGrant,
   ArApplication,
   ArDocument,
   AuditEvent,
@@ -174,6 +193,10 @@ export default class AccountingModuleService extends MedusaService({
         sealed: (id) => self.listCustomerRefunds({ lines: { id }, ...notDraft }, select),
         instead: "void it instead",
       },
+      // Roles, grants and the audit trail change only through the methods below.
+      { name: "AccountingRoles", label: "Accounting role", instead: "use updateAccountingRole / deleteAccountingRole" },
+      { name: "AccountingRoleGrants", label: "Role grant", instead: "use revokeAccountingRoleGrant" },
+      { name: "AuditEvents", label: "Audit event", instead: "audit events are append-only" },
       { name: "ArDocuments", label: "AR document", instead: "void or correct the document that posted it" },
       { name: "ArApplications", label: "AR application", instead: "unapply it" },
     ]
@@ -344,6 +367,94 @@ export default class AccountingModuleService extends MedusaService({
   @InjectTransactionManager()
   async reopenAccountingPeriod(id: string, actor: PeriodChange = {}, @MedusaContext() ctx: Context = {}) {
     return await reopenPeriod(trx(ctx), id, actor)
+  }
+
+  // ---- access: roles and grants ----------------------------------------
+
+  /** What `userId` may do in accounting (roles tables only; bootstrap when no grant exists). */
+  @InjectManager()
+  async getAccess(userId: string | null | undefined, @MedusaContext() ctx: Context = {}) {
+    return await accessOf(reader(ctx), userId)
+  }
+
+  @InjectTransactionManager()
+  async createAccountingRole(input: RoleInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    return await createRole(trx(ctx), input, actor)
+  }
+
+  @InjectTransactionManager()
+  async updateAccountingRole(
+    id: string,
+    update: Partial<RoleInput>,
+    actor: Actor = {},
+    options: { compensating?: boolean } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await updateRole(trx(ctx), id, update, actor, options)
+  }
+
+  @InjectTransactionManager()
+  async deleteAccountingRole(
+    id: string,
+    actor: Actor = {},
+    options: { compensating?: boolean } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await deleteRole(trx(ctx), id, actor, options)
+  }
+
+  @InjectTransactionManager()
+  async restoreAccountingRole(role: Role, grants: Grant[], actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await restoreRole(trx(ctx), role, grants, actor)
+  }
+
+  @InjectTransactionManager()
+  async grantAccountingRole(
+    input: { user_id: string; role_id: string },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await grantRole(trx(ctx), input, actor)
+  }
+
+  @InjectTransactionManager()
+  async revokeAccountingRoleGrant(
+    id: string,
+    actor: Actor = {},
+    options: { compensating?: boolean } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await revokeGrant(trx(ctx), id, actor, options)
+  }
+
+  @InjectTransactionManager()
+  async restoreAccountingRoleGrant(grant: Grant, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await restoreGrant(trx(ctx), grant, actor)
+  }
+
+  /** One-time upgrade of metadata permission lists into roles (src/migration-scripts). */
+  @InjectTransactionManager()
+  async upgradeAccessFromMetadata(users: LegacyUser[], @MedusaContext() ctx: Context = {}) {
+    return await upgradeAccessFromMetadata(trx(ctx), users, { origin: "migration" })
+  }
+
+  // ---- audit trail -------------------------------------------------------
+
+  /** Seals pending audit rows into the chain (waits for a sealer already at work). */
+  @InjectTransactionManager()
+  async sealAuditTrail(@MedusaContext() ctx: Context = {}) {
+    return await sealAuditChain(trx(ctx))
+  }
+
+  @InjectManager()
+  async verifyAuditTrail(@MedusaContext() ctx: Context = {}) {
+    return await verifyAuditChain(reader(ctx))
+  }
+
+  /** Records an action done outside the module (e.g. by a route or another module) in the audit trail. */
+  @InjectTransactionManager()
+  async recordAuditEvent(event: Parameters<typeof recordAudit>[1], @MedusaContext() ctx: Context = {}) {
+    await recordAudit(trx(ctx), event)
   }
 
   // ---- settings --------------------------------------------------------

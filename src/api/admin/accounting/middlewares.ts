@@ -18,6 +18,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/accounts",
     middlewares: [
+      requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
       validateAndTransformQuery(accounts.AdminGetAccountsParams, accountsConfig.listAccountsQueryConfig),
     ],
   },
@@ -33,7 +34,9 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/accounting/accounts/:id",
-    middlewares: [validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig)],
+    middlewares: [
+      requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
+      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig)],
   },
   {
     method: ["POST"],
@@ -45,6 +48,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     ],
   },
   // settings
+  { method: ["GET"], matcher: "/admin/accounting/settings", middlewares: [requirePermission("settings:view")] },
   {
     method: ["POST"],
     matcher: "/admin/accounting/settings",
@@ -55,6 +59,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/periods",
     middlewares: [
+      requirePermission("settings:view"),
       validateAndTransformQuery(periods.AdminGetPeriodsParams, periodsConfig.listPeriodsQueryConfig),
     ],
   },
