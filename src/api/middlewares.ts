@@ -3,7 +3,7 @@ import { accountingSetupMiddlewares } from "./admin/accounting/middlewares"
 import { accessMiddlewares } from "./admin/accounting/roles/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
-import { reportMiddlewares } from "./admin/accounting/reports/middlewares"
+import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
 
 export default defineMiddlewares({
@@ -14,5 +14,6 @@ export default defineMiddlewares({
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...reportMiddlewares,
+    ...auditMiddlewares,
   ],
 })
