@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { accountingSetupMiddlewares } from "./admin/accounting/middlewares"
 import { accessMiddlewares } from "./admin/accounting/roles/middlewares"
+import { approvalMiddlewares } from "./admin/accounting/approvals/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
@@ -11,6 +12,7 @@ export default defineMiddlewares({
   routes: [
     ...accountingSetupMiddlewares,
     ...accessMiddlewares,
+    ...approvalMiddlewares,
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...reportMiddlewares,

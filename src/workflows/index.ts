@@ -3,6 +3,7 @@
 export * from "./journal"
 export * from "./setup"
 export * from "./access"
+export * from "./approvals"
 export * from "./order-accounting"
 export * from "./credit-memos"
 export * from "./customer-refunds"

@@ -43,6 +43,8 @@ import {
   updateRole,
 } from "./access/roles"
 import { LegacyUser, upgradeAccessFromMetadata } from "./access/upgrade"
+import { approvalQueue, ApprovalState, approveDocument, rejectDocument, restoreApproval } from "./ar/approvals"
+import type { ApprovalDocumentType } from "./rules/approval"
 import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import {
@@ -369,6 +371,49 @@ export default class AccountingModuleService extends MedusaService({
     return await reopenPeriod(trx(ctx), id, actor)
   }
 
+  // ---- approvals (maker-checker) ---------------------------------------
+
+  @InjectTransactionManager()
+  async approveDocument(type: ApprovalDocumentType, id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await approveDocument(knex, type, id, actor)
+  }
+
+  @InjectTransactionManager()
+  async rejectDocument(
+    type: ApprovalDocumentType,
+    id: string,
+    reason: string,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await rejectDocument(knex, type, id, reason, actor)
+  }
+
+  /** Compensation of approve/reject: the approval columns as they were. */
+  @InjectTransactionManager()
+  async restoreApproval(
+    type: ApprovalDocumentType,
+    id: string,
+    state: ApprovalState,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await restoreApproval(trx(ctx), type, id, state, actor)
+  }
+
+  @InjectManager()
+  async listAwaitingApproval(
+    types: ApprovalDocumentType[],
+    page: { limit?: number; offset?: number } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await approvalQueue(reader(ctx), types, page.limit, page.offset)
+  }
+
   // ---- access: roles and grants ----------------------------------------
 
   /** What `userId` may do in accounting (roles tables only; bootstrap when no grant exists). */
@@ -473,12 +518,28 @@ export default class AccountingModuleService extends MedusaService({
   @InjectTransactionManager()
   async updateSettings(update: SettingsUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
+    const previous = await loadSettings(knex)
     await updateSettings(knex, update)
+    const current = await loadSettings(knex)
+    // Before/after of the parts the update touched (mappings as account ids).
+    const part = (s: Record<string, any>) =>
+      Object.fromEntries(
+        Object.keys(update).map((k) => {
+          const v = s[k]
+          const ids =
+            v && typeof v === "object" && !Array.isArray(v) && k.endsWith("_accounts")
+              ? Object.fromEntries(Object.entries(v).map(([key, a]: [string, any]) => [key, a?.code ?? a?.id ?? null]))
+              : v
+          return [k, ids ?? null]
+        })
+      )
     await recordAudit(knex, {
       entity_type: "settings",
       entity_id: "settings",
       action: "update",
       data: update as Record<string, unknown>,
+      before: part(previous),
+      after: part(current),
       ...actor,
     })
     return await loadSettings(knex)

@@ -36,7 +36,8 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/accounting/accounts/:id",
     middlewares: [
       requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
-      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig)],
+      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
+    ],
   },
   {
     method: ["POST"],
@@ -48,7 +49,11 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     ],
   },
   // settings
-  { method: ["GET"], matcher: "/admin/accounting/settings", middlewares: [requirePermission("settings:view")] },
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/settings",
+    middlewares: [requirePermission("settings:view")],
+  },
   {
     method: ["POST"],
     matcher: "/admin/accounting/settings",

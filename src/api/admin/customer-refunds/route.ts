@@ -1,7 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
-import { createAndPostCustomerRefundWorkflow, createCustomerRefundWorkflow } from "../../../workflows/customer-refunds"
+import {
+  createAndPostCustomerRefundWorkflow,
+  createCustomerRefundWorkflow,
+} from "../../../workflows/customer-refunds"
 import { actorOf } from "../../utils/actor"
 import { idempotent } from "../../utils/idempotency"
 import { assertPermission } from "../../utils/permissions"

@@ -12,5 +12,9 @@ export const reportMiddlewares: MiddlewareRoute[] = Object.entries(ReportQuery).
 
 /** The audit trail's own check: the chain from the first row, sealed first. */
 export const auditMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/admin/accounting/audit-log/verify", middlewares: [requirePermission("audit:view")] },
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/audit-log/verify",
+    middlewares: [requirePermission("audit:view")],
+  },
 ]
