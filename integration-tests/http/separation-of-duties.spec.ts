@@ -560,7 +560,7 @@ medusaIntegrationTestRunner({
         const rows = (
           await knex().raw(
             `select entity_type, action, actor_id, before, after from accounting_audit_event
-              where entity_type in ('credit_memo', 'settings', 'account') order by created_at, id`
+              where entity_type in ('credit_memo', 'settings', 'account') and action <> 'apply_options' order by created_at, id`
           )
         ).rows
         expect(rows.map((r: any) => [r.entity_type, r.action, r.actor_id === owner.user_id])).toEqual([
@@ -628,9 +628,8 @@ medusaIntegrationTestRunner({
         expect(JSON.parse(json.sections[0].rows[0].after)).toMatchObject({ currency_code: "usd", total: "12.5" })
         const issueOnly = (await api.get(`${url}&action=issue`, owner)).data.sections[0].rows
         expect(issueOnly).toHaveLength(1)
-        expect((await api.get(`${url.replace("to=2999-12-31", "to=2001-01-01")}`, owner)).data.rows).toEqual(
-          []
-        )
+        const none = (await api.get(url.replace("to=2999-12-31", "to=2001-01-01"), owner)).data
+        expect(none.sections.flatMap((x: any) => x.rows)).toEqual([])
 
         const csv = await api.get(`${url}&format=csv`, owner)
         expect(csv.headers["content-type"]).toContain("text/csv")

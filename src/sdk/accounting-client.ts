@@ -304,7 +304,49 @@ export type OpenOrder = {
   open_amount: Money
 }
 
-export type ReportName = "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger"
+export type ReportName =
+  | "ar-aging"
+  | "refund-audit"
+  | "reconciliation"
+  | "trial-balance"
+  | "general-ledger"
+  | "audit-log"
+
+/** What the signed-in admin may do in accounting, and why. */
+export type AccountingAccess = {
+  /** No role granted yet: every admin holds every permission. */
+  bootstrap: boolean
+  restricted: boolean
+  roles: { id: string; name: string }[]
+  permissions: string[]
+  all_permissions: string[]
+}
+export type AccountingRole = {
+  id: string
+  name: string
+  description: string | null
+  permissions: string[]
+  grants: { id: string; user: UserRef | null; granted_by: UserRef | null; created_at: string }[]
+}
+export type ApprovalDocumentType = "customer_refund" | "credit_memo"
+export type AwaitingApproval = {
+  document_type: ApprovalDocumentType
+  id: string
+  number: string | null
+  amount: string
+  currency_code: string
+  customer: { id: string; name: string; email: string | null } | null
+  created_by: UserRef | null
+  created_at: string
+  approval_status: string
+}
+export type AuditVerifyResult = {
+  valid: boolean
+  checked: number
+  first_broken_id?: string
+  first_broken_seq?: number
+  reason?: string
+}
 export type ReportSection = { name: string; rows: Record<string, any>[]; totals: Record<string, any>[] }
 export type ReportResponse = {
   report: string
@@ -403,7 +445,35 @@ export function accountingClient(sdk: Medusa) {
   const idempotency = (key?: string) => (key ? { "Idempotency-Key": key } : undefined)
 
   return {
-    permissions: () => get<{ restricted: boolean; permissions: string[] }>("/admin/accounting/permissions"),
+    permissions: () => get<AccountingAccess>("/admin/accounting/permissions"),
+    access: {
+      roles: () => get<{ roles: AccountingRole[]; count: number }>("/admin/accounting/roles"),
+      createRole: (body: { name: string; description?: string | null; permissions: string[] }) =>
+        post<{ role: AccountingRole }>("/admin/accounting/roles", body),
+      updateRole: (id: string, body: { name?: string; description?: string | null; permissions?: string[] }) =>
+        post<{ role: AccountingRole }>(`/admin/accounting/roles/${id}`, body),
+      deleteRole: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/accounting/roles/${id}`),
+      grant: (body: { user_id: string; role_id: string }) =>
+        post<{ role_grant: { id: string }; role: AccountingRole }>("/admin/accounting/role-grants", body),
+      revoke: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/accounting/role-grants/${id}`),
+    },
+    approvals: {
+      list: (query?: Query) =>
+        get<{ approvals: AwaitingApproval[]; count: number; offset: number; limit: number }>(
+          "/admin/accounting/approvals",
+          query
+        ),
+      approve: (type: ApprovalDocumentType, id: string) =>
+        post<Record<string, unknown>>(`/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/approve`),
+      reject: (type: ApprovalDocumentType, id: string, reason: string) =>
+        post<Record<string, unknown>>(
+          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/reject`,
+          { reason }
+        ),
+    },
+    auditLog: {
+      verify: () => get<AuditVerifyResult>("/admin/accounting/audit-log/verify"),
+    },
     orderAccounting: (orderId: string) =>
       get<{ order_accounting: OrderAccounting }>(`/admin/orders/${orderId}/accounting`),
     customerAccounting: (customerId: string) =>
