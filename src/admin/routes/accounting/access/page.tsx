@@ -71,6 +71,16 @@ const RoleForm = ({ role, onDone }: { role?: AccountingRole; onDone: () => void 
       }}
     >
       <TextField label="Role name" value={name} onChange={setName} placeholder="Refund clerk" data-testid="role-name" />
+      <div className="flex items-center gap-x-2">
+        <Checkbox
+          id={`perm-${role?.id ?? "new"}-all`}
+          checked={picked.includes("*")}
+          onCheckedChange={(c) => setPicked(c ? ["*"] : [])}
+        />
+        <Label size="small" weight="plus" htmlFor={`perm-${role?.id ?? "new"}-all`}>
+          Everything (*), including access:manage
+        </Label>
+      </div>
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
         {groups.map((g) => (
           <fieldset key={g} className="flex flex-col gap-y-1">
@@ -85,7 +95,7 @@ const RoleForm = ({ role, onDone }: { role?: AccountingRole; onDone: () => void 
                     disabled={picked.includes("*")}
                     onCheckedChange={(c) => setPicked(c ? [...picked, p] : picked.filter((x) => x !== p))}
                   />
-                  <Label size="small" htmlFor={`perm-${role?.id ?? "new"}-${p}`}>
+                  <Label size="small" htmlFor={`perm-${role?.id ?? "new"}-${p}`} aria-label={p}>
                     {p.split(":")[1]}
                   </Label>
                 </div>
@@ -213,8 +223,7 @@ const AccessManager = () => {
                 onClick: () =>
                   remove.mutate(row.original.id, {
                     onSuccess: () => notice.success(`Role ${row.original.name} deleted`),
-                    onError: (e: any) => notice.error?.(e.message),
-                  }),
+                          }),
               },
             ]}
           />
