@@ -26,6 +26,10 @@ export class Migration20261202131000 extends Migration {
         return null;
       end;
       $$ language plpgsql;`)
+    // The sealer looks only at rows still outside the chain (few), never the whole trail.
+    this.addSql(`
+      create index if not exists accounting_audit_event_unsealed on accounting_audit_event (created_at, id)
+        where chain_seq is null;`)
     this.addSql(`drop trigger if exists accounting_guard_audit_event on accounting_audit_event;`)
     this.addSql(`
       create trigger accounting_guard_audit_event before update or delete on accounting_audit_event
@@ -61,5 +65,6 @@ export class Migration20261202131000 extends Migration {
     this.addSql(`drop function if exists accounting_guard_approval();`)
     this.addSql(`drop trigger if exists accounting_guard_audit_event on accounting_audit_event;`)
     this.addSql(`drop function if exists accounting_guard_audit_event();`)
+    this.addSql(`drop index if exists accounting_audit_event_unsealed;`)
   }
 }
