@@ -6,10 +6,11 @@ import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
+import { withPolicies } from "./utils/policies"
 
 export default defineMiddlewares({
   errorHandler: accountingErrorHandler(),
-  routes: [
+  routes: withPolicies([
     ...accountingSetupMiddlewares,
     ...accessMiddlewares,
     ...approvalMiddlewares,
@@ -17,5 +18,5 @@ export default defineMiddlewares({
     ...customerRefundMiddlewares,
     ...reportMiddlewares,
     ...auditMiddlewares,
-  ],
+  ]),
 })
