@@ -1,5 +1,10 @@
 import type Medusa from "@medusajs/js-sdk"
 import type {
+  AccountingAccess,
+  AccountingRole,
+  ApprovalDocumentType,
+  AuditVerifyResult,
+  AwaitingApproval,
   Account,
   AccountingSettings,
   AvailableCredit,
@@ -120,7 +125,36 @@ export function accountingClient(sdk: Medusa) {
   const idempotency = (key?: string) => (key ? { "Idempotency-Key": key } : undefined)
 
   return {
-    permissions: () => get<{ restricted: boolean; permissions: string[] }>("/admin/accounting/permissions"),
+    permissions: () => get<AccountingAccess>("/admin/accounting/permissions"),
+    access: {
+      roles: () => get<{ roles: AccountingRole[]; count: number }>("/admin/accounting/roles"),
+      createRole: (body: { name: string; description?: string | null; permissions: string[] }) =>
+        post<{ role: AccountingRole }>("/admin/accounting/roles", body),
+      updateRole: (
+        id: string,
+        body: { name?: string; description?: string | null; permissions?: string[] }
+      ) => post<{ role: AccountingRole }>(`/admin/accounting/roles/${id}`, body),
+      deleteRole: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/accounting/roles/${id}`),
+      grant: (body: { user_id: string; role_id: string }) =>
+        post<{ role_grant: { id: string }; role: AccountingRole }>("/admin/accounting/role-grants", body),
+      revoke: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/accounting/role-grants/${id}`),
+    },
+    approvals: {
+      list: (query?: Query) =>
+        get<ListResponse<"approvals", AwaitingApproval>>("/admin/accounting/approvals", query),
+      approve: (type: ApprovalDocumentType, id: string) =>
+        post<Record<string, unknown>>(
+          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/approve`
+        ),
+      reject: (type: ApprovalDocumentType, id: string, reason: string) =>
+        post<Record<string, unknown>>(
+          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/reject`,
+          { reason }
+        ),
+    },
+    auditLog: {
+      verify: () => get<AuditVerifyResult>("/admin/accounting/audit-log/verify"),
+    },
     orderAccounting: (orderId: string) =>
       get<{ order_accounting: OrderAccounting }>(`/admin/orders/${orderId}/accounting`),
     customerAccounting: (customerId: string) =>

@@ -17,6 +17,10 @@ export type CreditMemoLine = {
 export type CreditMemo = {
   id: string
   number: string | null
+  /** Maker-checker: pending while a draft above the threshold awaits a second user. */
+  approval_status?: "not_required" | "pending" | "approved" | "rejected"
+  approved_by?: string | null
+  rejection_reason?: string | null
   status: "draft" | "issued" | "voided"
   customer_id: string
   customer: CustomerRef | null

@@ -14,6 +14,10 @@ export type RefundStatus = "draft" | "posting" | "money_moved" | "posted" | "voi
 export type CustomerRefund = {
   id: string
   number: string | null
+  /** Maker-checker: pending while a draft above the threshold awaits a second user. */
+  approval_status?: "not_required" | "pending" | "approved" | "rejected"
+  approved_by?: string | null
+  rejection_reason?: string | null
   status: RefundStatus
   customer_id: string
   customer: CustomerRef | null

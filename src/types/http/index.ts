@@ -1,3 +1,4 @@
+export type * from "./access"
 export type * from "./common"
 export type * from "./credits"
 export type * from "./credit-memos"

@@ -1,4 +1,5 @@
-export type ReportName = "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger"
+export type ReportName =
+  "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger" | "audit-log"
 
 export type ReportSection = { name: string; rows: Record<string, any>[]; totals: Record<string, any>[] }
 

@@ -19,6 +19,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/accounts",
     middlewares: [
+      requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
       validateAndTransformQuery(accounts.AdminGetAccountsParams, accountsConfig.listAccountsQueryConfig),
     ],
   },
@@ -34,7 +35,10 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/accounting/accounts/:id",
-    middlewares: [validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig)],
+    middlewares: [
+      requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
+      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
+    ],
   },
   {
     method: ["POST"],
@@ -47,6 +51,11 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
   },
   // settings
   {
+    method: ["GET"],
+    matcher: "/admin/accounting/settings",
+    middlewares: [requirePermission("settings:view")],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/accounting/settings",
     middlewares: [requirePermission("settings:manage"), validateBody(AdminUpdateAccountingSettings)],
@@ -56,6 +65,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/periods",
     middlewares: [
+      requirePermission("settings:view"),
       validateAndTransformQuery(periods.AdminGetPeriodsParams, periodsConfig.listPeriodsQueryConfig),
     ],
   },

@@ -28,6 +28,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   } else {
     params.as_of ??= today
   }
+  if (name === "audit-log") {
+    // Rows still waiting for their place in the chain get it before they are shown.
+    await accounting.sealAuditTrail()
+    params.timezone = (await accounting.getClock()).timezone
+  }
   if (name === "ar-aging" && !params.buckets) {
     params.buckets = (await accounting.getPostingSettings()).aging_buckets
   }
