@@ -3,11 +3,13 @@ import { accountingSetupMiddlewares } from "./admin/accounting/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { reportMiddlewares } from "./admin/accounting/reports/middlewares"
+import { moneyWireMiddlewares } from "./money-wire-middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
 
 export default defineMiddlewares({
   errorHandler: accountingErrorHandler(),
   routes: [
+    ...moneyWireMiddlewares,
     ...accountingSetupMiddlewares,
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,

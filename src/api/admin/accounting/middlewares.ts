@@ -1,4 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { listFilters } from "../../utils/list-filters"
 import { EmptyBody, SelectParams } from "../../utils/validators"
 import { requirePermission } from "../../utils/permissions"
 import { validateAndTransformQuery, validateBody } from "../../utils/validate"
@@ -86,6 +87,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
         journal.AdminGetJournalEntriesParams,
         journalConfig.listJournalEntriesQueryConfig
       ),
+      listFilters({ date: "entry_date", search: ["number", "memo"] }),
     ],
   },
   {

@@ -9,14 +9,10 @@ import type { AdminCreateCreditMemo } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { q, ...filters } = req.filterableFields as Record<string, any>
-  if (q) {
-    filters.$or = [{ number: { $ilike: `%${q}%` } }, { reason: { $ilike: `%${q}%` } }]
-  }
   const { data, metadata } = await query.graph({
     entity: "credit_memo",
     fields: req.queryConfig.fields,
-    filters,
+    filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
   res.json({

@@ -10,21 +10,10 @@ import type { AdminCreateCustomerRefund } from "./validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { date_from, date_to, q, ...filters } = req.filterableFields as Record<string, any>
-  if (date_from || date_to) {
-    filters.refund_date = { ...(date_from && { $gte: date_from }), ...(date_to && { $lte: date_to }) }
-  }
-  if (q) {
-    filters.$or = [
-      { number: { $ilike: `%${q}%` } },
-      { reference: { $ilike: `%${q}%` } },
-      { memo: { $ilike: `%${q}%` } },
-    ]
-  }
   const { data: customer_refunds, metadata } = await query.graph({
     entity: "customer_refund",
     fields: req.queryConfig.fields,
-    filters,
+    filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
   res.json({

@@ -21,8 +21,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const storeCredit = await loadStoreCreditCredits(req.scope, req.params.id, currency)
   const available_credits = [...ar, ...storeCredit].map((c) => ({
     ...c,
-    original_amount: MathBN.convert(c.original_amount).toNumber(),
-    remaining_amount: MathBN.convert(c.remaining_amount).toNumber(),
+    original_amount: MathBN.convert(c.original_amount).toFixed(),
+    remaining_amount: MathBN.convert(c.remaining_amount).toFixed(),
   }))
   res.json({ available_credits, count: available_credits.length })
 }
