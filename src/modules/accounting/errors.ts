@@ -47,6 +47,10 @@ export const AccountingErrorCodes = {
   LOCK_TIMEOUT: 409,
   INTEGRITY_VIOLATION: 409,
   SERVICE_UNAVAILABLE: 503,
+  PAYMENT_ALREADY_POSTED: 409,
+  ALLOCATION_EXCEEDS_PAYMENT: 422,
+  WRITE_OFF_EXCEEDS_BALANCE: 422,
+  NOTHING_TO_WRITE_OFF: 422,
 } as const
 
 export type AccountingErrorCode = keyof typeof AccountingErrorCodes

@@ -15,6 +15,12 @@ export const AccountingEvents = {
   CUSTOMER_REFUND_POSTED: "accounting.customer_refund.posted",
   CUSTOMER_REFUND_VOIDED: "accounting.customer_refund.voided",
   POSTING_FAILED: "accounting.posting.failed",
+  RECEIVED_PAYMENT_POSTED: "accounting.received_payment.posted",
+  RECEIVED_PAYMENT_REVERSED: "accounting.received_payment.reversed",
+  WRITE_OFF_POSTED: "accounting.write_off.posted",
+  WRITE_OFF_VOIDED: "accounting.write_off.voided",
+  CREDIT_APPLIED: "accounting.credit.applied",
+  CREDIT_UNAPPLIED: "accounting.credit.unapplied",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -43,4 +49,12 @@ export type AccountingEventPayloads = {
   "accounting.customer_refund.voided": { id: string }
   /** `id` of the posting error; the source that failed to post. */
   "accounting.posting.failed": { id: string; source_type: string; source_id: string }
+  /** A payment received outside Medusa was posted; `application_id` its allocations, if any. */
+  "accounting.received_payment.posted": { id: string; application_id: string | null }
+  "accounting.received_payment.reversed": { id: string }
+  "accounting.write_off.posted": { id: string }
+  "accounting.write_off.voided": { id: string }
+  /** Any customer credit (`ar_document_id`) applied to an order, or unapplied. */
+  "accounting.credit.applied": { ar_document_id: string; application_id: string; order_id: string }
+  "accounting.credit.unapplied": { ar_document_id: string; application_id: string }
 }
