@@ -3,6 +3,9 @@ import { accountingSetupMiddlewares } from "./admin/accounting/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { reportMiddlewares } from "./admin/accounting/reports/middlewares"
+import { customerCreditMiddlewares } from "./admin/customers/[id]/applications/middlewares"
+import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
+import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
 
@@ -14,5 +17,8 @@ export default defineMiddlewares({
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...reportMiddlewares,
+    ...receivedPaymentMiddlewares,
+    ...writeOffMiddlewares,
+    ...customerCreditMiddlewares,
   ],
 })

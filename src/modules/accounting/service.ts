@@ -596,6 +596,16 @@ export default class AccountingModuleService extends MedusaService({
     return await creditMemoBalances(reader(ctx), memoIds)
   }
 
+  /** Remaining amount and applications of received payments or write-offs, by their id. */
+  @InjectManager()
+  async creditDocumentBalances(
+    docType: "received_payment" | "write_off",
+    ids: string[],
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await creditMemoBalances(reader(ctx), ids, docType)
+  }
+
   // ---- customer refunds -------------------------------------------------
 
   @InjectManager()
