@@ -5,6 +5,11 @@ import * as v from "./validators"
 
 export const customerCreditMiddlewares: MiddlewareRoute[] = [
   {
+    method: ["GET"],
+    matcher: "/admin/customers/:id/applications",
+    middlewares: [requirePermission("credits:apply")],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/customers/:id/applications",
     middlewares: [requirePermission("credits:apply"), validateBody(v.AdminApplyCustomerCredit)],

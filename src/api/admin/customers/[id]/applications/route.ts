@@ -18,6 +18,11 @@ export async function openItems(req: AuthenticatedMedusaRequest<any>, customerId
   return { open_orders, credits }
 }
 
+/** Open orders beside open credits, every currency (the credits' `ar_document_id` is what POST takes). */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.json(await openItems(req, req.params.id))
+}
+
 /** Applies one open credit of the customer to one of its open orders. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminApplyCustomerCredit>>,
