@@ -9,7 +9,7 @@ import { injectToday } from "../helpers/clock"
 import { expectArTiesOut, glLines } from "../helpers/ledger"
 import { orderSnapshot, syncSnapshot } from "../helpers/orders"
 
-jest.setTimeout(180_000)
+jest.setTimeout(240_000)
 
 const TODAY = injectToday("2031-12-31")
 

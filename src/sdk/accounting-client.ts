@@ -304,6 +304,91 @@ export type OpenOrder = {
   open_amount: Money
 }
 
+/** A standing application of a credit (batch id for unapply), as payments list them. */
+export type CreditApplication = {
+  id: string
+  kind: string
+  order_id: string | null
+  document_number: string | null
+  amount: Money
+  date: string
+  unapplied_date: string | null
+}
+
+export type ReceivedPayment = {
+  id: string
+  number: string
+  status: "posted" | "reversed"
+  customer_id: string
+  customer: CustomerRef | null
+  currency_code: string
+  payment_date: string
+  method: string
+  payment_account_id: string
+  reference: string | null
+  memo: string | null
+  amount: Money
+  unapplied_amount: Money | null
+  medusa_payment_id: string | null
+  journal_entry_id: string
+  reversal_date: string | null
+  reversal_kind: PaymentReversalKind | null
+  reversal_reason: string | null
+  applications: CreditApplication[]
+  created_at: string
+}
+
+export type PaymentReversalKind = "bounced" | "chargeback" | "error" | "other"
+
+export type ReceivedPaymentInput = {
+  customer_id: string
+  currency_code: string
+  date: string
+  method: string
+  amount: string
+  reference?: string | null
+  memo?: string | null
+  payment_account_id?: string | null
+  medusa_payment_id?: string | null
+  /** Omitted: oldest due first; `[]` keeps it all unapplied. */
+  allocations?: { order_id: string; amount: string }[]
+}
+
+export type WriteOff = {
+  id: string
+  number: string
+  status: "posted" | "voided"
+  customer_id: string
+  customer: CustomerRef | null
+  order_id: string
+  order: OrderRef | null
+  currency_code: string
+  write_off_date: string
+  amount: Money
+  reason_code: string
+  memo: string | null
+  batch_id: string | null
+  void_date: string | null
+  void_reason: string | null
+  created_at: string
+}
+
+export type WriteOffInput = { order_id: string; amount?: string; date: string; reason_code: string; memo?: string | null }
+export type BulkWriteOffInput = {
+  currency_code: string
+  threshold: string
+  date: string
+  reason_code: string
+  customer_id?: string | null
+  memo?: string | null
+}
+
+/** What the "Apply credits" page shows: open orders beside open credits. */
+export type CustomerOpenItems = {
+  open_orders: Omit<OpenOrder, "display_id">[]
+  credits: AvailableCredit[]
+}
+
 export type ReportName = "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger"
 export type ReportSection = { name: string; rows: Record<string, any>[]; totals: Record<string, any>[] }
 export type ReportResponse = {
@@ -452,6 +537,37 @@ export function accountingClient(sdk: Medusa) {
       void: (id: string, body: RefundVoidInput) =>
         post<{ customer_refund: CustomerRefund }>(`/admin/customer-refunds/${id}/void`, body),
       delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/customer-refunds/${id}`),
+    },
+
+    payments: {
+      list: (query?: Query) => get<ListResponse<"payments", ReceivedPayment>>("/admin/received-payments", query),
+      retrieve: (id: string) => get<{ payment: ReceivedPayment }>(`/admin/received-payments/${id}`),
+      /** Records and posts it, allocated (given, or oldest due first). */
+      create: (body: ReceivedPaymentInput) =>
+        post<{ payment: ReceivedPayment; application_id: string | null }>("/admin/received-payments", body),
+      reverse: (id: string, body: { date: string; kind: PaymentReversalKind; reason: string }) =>
+        post<{ payment: ReceivedPayment }>(`/admin/received-payments/${id}/reverse`, body),
+    },
+
+    writeOffs: {
+      list: (query?: Query) => get<ListResponse<"write_offs", WriteOff>>("/admin/write-offs", query),
+      retrieve: (id: string) => get<{ write_off: WriteOff }>(`/admin/write-offs/${id}`),
+      create: (body: WriteOffInput) => post<{ write_off: WriteOff }>("/admin/write-offs", body),
+      bulk: (body: BulkWriteOffInput) =>
+        post<{ batch_id: string; write_offs: WriteOff[]; count: number }>("/admin/write-offs/bulk", body),
+      void: (id: string, body: { date: string; reason?: string }) =>
+        post<{ write_off: WriteOff }>(`/admin/write-offs/${id}/void`, body),
+    },
+
+    /** Any credit of a customer applied to any of its open orders (same currency). */
+    customerCredits: {
+      openItems: (customerId: string) => get<CustomerOpenItems>(`/admin/customers/${customerId}/applications`),
+      apply: (
+        customerId: string,
+        body: { credit_document_id: string; order_id: string; amount: string; date: string }
+      ) => post<CustomerOpenItems & { application_id: string }>(`/admin/customers/${customerId}/applications`, body),
+      unapply: (customerId: string, applicationId: string, date: string) =>
+        del<CustomerOpenItems>(`/admin/customers/${customerId}/applications/${applicationId}`, { date }),
     },
 
     journal: {
