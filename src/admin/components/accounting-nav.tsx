@@ -7,6 +7,8 @@ const PAGES = [
   { to: "/accounting", label: "Overview" },
   { to: "/accounting/refunds", label: "Refunds" },
   { to: "/accounting/credit-memos", label: "Credit memos" },
+  { to: "/accounting/payments", label: "Payments" },
+  { to: "/accounting/write-offs", label: "Write-offs" },
   { to: "/accounting/journal", label: "Journal" },
   { to: "/accounting/reports", label: "Reports" },
   { to: "/accounting/periods", label: "Periods" },
