@@ -329,6 +329,24 @@ medusaIntegrationTestRunner({
       await expectArTiesOut(knex())
     })
 
+    it("keeps an internal memo's legal credit-note number, searchable", async () => {
+      const customer = uid("cus")
+      const id = await accounting().createCreditMemo({
+        customer_id: customer,
+        currency_code: "usd",
+        memo_date: "2031-08-01",
+        reason: "Goodwill",
+        internal: true,
+        legal_number: `FAC-AV-${seq}`,
+        lines: [{ kind: "adjustment", description: "Goodwill", amount: "12.00" }],
+      })
+      await accounting().issueCreditMemo(id)
+      const { data } = await api.get(`/admin/credit-memos?q=FAC-AV-${seq}`, admin)
+      expect(data.credit_memos).toEqual([
+        expect.objectContaining({ id, internal: true, legal_number: `FAC-AV-${seq}`, status: "issued" }),
+      ])
+    })
+
     it("asks for the payments and write-off permissions", async () => {
       const clerk = await createAdmin(container, {
         email: `${uid("clerk")}@example.com`,

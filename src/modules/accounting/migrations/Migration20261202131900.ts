@@ -23,6 +23,9 @@ export class Migration20261202131900 extends Migration {
     this.addSql(`alter table if exists "accounting_ar_document" drop constraint if exists "accounting_ar_document_doc_type_check";`);
 
     this.addSql(`alter table if exists "accounting_ar_document" add constraint "accounting_ar_document_doc_type_check" check("doc_type" in ('order', 'order_adjustment', 'payment', 'payment_refund', 'credit_memo', 'customer_refund', 'received_payment', 'write_off'));`);
+
+    this.addSql(`alter table if exists "accounting_credit_memo" add column if not exists "internal" boolean not null default false, add column if not exists "legal_number" text null;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_accounting_credit_memo_legal_number" ON "accounting_credit_memo" ("legal_number") WHERE legal_number IS NOT NULL AND deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
@@ -33,6 +36,9 @@ export class Migration20261202131900 extends Migration {
     this.addSql(`alter table if exists "accounting_ar_document" drop constraint if exists "accounting_ar_document_doc_type_check";`);
 
     this.addSql(`alter table if exists "accounting_ar_document" add constraint "accounting_ar_document_doc_type_check" check("doc_type" in ('order', 'order_adjustment', 'payment', 'payment_refund', 'credit_memo', 'customer_refund'));`);
+
+    this.addSql(`drop index if exists "IDX_accounting_credit_memo_legal_number";`);
+    this.addSql(`alter table if exists "accounting_credit_memo" drop column if exists "internal", drop column if exists "legal_number";`);
   }
 
 }

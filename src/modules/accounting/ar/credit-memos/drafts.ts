@@ -51,6 +51,8 @@ export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor
     currency_code: currency,
     memo_date: input.memo_date,
     reason: input.reason,
+    internal: input.internal ?? false,
+    legal_number: input.legal_number ?? null,
     metadata: input.metadata ? JSON.stringify(input.metadata) : null,
     ...moneyColumns("subtotal", totals.subtotal),
     ...moneyColumns("tax_total", totals.tax),

@@ -15,6 +15,10 @@ export type CreditMemoInput = {
   currency_code: string
   memo_date: string
   reason: string
+  /** Not a tax document (an invoicing plugin issues the legal credit note). */
+  internal?: boolean
+  /** The number of the legal credit note that plugin issued. */
+  legal_number?: string | null
   metadata?: Record<string, unknown> | null
   lines: CreditMemoLineInput[]
 }
