@@ -5,6 +5,9 @@ import { approvalMiddlewares } from "./admin/accounting/approvals/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
+import { customerCreditMiddlewares } from "./admin/customers/[id]/applications/middlewares"
+import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
+import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
 import { withPolicies } from "./utils/policies"
@@ -20,5 +23,8 @@ export default defineMiddlewares({
     ...customerRefundMiddlewares,
     ...reportMiddlewares,
     ...auditMiddlewares,
+    ...receivedPaymentMiddlewares,
+    ...writeOffMiddlewares,
+    ...customerCreditMiddlewares,
   ]),
 })

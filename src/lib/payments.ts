@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { RefundContext } from "../modules/accounting/ar/customer-refunds"
+import type { ReceivedPaymentContext } from "../modules/accounting/ar/received-payments"
 
 /** What is left to refund of a Medusa payment: captured - refunded. */
 export function refundableOf(payment: { captures?: any[] | null; refunds?: any[] | null }) {
@@ -61,4 +62,28 @@ export async function loadOrderRefunds(container: MedusaContainer, orderIds: str
       .flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.id))
   }
   return refunds
+}
+
+/** A Medusa payment a received payment claims (manual provider): its order and capture ids. */
+export async function loadMedusaPaymentClaim(
+  container: MedusaContainer,
+  id: string | null | undefined
+): Promise<ReceivedPaymentContext["medusa_payment"]> {
+  if (!id) {
+    return null
+  }
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment",
+    fields: ["id", "currency_code", "captures.id", "payment_collection.order.id"],
+    filters: { id },
+  })
+  const payment = data[0] as any
+  return payment
+    ? {
+        id: payment.id,
+        currency_code: payment.currency_code,
+        order_id: payment.payment_collection?.order?.id ?? null,
+        capture_ids: (payment.captures ?? []).map((c: any) => c.id),
+      }
+    : null
 }

@@ -14,6 +14,8 @@ export type CreditMemoPdfInput = {
     reason: string
     currency_code: string
     order_display?: string | null
+    internal?: boolean | null
+    legal_number?: string | null
     subtotal: MoneyLike
     tax_total: MoneyLike
     total: MoneyLike
@@ -72,6 +74,9 @@ export function writeCreditMemoPdf(
   if (memo.order_display) {
     facts.push(`Order: ${memo.order_display}`)
   }
+  if (memo.legal_number) {
+    facts.push(`Legal credit note: ${memo.legal_number}`)
+  }
   for (const fact of facts) {
     right += drawText(doc, fact, SPLIT, right, {
       width: RIGHT - SPLIT,
@@ -79,6 +84,15 @@ export function writeCreditMemoPdf(
       maxLines: 3,
       align: "right",
     })
+  }
+  if (memo.internal) {
+    doc.font(BOLD)
+    right += drawText(doc, "Internal document: not a tax document", SPLIT, right, {
+      width: RIGHT - SPLIT,
+      size: SIZE,
+      align: "right",
+    })
+    doc.font(REGULAR)
   }
   if (memo.status === "voided") {
     doc.font(BOLD).fillColor("#b00020")

@@ -1,5 +1,12 @@
 import type Medusa from "@medusajs/js-sdk"
 import type {
+  BulkWriteOffInput,
+  CustomerOpenItems,
+  PaymentReversalKind,
+  ReceivedPayment,
+  ReceivedPaymentInput,
+  WriteOff,
+  WriteOffInput,
   AccountingAccess,
   AccountingRole,
   ApprovalDocumentType,
@@ -205,6 +212,42 @@ export function accountingClient(sdk: Medusa) {
       delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/customer-refunds/${id}`),
     },
 
+    payments: {
+      list: (query?: Query) =>
+        get<ListResponse<"payments", ReceivedPayment>>("/admin/received-payments", query),
+      retrieve: (id: string) => get<{ payment: ReceivedPayment }>(`/admin/received-payments/${id}`),
+      /** Records and posts it, allocated (given, or oldest due first). */
+      create: (body: ReceivedPaymentInput) =>
+        post<{ payment: ReceivedPayment; application_id: string | null }>("/admin/received-payments", body),
+      reverse: (id: string, body: { date: string; kind: PaymentReversalKind; reason: string }) =>
+        post<{ payment: ReceivedPayment }>(`/admin/received-payments/${id}/reverse`, body),
+    },
+
+    writeOffs: {
+      list: (query?: Query) => get<ListResponse<"write_offs", WriteOff>>("/admin/write-offs", query),
+      retrieve: (id: string) => get<{ write_off: WriteOff }>(`/admin/write-offs/${id}`),
+      create: (body: WriteOffInput) => post<{ write_off: WriteOff }>("/admin/write-offs", body),
+      bulk: (body: BulkWriteOffInput) =>
+        post<{ batch_id: string; write_offs: WriteOff[]; count: number }>("/admin/write-offs/bulk", body),
+      void: (id: string, body: { date: string; reason?: string }) =>
+        post<{ write_off: WriteOff }>(`/admin/write-offs/${id}/void`, body),
+    },
+
+    /** Any credit of a customer applied to any of its open orders (same currency). */
+    customerCredits: {
+      openItems: (customerId: string) =>
+        get<CustomerOpenItems>(`/admin/customers/${customerId}/applications`),
+      apply: (
+        customerId: string,
+        body: { credit_document_id: string; order_id: string; amount: string; date: string }
+      ) =>
+        post<CustomerOpenItems & { application_id: string }>(
+          `/admin/customers/${customerId}/applications`,
+          body
+        ),
+      unapply: (customerId: string, applicationId: string, date: string) =>
+        del<CustomerOpenItems>(`/admin/customers/${customerId}/applications/${applicationId}`, { date }),
+    },
     journal: {
       list: (query?: Query) =>
         get<ListResponse<"journal_entries", JournalEntry>>("/admin/accounting/journal-entries", query),

@@ -8,6 +8,8 @@ const PAGES = [
   { to: "/accounting/refunds", label: "Refunds" },
   { to: "/accounting/credit-memos", label: "Credit memos" },
   { to: "/accounting/approvals", label: "Approvals" },
+  { to: "/accounting/payments", label: "Payments" },
+  { to: "/accounting/write-offs", label: "Write-offs" },
   { to: "/accounting/journal", label: "Journal" },
   { to: "/accounting/reports", label: "Reports" },
   { to: "/accounting/periods", label: "Periods" },

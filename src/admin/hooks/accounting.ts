@@ -65,6 +65,27 @@ export const useRefunds = (query: Query) =>
     placeholderData: keepPreviousData,
   })
 
+export const usePayments = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "payments", query],
+    queryFn: () => accounting.payments.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useWriteOffs = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "write-offs", query],
+    queryFn: () => accounting.writeOffs.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useCustomerOpenItems = (customerId: string | undefined) =>
+  useQuery({
+    queryKey: [KEY, "open-items", customerId],
+    queryFn: () => accounting.customerCredits.openItems(customerId!),
+    enabled: !!customerId,
+  })
+
 export const useJournal = (query: Query) =>
   useQuery({
     queryKey: [KEY, "journal", query],

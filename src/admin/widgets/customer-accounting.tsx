@@ -2,7 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminCustomer, DetailWidgetProps } from "@medusajs/framework/types"
 import { Table, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
 import { AgingBars } from "../components/aging-bars"
 import { Money } from "../components/money"
 import { NoticeProvider, PageNotice, useNotice } from "../components/notice"
@@ -26,6 +26,7 @@ const CustomerAccountingSection = ({ customer }: { customer: AdminCustomer }) =>
   const { can } = usePermissions()
   const notice = useNotice()
   const [refundOpen, setRefundOpen] = useState(false)
+  const navigate = useNavigate()
   const summary = summaryQuery.data?.customer_accounting
   // Remaining credit per source and currency, summed exactly.
   const bySource = new Map<string, Map<string, string[]>>()
@@ -49,6 +50,13 @@ const CustomerAccountingSection = ({ customer }: { customer: AdminCustomer }) =>
                 label: "Refund credits…",
                 onClick: () => setRefundOpen(true),
                 testId: "customer-refund-credits",
+              },
+            can("credits:apply") &&
+              !!credits.data?.count &&
+              !!orders.data?.count && {
+                label: "Apply credits…",
+                onClick: () => navigate(`/accounting/customers/${customer.id}/apply`),
+                testId: "customer-apply-credits",
               },
           ]}
         />

@@ -31,6 +31,8 @@ export const MONEY_KEYS = new Set([
   "tax_amount",
   "tax_total",
   "total",
+  "unapplied_amount",
+  "threshold",
 ])
 
 const isMoney = (v: unknown): v is number | string =>

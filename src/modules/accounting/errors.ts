@@ -51,6 +51,10 @@ export const AccountingErrorCodes = {
   APPROVAL_REQUIRED: 409,
   SAME_USER_APPROVAL: 403,
   NOT_AWAITING_APPROVAL: 409,
+  PAYMENT_ALREADY_POSTED: 409,
+  ALLOCATION_EXCEEDS_PAYMENT: 422,
+  WRITE_OFF_EXCEEDS_BALANCE: 422,
+  NOTHING_TO_WRITE_OFF: 422,
 } as const
 
 export type AccountingErrorCode = keyof typeof AccountingErrorCodes

@@ -22,6 +22,12 @@ export const AccountingEvents = {
   ROLE_REVOKED: "accounting.role_grant.revoked",
   DOCUMENT_APPROVED: "accounting.approval.approved",
   DOCUMENT_REJECTED: "accounting.approval.rejected",
+  RECEIVED_PAYMENT_POSTED: "accounting.received_payment.posted",
+  RECEIVED_PAYMENT_REVERSED: "accounting.received_payment.reversed",
+  WRITE_OFF_POSTED: "accounting.write_off.posted",
+  WRITE_OFF_VOIDED: "accounting.write_off.voided",
+  CREDIT_APPLIED: "accounting.credit.applied",
+  CREDIT_UNAPPLIED: "accounting.credit.unapplied",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -59,4 +65,12 @@ export type AccountingEventPayloads = {
   /** A document approved or rejected before posting (maker-checker). */
   "accounting.approval.approved": { id: string; document_type: string }
   "accounting.approval.rejected": { id: string; document_type: string }
+  /** A payment received outside Medusa was posted; `application_id` its allocations, if any. */
+  "accounting.received_payment.posted": { id: string; application_id: string | null }
+  "accounting.received_payment.reversed": { id: string }
+  "accounting.write_off.posted": { id: string }
+  "accounting.write_off.voided": { id: string }
+  /** Any customer credit (`ar_document_id`) applied to an order, or unapplied. */
+  "accounting.credit.applied": { ar_document_id: string; application_id: string; order_id: string }
+  "accounting.credit.unapplied": { ar_document_id: string; application_id: string }
 }

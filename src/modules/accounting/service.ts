@@ -84,6 +84,15 @@ import {
 } from "./ar/customer-refunds"
 import type { OrderSnapshot } from "./rules/order-recognition"
 import {
+  PaymentReversalInput,
+  ReceivedPaymentContext,
+  ReceivedPaymentInput,
+  recordReceivedPayment,
+  reverseReceivedPayment,
+} from "./ar/received-payments"
+import { BulkWriteOffInput, bulkWriteOff, createWriteOff, voidWriteOff, WriteOffInput } from "./ar/write-offs"
+import { applyCustomerCredit, unapplyCustomerCredit } from "./ar/customer-credits"
+import {
   claimDuePostingErrors,
   PostingFailure,
   recordPostingError,
@@ -109,6 +118,8 @@ import {
   JournalLine,
   PaymentTerm,
   PostingError,
+  ReceivedPayment,
+  WriteOff,
 } from "./models"
 
 /**
@@ -136,6 +147,8 @@ export default class AccountingModuleService extends MedusaService({
   JournalLine,
   PaymentTerm,
   PostingError,
+  ReceivedPayment,
+  WriteOff,
 }) {
   protected readonly options_: AccountingModuleOptions
   protected readonly logger_?: Logger
@@ -197,6 +210,16 @@ export default class AccountingModuleService extends MedusaService({
       { name: "AccountingRoles", label: "Accounting role", instead: "use updateAccountingRole / deleteAccountingRole" },
       { name: "AccountingRoleGrants", label: "Role grant", instead: "use revokeAccountingRoleGrant" },
       { name: "AuditEvents", label: "Audit event", instead: "audit events are append-only" },
+      {
+        name: "ReceivedPayments",
+        label: "Payment",
+        instead: "reverse it instead",
+      },
+      {
+        name: "WriteOffs",
+        label: "Write-off",
+        instead: "void it instead",
+      },
       { name: "ArDocuments", label: "AR document", instead: "void or correct the document that posted it" },
       { name: "ArApplications", label: "AR application", instead: "unapply it" },
     ]
@@ -638,6 +661,83 @@ export default class AccountingModuleService extends MedusaService({
     return await applyCreditMemo(knex, id, input, actor)
   }
 
+  /** Records and posts a payment received outside Medusa, allocated to open orders (PMT-). */
+  @InjectTransactionManager()
+  async recordReceivedPayment(
+    input: ReceivedPaymentInput,
+    context: ReceivedPaymentContext = {},
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await recordReceivedPayment(knex, input, context, actor)
+  }
+
+  /** Reverses a posted payment (bounced check, chargeback, error): its orders owe again. */
+  @InjectTransactionManager()
+  async reverseReceivedPayment(
+    id: string,
+    input: PaymentReversalInput,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await reverseReceivedPayment(knex, id, input, actor)
+  }
+
+  /** Writes off (part of) what an order owes (WO-): Dr Bad Debt / Cr AR. */
+  @InjectTransactionManager()
+  async createWriteOff(input: WriteOffInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await createWriteOff(knex, input, actor)
+  }
+
+  /** Writes off every order of a currency owing at most `threshold`, in one batch. */
+  @InjectTransactionManager()
+  async bulkWriteOff(input: BulkWriteOffInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await bulkWriteOff(knex, input, actor)
+  }
+
+  @InjectTransactionManager()
+  async voidWriteOff(
+    id: string,
+    input: { date: string; reason?: string | null },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await voidWriteOff(knex, id, input, actor)
+  }
+
+  /** Applies any open credit of a customer to one of its open orders (same currency). */
+  @InjectTransactionManager()
+  async applyCustomerCredit(
+    input: { customer_id: string; credit_document_id: string; order_id: string; amount: MoneyLike; date: string },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await applyCustomerCredit(knex, input, actor)
+  }
+
+  @InjectTransactionManager()
+  async unapplyCustomerCredit(
+    input: { customer_id: string; application_id: string; date: string },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await unapplyCustomerCredit(knex, input, actor)
+  }
+
   @InjectTransactionManager()
   async unapplyCreditMemo(
     id: string,
@@ -664,6 +764,16 @@ export default class AccountingModuleService extends MedusaService({
   @InjectManager()
   async creditMemoBalances(memoIds: string[], @MedusaContext() ctx: Context = {}) {
     return await creditMemoBalances(reader(ctx), memoIds)
+  }
+
+  /** Remaining amount and applications of received payments or write-offs, by their id. */
+  @InjectManager()
+  async creditDocumentBalances(
+    docType: "received_payment" | "write_off",
+    ids: string[],
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await creditMemoBalances(reader(ctx), ids, docType)
   }
 
   // ---- customer refunds -------------------------------------------------

@@ -194,6 +194,8 @@ export const DOC_TYPE_LABELS: Record<string, string> = {
   payment_refund: "Refund paid",
   credit_memo: "Credit memo",
   customer_refund: "Customer refund",
+  received_payment: "Payment received",
+  write_off: "Write-off",
 }
 
 function filtersOf(params: ArAgingParams) {

@@ -3,6 +3,7 @@ import { verifyChain } from "../../modules/accounting/ledger/verify"
 import { loadAccountMap } from "../../modules/accounting/ledger/settings"
 import { Decimal, readMoney, roundMoney, toDecimal } from "../../modules/accounting/rules/money"
 import { storeCreditModule } from "../../lib/store-credit"
+import { claimedMedusaPayments } from "../../modules/accounting/ar/received-payments/claims"
 import { streamQuery } from "../cursor"
 import { arDocumentsAsOf, ROLE_BALANCE_AS_OF } from "../sql/as-of"
 import type { ReportRow, ReportWriter } from "../writers/columns"
@@ -254,6 +255,11 @@ async function medusaPaymentDifferences(
       const bookedById = new Map<string, { amount: Decimal; voided: string | null }>(
         booked.map((b: any) => [b.source_id, { amount: toDecimal(b.amount), voided: b.voided }])
       )
+      // A capture of a payment a received payment (PMT-) claimed is booked by that payment.
+      const claimed =
+        kind === "capture"
+          ? await claimedMedusaPayments(ctx.knex, [...new Set(data.map((d: any) => d.payment_id as string))])
+          : new Set<string>()
       for (const item of data as any[]) {
         const currency = item.payment?.currency_code
         if (!currency || !wanted(currency)) {
@@ -262,7 +268,7 @@ async function medusaPaymentDifferences(
         const amount = roundMoney(item.raw_amount ?? 0, currency)
         const sign = kind === "capture" ? 1 : -1
         const entry = bookedById.get(item.id)
-        const inJournal = entry?.amount ?? zero()
+        const inJournal = entry?.amount ?? (claimed.has(item.payment_id) ? amount : zero())
         const t = total(currency)
         t.medusa = t.medusa.plus(amount.times(sign))
         t.booked = t.booked.plus(inJournal.times(sign))

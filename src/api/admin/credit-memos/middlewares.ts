@@ -15,7 +15,7 @@ export const creditMemoMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       requirePermission("credit_memos:list"),
       validateAndTransformQuery(v.AdminGetCreditMemosParams, listCreditMemosQueryConfig),
-      listFilters({ search: ["number", "reason"] }),
+      listFilters({ search: ["number", "reason", "legal_number"] }),
     ],
   },
   {

@@ -8,6 +8,8 @@ export const creditMemoFields = [
   "currency_code",
   "memo_date",
   "reason",
+  "internal",
+  "legal_number",
   "subtotal",
   "tax_total",
   "total",

@@ -28,6 +28,8 @@ export const AdminCreateCreditMemo = z
     currency_code: currencyCode(),
     date: isoDate(),
     reason: text(500).trim().min(1),
+    internal: z.boolean().optional(),
+    legal_number: text(100).trim().min(1).nullish(),
     lines: z.array(line).min(1).max(200),
     metadata: z.record(z.string(), z.unknown()).nullish(),
     /** Issue at once: one step for the admin; a refused issue leaves no draft behind. */
@@ -40,6 +42,8 @@ export const AdminUpdateCreditMemo = z.strictObject({
   return_id: id().nullish(),
   date: isoDate().optional(),
   reason: text(500).trim().min(1).optional(),
+  internal: z.boolean().optional(),
+  legal_number: text(100).trim().min(1).nullish(),
   lines: z.array(line).min(1).max(200).optional(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 })

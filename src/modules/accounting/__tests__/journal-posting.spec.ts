@@ -27,6 +27,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
           "4200",
           "5000",
           "5900",
+          "6100",
         ])
         const settings = await service.getSettings()
         expect(settings.role_accounts.ar.code).toBe("1100")
@@ -35,6 +36,8 @@ moduleIntegrationTestRunner<AccountingModuleService>({
           "credit_memo",
           "customer_refund",
           "journal_entry",
+          "received_payment",
+          "write_off",
         ])
       })
 

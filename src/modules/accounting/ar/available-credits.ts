@@ -14,7 +14,8 @@ export function creditSourceType(
   if (doc.doc_type === "credit_memo") {
     return "credit_memo"
   }
-  if (doc.doc_type === "payment") {
+  // An unapplied received payment is an advance, as an overpayment is.
+  if (doc.doc_type === "payment" || doc.doc_type === "received_payment") {
     return "overpayment"
   }
   return "negative_invoice"

@@ -2,14 +2,15 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { readMoney } from "../rules/money"
 
 /**
- * What stands against credit memos: remaining amount and applications
+ * What stands against credit memos (or the AR credit documents of another
+ * type: received payments, write-offs): remaining amount and applications
  * (grouped by the batch an admin applied at once), two queries for any
- * number of memos.
+ * number of them.
  */
-export async function creditMemoBalances(knex: Knex, memoIds: string[]) {
+export async function creditMemoBalances(knex: Knex, memoIds: string[], docType = "credit_memo") {
   const docs = await knex("accounting_ar_document")
     .select("id", "source_id", "raw_open_amount", "open_amount")
-    .where({ doc_type: "credit_memo" })
+    .where({ doc_type: docType })
     .whereIn("source_id", memoIds)
   const apps = docs.length
     ? await knex("accounting_ar_application as a")

@@ -19,6 +19,7 @@ import {
 } from "../rules/order-recognition"
 import { AccountMap, providerAccount } from "../rules/roles"
 import { ArDocRow, insertArDocument } from "./documents"
+import { claimedMedusaPayments } from "./received-payments/claims"
 import { createReturnMemo, undocumentedReturn } from "./return-memos"
 import { settleOrder } from "./settle-order"
 
@@ -147,6 +148,8 @@ export async function syncOrder(
 
   const posted = new Set(docs.map((d) => `${d.doc_type}:${d.source_id}`))
   const claims = await refundClaims(knex, order)
+  // Payments recorded as received payments (PMT-) are posted there, not again from their capture.
+  const claimedPayments = await claimedMedusaPayments(knex, order.payments.map((p) => p.id))
   // Money for a receivable not recognised (posting.orders off) is parked, not an overpayment.
   const receivableRecognised = recognitions.length > 0 || pending.length > 0
   const parked: string[] = []
@@ -156,7 +159,7 @@ export async function syncOrder(
       continue
     }
     if (posting.payments) {
-      for (const capture of payment.captures) {
+      for (const capture of claimedPayments.has(payment.id) ? [] : payment.captures) {
         if (!posted.has(`payment:${capture.id}`)) {
           pending.push({
             kind: "capture",

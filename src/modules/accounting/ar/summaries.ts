@@ -127,8 +127,24 @@ export async function customerAccountingSummary(knex: Knex, customerId: string) 
     .whereNull("deleted_at")
     .orderBy("created_at", "desc")
     .limit(5)
+  // The customer's activity: latest payments received and write-offs too.
+  const recent = (table: string, date: string) =>
+    knex(table)
+      .select("id", "number", "status", `${date} as date`, "raw_amount", "amount", "currency_code")
+      .where({ customer_id: customerId })
+      .whereNull("deleted_at")
+      .orderBy("created_at", "desc")
+      .limit(5)
+  const [payments, writeOffs] = await Promise.all([
+    recent("accounting_received_payment", "payment_date"),
+    recent("accounting_write_off", "write_off_date"),
+  ])
+  const money = (rows: any[]) =>
+    rows.map((r) => ({ ...r, amount: readMoney(r, "amount").toString(), raw_amount: undefined }))
   return {
     customer_id: customerId,
+    recent_payments: money(payments),
+    recent_write_offs: money(writeOffs),
     balances: balances.map((b: any) => ({
       currency_code: b.currency_code,
       open_balance: new Decimal(b.open).toString(),

@@ -4,7 +4,7 @@ import { model } from "@medusajs/framework/utils"
  * A document of the AR subledger (an "open item"). `sign` +1 is a debit
  * document (what the customer owes: order receivable, refund paid out,
  * customer refund), -1 a credit document (payment, negative order adjustment,
- * credit memo). `open_amount` is the cached remainder, kept equal to
+ * credit memo, received payment, write-off). `open_amount` is the cached remainder, kept equal to
  * amount - standing applications under a row lock; as-of values are derived
  * from `ar_application` dates (see reports).
  */
@@ -15,6 +15,8 @@ export const AR_DOC_TYPES = [
   "payment_refund",
   "credit_memo",
   "customer_refund",
+  "received_payment",
+  "write_off",
 ] as const
 
 export const ArDocument = model

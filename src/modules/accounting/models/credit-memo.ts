@@ -34,6 +34,10 @@ export const CreditMemo = model
       issued_at: model.dateTime().nullable(),
       voided_by: model.text().nullable(),
       voided_at: model.dateTime().nullable(),
+      // Coexisting with an invoicing plugin: an internal memo is not a tax document; the
+      // legal credit note (its number) is the one the invoicing plugin issued.
+      internal: model.boolean().default(false),
+      legal_number: model.text().nullable(),
       origin: model.text().default("api"),
       metadata: model.json().nullable(),
       lines: model.hasMany(() => CreditMemoLine, { mappedBy: "credit_memo" }),
@@ -44,5 +48,6 @@ export const CreditMemo = model
     { on: ["number"], unique: true, where: "number IS NOT NULL" },
     { on: ["customer_id"] },
     { on: ["order_id"], where: "order_id IS NOT NULL" },
+    { on: ["legal_number"], where: "legal_number IS NOT NULL" },
     { on: ["return_id"], unique: true, where: "return_id IS NOT NULL AND deleted_at IS NULL" },
   ])

@@ -14,6 +14,7 @@ export const ACCOUNT_ROLES = [
   "inventory",
   "cogs",
   "rounding",
+  "bad_debt",
 ] as const
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
 

@@ -1,0 +1,95 @@
+import { Button, Drawer, Text } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { useAccountingMutation } from "../hooks/accounting"
+import { todayIso } from "../lib/format"
+import { accounting } from "../lib/sdk"
+import { DateField, TextField } from "./form-field"
+import { ActionError } from "./notice"
+
+/** Small-balance write-off: every order of a currency owing at most the threshold, one WO- each. */
+export const BulkWriteOffDrawer = ({
+  open,
+  onOpenChange,
+  onDone,
+}: {
+  open: boolean
+  onOpenChange: (open: boolean) => void
+  onDone: (count: number) => void
+}) => {
+  const [currency, setCurrency] = useState("usd")
+  const [threshold, setThreshold] = useState("1.00")
+  const [reason, setReason] = useState("small_balance")
+  const [date, setDate] = useState(todayIso())
+  const run = useAccountingMutation(
+    () =>
+      accounting.writeOffs.bulk({
+        currency_code: currency.trim().toLowerCase(),
+        threshold: threshold.trim(),
+        reason_code: reason.trim(),
+        date,
+      }),
+    { codeFields: { PERIOD_CLOSED: "date", DATE_IN_FUTURE: "date" } }
+  )
+  useEffect(() => {
+    if (open) {
+      setDate(todayIso())
+      run.reset()
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open])
+  const fields = run.failure?.fields ?? {}
+  return (
+    <Drawer open={open} onOpenChange={onOpenChange}>
+      <Drawer.Content>
+        <Drawer.Header>
+          <Drawer.Title>Write off small balances</Drawer.Title>
+          <Drawer.Description>
+            Every order of the currency that still owes more than 0 and at most the threshold is written off in
+            full to Bad Debt, each with its own number.
+          </Drawer.Description>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-4">
+          <TextField label="Currency" value={currency} onChange={setCurrency} error={fields.currency_code} />
+          <TextField
+            label="Threshold"
+            value={threshold}
+            onChange={setThreshold}
+            error={fields.threshold}
+            data-testid="bulk-threshold"
+          />
+          <TextField label="Reason code" value={reason} onChange={setReason} error={fields.reason_code} />
+          <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            A write-off can be voided later; the order then owes the amount again.
+          </Text>
+        </Drawer.Body>
+        <Drawer.Footer className="flex flex-col items-stretch gap-y-2">
+          <ActionError message={run.failure && !Object.keys(fields).length ? run.failure.message : null} />
+          <div className="flex justify-end gap-x-2">
+            <Drawer.Close asChild>
+              <Button size="small" variant="secondary">
+                Cancel
+              </Button>
+            </Drawer.Close>
+            <Button
+              size="small"
+              variant="danger"
+              isLoading={run.isPending}
+              data-testid="run-bulk-write-off"
+              onClick={() =>
+                run.mutate(undefined, {
+                  onSuccess: (r) => {
+                    onOpenChange(false)
+                    onDone(r.count)
+                  },
+                })
+              }
+            >
+              Write off
+            </Button>
+          </div>
+        </Drawer.Footer>
+      </Drawer.Content>
+    </Drawer>
+  )
+}

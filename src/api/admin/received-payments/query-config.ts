@@ -1,0 +1,28 @@
+export const paymentFields = [
+  "id",
+  "number",
+  "status",
+  "customer_id",
+  "currency_code",
+  "payment_date",
+  "method",
+  "payment_account_id",
+  "reference",
+  "memo",
+  "amount",
+  "medusa_payment_id",
+  "journal_entry_id",
+  "reversal_date",
+  "reversal_kind",
+  "reversal_reason",
+  "reversal_journal_entry_id",
+  "reversed_by",
+  "reversed_at",
+  "created_by",
+  "origin",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+export const listPaymentsQueryConfig = { defaults: paymentFields, isList: true }
+export const retrievePaymentQueryConfig = { defaults: paymentFields, isList: false }

@@ -1,0 +1,35 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { z } from "@medusajs/framework/zod"
+import { recordReceivedPaymentWorkflow } from "../../../workflows/received-payments"
+import { actorOf } from "../../utils/actor"
+import { loadPayment, withApplications } from "./helpers"
+import type { AdminCreatePayment } from "./validators"
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "received_payment",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({
+    payments: await withApplications(req, data),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}
+
+/** Records and posts a payment received outside Medusa, allocated to open orders. */
+export const POST = async (
+  req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreatePayment>>,
+  res: MedusaResponse
+) => {
+  const { date, ...payment } = req.validatedBody
+  const { result } = await recordReceivedPaymentWorkflow(req.scope).run({
+    input: { payment: { ...payment, payment_date: date }, ...actorOf(req) },
+  })
+  res.json({ payment: await loadPayment(req, result.id), application_id: result.application_id })
+}

@@ -1,0 +1,26 @@
+export const writeOffFields = [
+  "id",
+  "number",
+  "status",
+  "customer_id",
+  "order_id",
+  "currency_code",
+  "write_off_date",
+  "amount",
+  "reason_code",
+  "memo",
+  "batch_id",
+  "journal_entry_id",
+  "void_date",
+  "void_reason",
+  "void_journal_entry_id",
+  "voided_by",
+  "voided_at",
+  "created_by",
+  "origin",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+export const listWriteOffsQueryConfig = { defaults: writeOffFields, isList: true }
+export const retrieveWriteOffQueryConfig = { defaults: writeOffFields, isList: false }

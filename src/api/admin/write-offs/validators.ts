@@ -1,0 +1,45 @@
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { z } from "@medusajs/framework/zod"
+import { currencyCode, id, isoDate, money, text } from "../../utils/validators"
+
+/** A reason code: short, stable, machine-friendly (bad_debt, small_balance, dispute_lost). */
+export const reasonCode = () =>
+  z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, {
+    message: "must be a reason code: lowercase letters, digits, _ and - (e.g. small_balance)",
+  })
+
+export const AdminCreateWriteOff = z.strictObject({
+  order_id: id(),
+  /** Omitted: all the order still owes. */
+  amount: money().optional(),
+  date: isoDate(),
+  reason_code: reasonCode(),
+  memo: text(500).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+})
+
+export const AdminBulkWriteOff = z.strictObject({
+  currency_code: currencyCode(),
+  threshold: money(),
+  date: isoDate(),
+  reason_code: reasonCode(),
+  customer_id: id().nullish(),
+  memo: text(500).nullish(),
+})
+
+export const AdminVoidWriteOff = z.strictObject({
+  date: isoDate(),
+  reason: text(500).trim().min(1).nullish(),
+})
+
+export const AdminGetWriteOffsParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" }).extend({
+  status: z.union([z.enum(["posted", "voided"]), z.array(z.enum(["posted", "voided"]))]).optional(),
+  customer_id: z.union([z.string(), z.array(z.string())]).optional(),
+  order_id: z.string().optional(),
+  batch_id: z.string().optional(),
+  currency_code: z.string().optional(),
+  reason_code: z.string().optional(),
+  date_from: isoDate().optional(),
+  date_to: isoDate().optional(),
+  q: z.string().optional(),
+})

@@ -1,0 +1,6 @@
+export * from "./applications"
+export * from "./drafts"
+export * from "./issue"
+export * from "./lock"
+export * from "./types"
+export * from "./void"

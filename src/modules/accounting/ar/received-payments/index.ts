@@ -1,0 +1,5 @@
+export * from "./accounts"
+export * from "./claims"
+export * from "./record"
+export * from "./reverse"
+export * from "./types"

@@ -1,0 +1,4 @@
+export * from "./bulk"
+export * from "./create"
+export * from "./types"
+export * from "./void"

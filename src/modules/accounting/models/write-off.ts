@@ -1,0 +1,42 @@
+import { model } from "@medusajs/framework/utils"
+
+export const WRITE_OFF_STATUSES = ["posted", "voided"] as const
+
+/**
+ * An uncollectible balance of one order written off (WO- number): Dr Bad
+ * Debt / Cr AR, and an AR credit document (`write_off`) applied to the order
+ * at once. Voiding mirrors the entry and reopens the order. `batch_id` groups
+ * the write-offs of one bulk small-balance run.
+ */
+export const WriteOff = model
+  .define(
+    { name: "WriteOff", tableName: "accounting_write_off" },
+    {
+      id: model.id({ prefix: "wroff" }).primaryKey(),
+      number: model.text(),
+      status: model.enum([...WRITE_OFF_STATUSES]).default("posted"),
+      customer_id: model.text(),
+      order_id: model.text(),
+      currency_code: model.text(),
+      write_off_date: model.text(),
+      amount: model.bigNumber(),
+      reason_code: model.text(),
+      memo: model.text().nullable(),
+      batch_id: model.text().nullable(),
+      journal_entry_id: model.text(),
+      void_date: model.text().nullable(),
+      void_reason: model.text().nullable(),
+      void_journal_entry_id: model.text().nullable(),
+      voided_by: model.text().nullable(),
+      voided_at: model.dateTime().nullable(),
+      created_by: model.text().nullable(),
+      origin: model.text().default("api"),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    { on: ["number"], unique: true },
+    { on: ["customer_id"] },
+    { on: ["order_id"] },
+    { on: ["batch_id"], where: "batch_id IS NOT NULL" },
+  ])

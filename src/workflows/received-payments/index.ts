@@ -1,0 +1,5 @@
+export * from "./steps/load-payment-claim"
+export * from "./steps/record-received-payment"
+export * from "./steps/reverse-received-payment"
+export * from "./workflows/record-received-payment"
+export * from "./workflows/reverse-received-payment"

@@ -1,0 +1,6 @@
+export * from "./steps/bulk-write-off"
+export * from "./steps/create-write-off"
+export * from "./steps/void-write-off"
+export * from "./workflows/bulk-write-off"
+export * from "./workflows/create-write-off"
+export * from "./workflows/void-write-off"
