@@ -20,6 +20,8 @@ export type SettingsUpdate = {
   posting?: Record<string, boolean>
   timezone?: string
   allow_future_dates?: boolean
+  late_items_to_open_period?: boolean
+  lock_date?: string | null
 }
 
 export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
@@ -62,6 +64,8 @@ export async function loadPostingSettings(knex: Knex) {
     auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
     timezone: (setting?.timezone ?? "UTC") as string,
     allow_future_dates: !!setting?.allow_future_dates,
+    late_items_to_open_period: !!setting?.late_items_to_open_period,
+    lock_date: (setting?.lock_date ?? null) as string | null,
     posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
   }
 }
@@ -222,7 +226,13 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
   if (update.aging_buckets) {
     scalar.aging_buckets = JSON.stringify({ days: update.aging_buckets })
   }
-  for (const key of ["auto_credit_memo_on_return", "timezone", "allow_future_dates"] as const) {
+  for (const key of [
+    "auto_credit_memo_on_return",
+    "timezone",
+    "allow_future_dates",
+    "late_items_to_open_period",
+    "lock_date",
+  ] as const) {
     if (update[key] !== undefined) {
       scalar[key] = update[key]
     }
