@@ -3,6 +3,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { reader, setLockTimeout, trx } from "./db"
@@ -30,6 +31,7 @@ import { sealGeneratedMutators, SealedModel } from "./ledger/sealed-records"
 import { verifyChain } from "./ledger/verify"
 import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
+import { ledgerChecklist } from "./ledger/close-checklist"
 import {
   applyCreditMemo,
   createCreditMemo,
@@ -339,6 +341,17 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     return await closePeriod(knex, id, actor)
+  }
+
+  /** The ledger's close checklist of a period (drafts, posting errors, unapplied payments, clearing). */
+  @InjectManager()
+  async periodLedgerChecklist(id: string, @MedusaContext() ctx: Context = {}) {
+    const knex = reader(ctx)
+    const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").first()
+    if (!period) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
+    }
+    return { period, items: await ledgerChecklist(knex, period) }
   }
 
   @InjectTransactionManager()

@@ -4,6 +4,7 @@ import { advisoryLock } from "../db"
 import { AccountingError } from "../errors"
 import { addDays } from "../rules/dates"
 import { Actor, recordAudit } from "./audit"
+import { ChecklistItem, ledgerChecklist } from "./close-checklist"
 
 /**
  * Refuses a posting dated inside a closed period (PERIOD_CLOSED) or on or
@@ -94,8 +95,12 @@ export async function firstOpenDay(knex: Knex, date: string): Promise<string> {
 
 export type PeriodInput = { name: string; start_date: string; end_date: string }
 
-/** Who closes or reopens a period, and why (kept in the audit trail). */
-export type PeriodChange = Actor & { reason?: string | null }
+/**
+ * Who closes or reopens a period, and why (kept in the audit trail). A close
+ * may be `force`d past blocking checklist items (with a reason); `checklist`
+ * carries the items computed outside the ledger (reconciliation).
+ */
+export type PeriodChange = Actor & { reason?: string | null; force?: boolean; checklist?: ChecklistItem[] }
 
 export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor) {
   if (input.end_date < input.start_date) {
@@ -131,7 +136,7 @@ export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor)
  * Closes a period. The row lock waits for postings in flight (they hold it
  * FOR SHARE); refunds reserved but not yet posted in the range refuse the close.
  */
-export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: PeriodChange) {
+export async function closePeriod(knex: Knex, id: string, { reason, force, checklist, ...actor }: PeriodChange) {
   const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").forUpdate().first()
   if (!period) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
@@ -150,6 +155,20 @@ export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: 
       `Refund ${inFlight.id} dated ${inFlight.refund_date} is being posted; close the period once it finishes`
     )
   }
+  // Under the period's row lock: nothing posts in it while the list is read.
+  const items = [...(await ledgerChecklist(knex, period)), ...(checklist ?? [])]
+  const blocking = items.filter((i) => i.blocking && i.count > 0)
+  if (blocking.length && !force) {
+    throw new AccountingError(
+      "PERIOD_CHECKLIST_BLOCKED",
+      `Period ${period.name} cannot close yet: ${blocking
+        .map((i) => `${i.label} (${i.count})`)
+        .join("; ")}. Clear them, or force the close with a reason (periods:manage)`
+    )
+  }
+  if (blocking.length && !reason) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "A forced close needs a reason")
+  }
   const [closed] = await knex("accounting_period")
     .where({ id })
     .update({
@@ -166,7 +185,11 @@ export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: 
     action: "close",
     from_status: "open",
     to_status: "closed",
-    data: reason ? { reason } : null,
+    data: blocking.length
+      ? { reason, forced: true, blocking: Object.fromEntries(blocking.map((i) => [i.key, i.count])) }
+      : reason
+        ? { reason }
+        : null,
     ...actor,
   })
   return closed
