@@ -305,6 +305,59 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       })
     })
 
+    it("moves the open items of a transferred order to the new customer by a reclassification entry, and sync goes on", async () => {
+      process.env.ACCOUNTING_NOW = "2026-01-15T12:00:00Z"
+      try {
+        const partial = payment([{ id: "capt_1", amount: 100, date: "2026-01-11" }])
+        await service.syncOrderLedger(orderSnapshot({ payments: [partial] }))
+        const moved = await service.syncOrderLedger(orderSnapshot({ customer_id: "cus_2", payments: [partial] }))
+        expect(moved.posted.map((p) => p.kind)).toEqual(["order_transfer"])
+        const { rows: lines } = await knex().raw(
+          `select a.code, l.customer_id, (l.raw_debit->>'value') as debit, (l.raw_credit->>'value') as credit, e.entry_date
+             from accounting_journal_line l join accounting_journal_entry e on e.id = l.entry_id
+             join accounting_account a on a.id = l.account_id
+            where e.source_type = 'order_transfer' order by l.line_no`
+        )
+        expect(lines.map((l: any) => [l.code, l.customer_id, l.debit, l.credit, l.entry_date])).toEqual([
+          ["1100", "cus_2", "131", "0", "2026-01-15"],
+          ["1100", "cus_1", "0", "131", "2026-01-15"],
+        ])
+        // Delivered again: nothing more moves.
+        const again = await service.syncOrderLedger(orderSnapshot({ customer_id: "cus_2", payments: [partial] }))
+        expect(again.posted).toEqual([])
+        // The rest is paid by the new customer and settles the moved receivable.
+        await service.syncOrderLedger(
+          orderSnapshot({
+            customer_id: "cus_2",
+            payments: [payment([...partial.captures, { id: "capt_2", amount: 131, date: "2026-01-20" }])],
+          })
+        )
+        const { rows: docs } = await knex().raw(
+          `select doc_type, customer_id, sign, (raw_amount->>'value') as amount, (raw_open_amount->>'value') as open
+             from accounting_ar_document order by created_at, sign desc`
+        )
+        expect(docs.map((d: any) => [d.doc_type, d.customer_id, d.sign, d.amount, d.open])).toEqual([
+          ["order", "cus_1", 1, "231", "0"],
+          ["payment", "cus_1", -1, "100", "0"],
+          ["transfer", "cus_2", 1, "131", "0"],
+          ["transfer", "cus_1", -1, "131", "0"],
+          ["payment", "cus_2", -1, "131", "0"],
+        ])
+        // Per customer, the GL's AR lines equal the open items (both zero now).
+        const { rows: perCustomer } = await knex().raw(
+          `select l.customer_id, sum(l.debit - l.credit)::text as balance from accounting_journal_line l
+            where l.account_id = 'acct_1100' group by l.customer_id order by l.customer_id`
+        )
+        expect(perCustomer).toEqual([
+          { customer_id: "cus_1", balance: "0" },
+          { customer_id: "cus_2", balance: "0" },
+        ])
+        await expectArTiesOut(knex())
+      } finally {
+        delete process.env.ACCOUNTING_NOW
+      }
+    })
+
     it("computes everything but writes nothing on a dry run", async () => {
       const result = await service.syncOrderLedger(orderSnapshot(), { dry_run: true })
       expect(result.posted.map((p) => p.kind)).toEqual(["recognition"])

@@ -20,6 +20,7 @@ import {
 } from "../rules/order-recognition"
 import { AccountMap, providerAccount } from "../rules/roles"
 import { ArDocRow, insertArDocument, NewArDocument } from "./documents"
+import { transferOrderDocuments } from "./order-transfer"
 import { createReturnMemo, undocumentedReturn } from "./return-memos"
 import { settleOrder } from "./settle-order"
 
@@ -209,6 +210,32 @@ export async function syncOrder(
   const orderNumber = order.display_id ? `#${order.display_id}` : order.id
 
   const failed: NonNullable<OrderSyncResult["failed"]> = []
+  if (!stale) {
+    // Order transferred to another customer: its open items follow, then sync goes on for the new one.
+    try {
+      const moved = await knex.transaction((sp) =>
+        transferOrderDocuments(sp, {
+          order_id: order.id,
+          order_number: orderNumber,
+          customer_id: order.customer_id,
+          map,
+          origin,
+          late_items: settings.late_items_to_open_period,
+        })
+      )
+      if (moved) {
+        result.posted.push({ entry_id: moved.entry_id, number: moved.number, kind: "order_transfer" })
+      }
+    } catch (e: any) {
+      failed.push({
+        kind: "order_transfer",
+        id: order.id,
+        date: "",
+        code: typeof e?.code === "string" ? e.code : null,
+        message: `transfer of order ${orderNumber} to ${order.customer_id}: ${e?.message ?? e}`,
+      })
+    }
+  }
   let recognitionBlocked = false
   for (const item of pending) {
     const itemId = item.kind === "recognition" ? order.id : item.id

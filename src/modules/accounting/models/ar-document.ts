@@ -15,6 +15,8 @@ export const AR_DOC_TYPES = [
   "payment_refund",
   "credit_memo",
   "customer_refund",
+  // An order's open item moved between customers (order transfer): out of the old, into the new.
+  "transfer",
 ] as const
 
 export const ArDocument = model
