@@ -15,6 +15,7 @@ export const AccountingEvents = {
   CUSTOMER_REFUND_POSTED: "accounting.customer_refund.posted",
   CUSTOMER_REFUND_VOIDED: "accounting.customer_refund.voided",
   POSTING_FAILED: "accounting.posting.failed",
+  PAYOUT_POSTED: "accounting.payout.posted",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -43,4 +44,6 @@ export type AccountingEventPayloads = {
   "accounting.customer_refund.voided": { id: string }
   /** `id` of the posting error; the source that failed to post. */
   "accounting.posting.failed": { id: string; source_type: string; source_id: string }
+  /** A provider payout was posted (PO-); not sent again for a payout imported twice. */
+  "accounting.payout.posted": { id: string }
 }

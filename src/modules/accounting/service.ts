@@ -32,6 +32,8 @@ import { verifyChain } from "./ledger/verify"
 import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import { ledgerChecklist } from "./ledger/close-checklist"
+import { PostedPayout, postPayout, ProviderPayment } from "./ar/payouts"
+import type { PayoutInput } from "./rules/payout-input"
 import {
   applyCreditMemo,
   createCreditMemo,
@@ -91,6 +93,8 @@ import {
   JournalEntry,
   JournalLine,
   PaymentTerm,
+  Payout,
+  PayoutLine,
   PostingError,
 } from "./models"
 
@@ -116,6 +120,8 @@ export default class AccountingModuleService extends MedusaService({
   JournalEntry,
   JournalLine,
   PaymentTerm,
+  Payout,
+  PayoutLine,
   PostingError,
 }) {
   protected readonly options_: AccountingModuleOptions
@@ -430,6 +436,28 @@ export default class AccountingModuleService extends MedusaService({
       throw new DryRun(result)
     }
     return result
+  }
+
+  // ---- payouts -----------------------------------------------------------
+
+  /**
+   * Posts the payouts of one file or API call in one transaction: all or
+   * nothing. A payout already posted (same provider + payout id) is returned
+   * with created=false and posts nothing.
+   */
+  @InjectTransactionManager()
+  async postPayouts(
+    payouts: PayoutInput[],
+    ctx: Actor & { source: "stripe_csv" | "csv" | "api"; payments: Record<string, ProviderPayment> },
+    @MedusaContext() context: Context = {}
+  ) {
+    const knex = trx(context)
+    await setLockTimeout(knex)
+    const posted: PostedPayout[] = []
+    for (const payout of payouts) {
+      posted.push(await postPayout(knex, payout, ctx))
+    }
+    return posted
   }
 
   // ---- credit memos -----------------------------------------------------

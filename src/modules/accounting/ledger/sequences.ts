@@ -1,7 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 
-export const SEQUENCE_TYPES = ["journal_entry", "credit_memo", "customer_refund"] as const
+export const SEQUENCE_TYPES = ["journal_entry", "credit_memo", "customer_refund", "payout"] as const
 export type SequenceType = (typeof SEQUENCE_TYPES)[number]
 
 /** Internal counter ordering the hash chain (not user-editable). */

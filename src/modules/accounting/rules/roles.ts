@@ -14,6 +14,8 @@ export const ACCOUNT_ROLES = [
   "inventory",
   "cogs",
   "rounding",
+  // What payment providers keep of a payout (Dr on each payout).
+  "processing_fees",
 ] as const
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
 
