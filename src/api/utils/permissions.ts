@@ -28,6 +28,9 @@ export const ACCOUNTING_PERMISSIONS = [
   "periods:manage",
   "settings:manage",
   "reports:view",
+  "payouts:list",
+  "payouts:import",
+  "payouts:post",
 ] as const
 export type AccountingPermission = (typeof ACCOUNTING_PERMISSIONS)[number]
 
