@@ -178,6 +178,63 @@ export type Period = {
   /** Each close and reopen with its reason, newest first. */
   history: { action: "close" | "reopen"; reason: string | null; actor: UserRef | null; origin: string; at: string }[]
 }
+/** One line of a period's close checklist; `blocking` items refuse the close unless forced. */
+export type PeriodChecklistItem = {
+  key: string
+  label: string
+  blocking: boolean
+  count: number
+  entries: { id: string; reference: string | null; date?: string | null; amount?: string; currency_code?: string }[]
+}
+export type PeriodChecklist = {
+  period_id: string
+  as_of: string
+  can_close: boolean
+  blocking: number
+  items: PeriodChecklistItem[]
+}
+
+export type PayoutLine = {
+  id: string
+  line_no: number
+  reporting_category: string
+  provider_payment_id: string | null
+  description: string | null
+  gross: number
+  fee: number
+  net: number
+  matched_type: "capture" | "refund" | null
+  matched_id: string | null
+}
+export type Payout = {
+  id: string
+  number: string
+  provider_id: string
+  provider_payout_id: string
+  currency_code: string
+  payout_date: string
+  gross: number
+  fee: number
+  net: number
+  source: "stripe_csv" | "csv" | "api"
+  journal_entry_id: string
+  created_by: string | null
+  created_at: string
+  lines?: PayoutLine[]
+}
+export type PostedPayout = { id: string; number: string; created: boolean; journal_entry_id: string }
+export type PayoutColumnMapping = {
+  payout_id: string
+  payout_date: string
+  currency: string
+  gross: string
+  fee: string
+  net?: string
+  category?: string
+  payment_id?: string
+  description?: string
+}
+
 export type Account = { id: string; code: string; name: string; type: string; active: boolean }
 
 export type AccountingSettings = {
@@ -366,13 +423,14 @@ function transport(sdk: Medusa) {
       credentials: session ? (config.auth?.fetchCredentials ?? "include") : "omit",
       headers: {
         accept: "application/json",
-        ...(body !== undefined && { "content-type": "application/json" }),
+        // A FormData body sets its own multipart boundary.
+        ...(body !== undefined && !(body instanceof FormData) && { "content-type": "application/json" }),
         ...config.globalHeaders,
         ...client["getApiKeyHeader_"](),
         ...(await client["getJwtHeader_"]()),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     })
     if (!response.ok) {
       const error = await response.json().catch(() => ({}))
@@ -393,6 +451,7 @@ export function accountingClient(sdk: Medusa) {
   const get = <T>(path: string, query?: Query) => json<T>(`${path}${qs(query)}`)
   const post = <T>(path: string, body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
     json<T>(path, { method: "POST", body, headers })
+  const upload = <T>(path: string, form: FormData) => json<T>(path, { method: "POST", body: form })
   const del = <T>(path: string, query?: Query) => json<T>(`${path}${qs(query)}`, { method: "DELETE" })
   const file = async (path: string, fallbackName: string) => {
     const response = await send(path, { headers: { accept: "*/*" } })
@@ -480,10 +539,46 @@ export function accountingClient(sdk: Medusa) {
       list: () => get<ListResponse<"periods", Period>>("/admin/accounting/periods", { limit: 100 }),
       create: (body: { name: string; start_date: string; end_date: string }) =>
         post<{ period: Period }>("/admin/accounting/periods", body),
-      close: (id: string, reason?: string) =>
-        post<{ period: Period }>(`/admin/accounting/periods/${id}/close`, reason ? { reason } : {}),
+      close: (id: string, reason?: string, force?: boolean) =>
+        post<{ period: Period }>(`/admin/accounting/periods/${id}/close`, {
+          ...(reason && { reason }),
+          ...(force && { force: true }),
+        }),
+      checklist: (id: string) =>
+        get<{ checklist: PeriodChecklist }>(`/admin/accounting/periods/${id}/checklist`),
       reopen: (id: string, reason?: string) =>
         post<{ period: Period }>(`/admin/accounting/periods/${id}/reopen`, reason ? { reason } : {}),
+    },
+
+    payouts: {
+      list: (query: Record<string, unknown> = {}) =>
+        get<ListResponse<"payouts", Payout>>("/admin/payouts", query as any),
+      retrieve: (id: string) => get<{ payout: Payout }>(`/admin/payouts/${id}`),
+      create: (body: {
+        payouts: {
+          provider_id: string
+          provider_payout_id: string
+          currency_code: string
+          payout_date: string
+          lines: { reporting_category?: string; provider_payment_id?: string | null; gross: string; fee: string }[]
+        }[]
+      }) => post<{ payouts: PostedPayout[] }>("/admin/payouts", body),
+      /** Stripe's itemized payout report, or any CSV with a mapping (`format: "csv"`). */
+      import: (
+        file: Blob,
+        fields: { provider_id: string; format?: "stripe" | "csv"; mapping?: PayoutColumnMapping }
+      ) => {
+        const form = new FormData()
+        form.append("file", file, "payouts.csv")
+        form.append("provider_id", fields.provider_id)
+        form.append("format", fields.format ?? "stripe")
+        if (fields.mapping) {
+          form.append("mapping", JSON.stringify(fields.mapping))
+        }
+        return upload<{ payouts: PostedPayout[] }>("/admin/payouts/import", form)
+      },
+      unmatched: (query: { provider_id?: string; as_of?: string } = {}) =>
+        get<{ unmatched_lines: any[]; unpaid_captures: any[] }>("/admin/payouts/reconciliation/unmatched", query),
     },
 
     accounts: {

@@ -46,7 +46,7 @@ function isRedisUnavailable(err: any): boolean {
 }
 
 const OUR_ROUTES =
-  /^\/admin\/(accounting\/|credit-memos|customer-refunds|customers\/[^/]+\/(available-credits|accounting|open-orders)|orders\/[^/]+\/accounting)/
+  /^\/admin\/(accounting\/|credit-memos|customer-refunds|payouts|customers\/[^/]+\/(available-credits|accounting|open-orders)|orders\/[^/]+\/accounting)/
 
 /** Medusa error types that keep their status; on our routes they also get a stable code. */
 const CODED_TYPES = new Set([
