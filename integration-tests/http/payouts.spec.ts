@@ -11,6 +11,7 @@ import {
 } from "../../src/scripts/demo/store-fixture"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { glLines } from "../helpers/ledger"
+import { loadOrderSnapshots } from "../../src/workflows/order-accounting/steps/load-order-snapshots"
 
 jest.setTimeout(240_000)
 
@@ -121,6 +122,24 @@ medusaIntegrationTestRunner({
       await expect(knex().raw(`delete from accounting_payout_line where payout_id = ?`, [id])).rejects.toThrow(
         /IMMUTABLE/
       )
+    })
+
+    it("dates a New York order placed at 19:30 on 31 January in January (the store's accounting timezone)", async () => {
+      await api.post("/admin/accounting/settings", { timezone: "America/New_York" }, admin)
+      const customer = await createCustomer(container, { email: "ny@example.com", first_name: "New", last_name: "York" })
+      const placed = await placeOrder(container, fixture, {
+        customer_id: customer.id,
+        email: customer.email,
+        currency_code: "usd",
+        items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
+      })
+      // 19:30 EST on 31 January is 00:30 UTC on 1 February.
+      await knex().raw(`update "order" set created_at = '2026-02-01T00:30:00Z' where id = ?`, [placed.order_id])
+      const [snapshot] = await loadOrderSnapshots(container, [placed.order_id])
+      expect(snapshot.order_date).toBe("2026-01-31")
+      await api.post("/admin/accounting/settings", { timezone: "UTC" }, admin)
+      const [utc] = await loadOrderSnapshots(container, [placed.order_id])
+      expect(utc.order_date).toBe("2026-02-01")
     })
 
     it("refuses a file with bad rows or a currency mismatch, line by line, and an unknown provider, posting nothing", async () => {
