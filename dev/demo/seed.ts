@@ -14,6 +14,7 @@ import {
   postCustomerRefundWorkflow,
   voidCustomerRefundWorkflow,
 } from "../../src/workflows/customer-refunds"
+import { postPayoutsWorkflow } from "../../src/workflows/payouts"
 import { loadOrderSnapshots } from "../../src/workflows/order-accounting"
 import {
   closeAccountingPeriodWorkflow,
@@ -333,6 +334,27 @@ export async function seedDemo(container: MedusaContainer) {
     false
   )
 
+  // A card processor's payout of two days' sales, net of its fees (Accounting → Payouts).
+  await postPayoutsWorkflow(container).run({
+    input: {
+      source: "api",
+      payouts: [
+        {
+          provider_id: "pp_system_default",
+          provider_payout_id: "po_demo_0001",
+          currency_code: "usd",
+          payout_date: d(2),
+          lines: [
+            { reporting_category: "charge", provider_payment_id: "pi_demo_1", gross: "231.00", fee: "6.99" },
+            { reporting_category: "charge", provider_payment_id: "pi_demo_2", gross: "110.00", fee: "3.49" },
+            { reporting_category: "refund", provider_payment_id: "pi_demo_3", gross: "-20.00", fee: "0" },
+          ],
+        },
+      ],
+      ...actor,
+    },
+  })
+
   // Monthly periods for the demo's months; the oldest is closed.
   const months = new Set(PLANS.map((p) => toIsoDate(daysAgo(p.daysAgo)).slice(0, 7)))
   months.add(toIsoDate(new Date()).slice(0, 7))
@@ -344,7 +366,10 @@ export async function seedDemo(container: MedusaContainer) {
       input: { name: month, start_date: start, end_date: end, ...actor },
     })
     if (month === sorted[0]) {
-      await closeAccountingPeriodWorkflow(container).run({ input: { id: result.id, ...actor } })
+      // Forced only if its checklist has blocking items (then audited as such).
+      await closeAccountingPeriodWorkflow(container).run({
+        input: { id: result.id, force: true, reason: "Demo: the oldest month is final", ...actor },
+      })
     }
   }
   const verify = await accounting.verifyJournal()

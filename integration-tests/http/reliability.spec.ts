@@ -143,7 +143,12 @@ medusaIntegrationTestRunner({
           drafts.push(data.journal_entry.id)
         }
         const posts = drafts.map((id) => api.post(`/admin/accounting/journal-entries/${id}/post`, {}, admin))
-        const close = api.post(`/admin/accounting/periods/${period.data.period.id}/close`, {}, admin)
+        // Forced: the drafts being posted are on its checklist; what is under test is the row lock.
+        const close = api.post(
+          `/admin/accounting/periods/${period.data.period.id}/close`,
+          { force: true, reason: "closing under load" },
+          admin
+        )
         const results = await settleWithin([...posts.slice(0, 10), close, ...posts.slice(10)])
         const counts = outcomes(results)
         expect(Object.keys(counts).every((k) => k === "200" || k === "409 PERIOD_CLOSED")).toBe(true)

@@ -6,6 +6,7 @@ import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
 import { customerCreditMiddlewares } from "./admin/customers/[id]/applications/middlewares"
+import { payoutMiddlewares } from "./admin/payouts/middlewares"
 import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
 import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
@@ -21,6 +22,7 @@ export default defineMiddlewares({
     ...approvalMiddlewares,
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
+    ...payoutMiddlewares,
     ...reportMiddlewares,
     ...auditMiddlewares,
     ...receivedPaymentMiddlewares,

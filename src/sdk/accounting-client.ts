@@ -1,5 +1,9 @@
 import type Medusa from "@medusajs/js-sdk"
 import type {
+  PeriodChecklist,
+  Payout,
+  PayoutColumnMapping,
+  PostedPayout,
   BulkWriteOffInput,
   CustomerOpenItems,
   PaymentReversalKind,
@@ -95,13 +99,14 @@ function transport(sdk: Medusa) {
       credentials: session ? (config.auth?.fetchCredentials ?? "include") : "omit",
       headers: {
         accept: "application/json",
-        ...(body !== undefined && { "content-type": "application/json" }),
+        // A FormData body sets its own multipart boundary.
+        ...(body !== undefined && !(body instanceof FormData) && { "content-type": "application/json" }),
         ...config.globalHeaders,
         ...client["getApiKeyHeader_"](),
         ...(await client["getJwtHeader_"]()),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     })
     if (!response.ok) {
       const error = await response.json().catch(() => ({}))
@@ -129,6 +134,7 @@ export function accountingClient(sdk: Medusa) {
     const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName
     return { blob: await response.blob(), filename }
   }
+  const upload = <T>(path: string, form: FormData) => json<T>(path, { method: "POST", body: form })
   const idempotency = (key?: string) => (key ? { "Idempotency-Key": key } : undefined)
 
   return {
@@ -248,6 +254,44 @@ export function accountingClient(sdk: Medusa) {
       unapply: (customerId: string, applicationId: string, date: string) =>
         del<CustomerOpenItems>(`/admin/customers/${customerId}/applications/${applicationId}`, { date }),
     },
+    payouts: {
+      list: (query: Record<string, unknown> = {}) =>
+        get<ListResponse<"payouts", Payout>>("/admin/payouts", query as any),
+      retrieve: (id: string) => get<{ payout: Payout }>(`/admin/payouts/${id}`),
+      create: (body: {
+        payouts: {
+          provider_id: string
+          provider_payout_id: string
+          currency_code: string
+          payout_date: string
+          lines: {
+            reporting_category?: string
+            provider_payment_id?: string | null
+            gross: string
+            fee: string
+          }[]
+        }[]
+      }) => post<{ payouts: PostedPayout[] }>("/admin/payouts", body),
+      /** Stripe's itemized payout report, or any CSV with a mapping (`format: "csv"`). */
+      import: (
+        file: Blob,
+        fields: { provider_id: string; format?: "stripe" | "csv"; mapping?: PayoutColumnMapping }
+      ) => {
+        const form = new FormData()
+        form.append("file", file, "payouts.csv")
+        form.append("provider_id", fields.provider_id)
+        form.append("format", fields.format ?? "stripe")
+        if (fields.mapping) {
+          form.append("mapping", JSON.stringify(fields.mapping))
+        }
+        return upload<{ payouts: PostedPayout[] }>("/admin/payouts/import", form)
+      },
+      unmatched: (query: { provider_id?: string; as_of?: string } = {}) =>
+        get<{ unmatched_lines: any[]; unpaid_captures: any[] }>(
+          "/admin/payouts/reconciliation/unmatched",
+          query
+        ),
+    },
     journal: {
       list: (query?: Query) =>
         get<ListResponse<"journal_entries", JournalEntry>>("/admin/accounting/journal-entries", query),
@@ -274,8 +318,13 @@ export function accountingClient(sdk: Medusa) {
       list: () => get<ListResponse<"periods", Period>>("/admin/accounting/periods", { limit: 100 }),
       create: (body: { name: string; start_date: string; end_date: string }) =>
         post<{ period: Period }>("/admin/accounting/periods", body),
-      close: (id: string, reason?: string) =>
-        post<{ period: Period }>(`/admin/accounting/periods/${id}/close`, reason ? { reason } : {}),
+      close: (id: string, reason?: string, force?: boolean) =>
+        post<{ period: Period }>(`/admin/accounting/periods/${id}/close`, {
+          ...(reason && { reason }),
+          ...(force && { force: true }),
+        }),
+      checklist: (id: string) =>
+        get<{ checklist: PeriodChecklist }>(`/admin/accounting/periods/${id}/checklist`),
       reopen: (id: string, reason?: string) =>
         post<{ period: Period }>(`/admin/accounting/periods/${id}/reopen`, reason ? { reason } : {}),
     },

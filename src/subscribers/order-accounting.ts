@@ -21,6 +21,8 @@ export const config: SubscriberConfig = {
     "order.claim_created",
     "order.exchange_created",
     "order-edit.confirmed",
+    // Medusa's order transfer: the open items follow the order to its new customer.
+    "order.transfer_requested",
   ],
   context: { subscriberId: "accounting-order-sync" },
 }

@@ -5,7 +5,7 @@ import { todayIso } from "../lib/format"
 import { DateField, FieldError, TextAreaField } from "./form-field"
 import { ActionError } from "./notice"
 
-export type ActionInput = { date: string; reason?: string; record_only?: boolean }
+export type ActionInput = { date: string; reason?: string; record_only?: boolean; option?: boolean }
 
 type Props = {
   open: boolean
@@ -19,6 +19,10 @@ type Props = {
   reason?: { label: string; required: boolean; hint?: string }
   /** Money already left: the user confirms the void only corrects the books. */
   recordOnly?: { label: string }
+  /** An optional choice (e.g. force a close past its checklist), off by default. */
+  option?: { label: string }
+  /** Shown under the description (e.g. a checklist). */
+  children?: ReactNode
   onConfirm: (input: ActionInput) => void
   isPending?: boolean
   /** The refusal of the last attempt, on its field or beside the button. */
@@ -40,6 +44,8 @@ export const ActionDrawer = ({
   askDate,
   reason,
   recordOnly,
+  option,
+  children,
   onConfirm,
   isPending,
   failure,
@@ -48,13 +54,16 @@ export const ActionDrawer = ({
   const [date, setDate] = useState(todayIso())
   const [why, setWhy] = useState("")
   const [confirmed, setConfirmed] = useState(false)
+  const [chosen, setChosen] = useState(false)
   const [attempted, setAttempted] = useState(false)
   const checkboxId = useId()
+  const optionId = useId()
   useEffect(() => {
     if (open) {
       setDate(todayIso())
       setWhy("")
       setConfirmed(false)
+      setChosen(false)
       setAttempted(false)
     }
   }, [open])
@@ -81,6 +90,7 @@ export const ActionDrawer = ({
       date,
       ...(reason && why.trim() && { reason: why.trim() }),
       ...(recordOnly && { record_only: true }),
+      ...(option && chosen && { option: true }),
     })
   }
 
@@ -93,6 +103,7 @@ export const ActionDrawer = ({
         <Drawer.Body className="flex flex-col gap-y-4">
           {/* Drawer.Description renders its own paragraph. */}
           <Drawer.Description className="txt-small text-ui-fg-subtle">{description}</Drawer.Description>
+          {children}
           {askDate && (
             <DateField label="Date" value={date} onChange={setDate} error={fields.date} data-testid="action-date" />
           )}
@@ -110,6 +121,19 @@ export const ActionDrawer = ({
                 </Label>
               </div>
               {fields.record_only && <FieldError>{fields.record_only}</FieldError>}
+            </div>
+          )}
+          {option && (
+            <div className="flex items-start gap-x-2">
+              <Checkbox
+                id={optionId}
+                checked={chosen}
+                onCheckedChange={(v) => setChosen(!!v)}
+                data-testid="action-option"
+              />
+              <Label htmlFor={optionId} size="small">
+                {option.label}
+              </Label>
             </div>
           )}
           {reason && (

@@ -7,6 +7,7 @@ export const OUR_ROUTE_MATCHERS = [
   "/admin/accounting*",
   "/admin/credit-memos*",
   "/admin/customer-refunds*",
+  "/admin/payouts*",
   "/admin/received-payments*",
   "/admin/write-offs*",
   "/admin/customers/:id/applications*",

@@ -28,6 +28,7 @@ export const AccountingEvents = {
   WRITE_OFF_VOIDED: "accounting.write_off.voided",
   CREDIT_APPLIED: "accounting.credit.applied",
   CREDIT_UNAPPLIED: "accounting.credit.unapplied",
+  PAYOUT_POSTED: "accounting.payout.posted",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -73,4 +74,6 @@ export type AccountingEventPayloads = {
   /** Any customer credit (`ar_document_id`) applied to an order, or unapplied. */
   "accounting.credit.applied": { ar_document_id: string; application_id: string; order_id: string }
   "accounting.credit.unapplied": { ar_document_id: string; application_id: string }
+  /** A provider payout was posted (PO-); not sent again for a payout imported twice. */
+  "accounting.payout.posted": { id: string }
 }

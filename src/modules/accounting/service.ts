@@ -3,6 +3,7 @@ import {
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import { reader, setLockTimeout, trx } from "./db"
@@ -47,6 +48,9 @@ import { approvalQueue, ApprovalState, approveDocument, rejectDocument, restoreA
 import type { ApprovalDocumentType } from "./rules/approval"
 import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
+import { ledgerChecklist } from "./ledger/close-checklist"
+import { PostedPayout, postPayout, ProviderPayment } from "./ar/payouts"
+import type { PayoutInput } from "./rules/payout-input"
 import {
   applyCreditMemo,
   createCreditMemo,
@@ -117,6 +121,8 @@ import {
   JournalEntry,
   JournalLine,
   PaymentTerm,
+  Payout,
+  PayoutLine,
   PostingError,
   ReceivedPayment,
   WriteOff,
@@ -146,6 +152,8 @@ export default class AccountingModuleService extends MedusaService({
   JournalEntry,
   JournalLine,
   PaymentTerm,
+  Payout,
+  PayoutLine,
   PostingError,
   ReceivedPayment,
   WriteOff,
@@ -387,6 +395,17 @@ export default class AccountingModuleService extends MedusaService({
     return await closePeriod(knex, id, actor)
   }
 
+  /** The ledger's close checklist of a period (drafts, posting errors, unapplied payments, clearing). */
+  @InjectManager()
+  async periodLedgerChecklist(id: string, @MedusaContext() ctx: Context = {}) {
+    const knex = reader(ctx)
+    const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").first()
+    if (!period) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
+    }
+    return { period, items: await ledgerChecklist(knex, period) }
+  }
+
   @InjectTransactionManager()
   async reopenAccountingPeriod(id: string, actor: PeriodChange = {}, @MedusaContext() ctx: Context = {}) {
     return await reopenPeriod(trx(ctx), id, actor)
@@ -610,6 +629,28 @@ export default class AccountingModuleService extends MedusaService({
       throw new DryRun(result)
     }
     return result
+  }
+
+  // ---- payouts -----------------------------------------------------------
+
+  /**
+   * Posts the payouts of one file or API call in one transaction: all or
+   * nothing. A payout already posted (same provider + payout id) is returned
+   * with created=false and posts nothing.
+   */
+  @InjectTransactionManager()
+  async postPayouts(
+    payouts: PayoutInput[],
+    ctx: Actor & { source: "stripe_csv" | "csv" | "api"; payments: Record<string, ProviderPayment> },
+    @MedusaContext() context: Context = {}
+  ) {
+    const knex = trx(context)
+    await setLockTimeout(knex)
+    const posted: PostedPayout[] = []
+    for (const payout of payouts) {
+      posted.push(await postPayout(knex, payout, ctx))
+    }
+    return posted
   }
 
   // ---- credit memos -----------------------------------------------------

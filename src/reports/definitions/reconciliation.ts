@@ -8,6 +8,7 @@ import { streamQuery } from "../cursor"
 import { arDocumentsAsOf, ROLE_BALANCE_AS_OF } from "../sql/as-of"
 import type { ReportRow, ReportWriter } from "../writers/columns"
 import type { ReportContext, ReportDefinition } from "./types"
+import { clearingAccountDifferences } from "./clearing-accounts"
 
 export type ReconciliationParams = { as_of: string; currency_code?: string }
 
@@ -45,7 +46,8 @@ export const AR_ENTRY_DIFFERENCES = `
 /**
  * Proves the books agree with what happened, as of a day:
  * 1. AR subledger vs the AR control account, and every entry that differs;
- * 2. Medusa's captures and refunds vs their journal entries;
+ * 2. Medusa's captures and refunds vs their journal entries, and per
+ *    provider captured − refunded − paid out vs its clearing account;
  * 3. loyalty store-credit and gift-card balances vs their liability accounts;
  * 4. the journal's hash chain (tampering shows here too).
  * Every difference printed counts, totals included (with an "unexplained
@@ -135,6 +137,10 @@ export const reconciliationReport: ReportDefinition<ReconciliationParams> = {
       })
     }
     await refundsInFlight(ctx, wanted, tally)
+
+    // 2b. Clearing accounts: what providers still hold vs the clearing balances
+    await writer.section("Clearing accounts")
+    await clearingAccountDifferences(ctx, params, wanted, writer, tally)
 
     // 3. Store credit and gift cards vs their liability accounts
     await writer.section("Store credit and gift cards vs their liability accounts")

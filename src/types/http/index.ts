@@ -1,4 +1,5 @@
 export type * from "./access"
+export type * from "./close"
 export type * from "./common"
 export type * from "./credits"
 export type * from "./credit-memos"

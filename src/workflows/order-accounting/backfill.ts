@@ -68,6 +68,9 @@ export async function backfillOrders(
           dry_run: options.dry_run,
         })
         progress.entries += result.posted.length
+        for (const failure of result.failed ?? []) {
+          progress.errors.push({ order_id: snapshot.id, message: failure.message })
+        }
       } catch (e: any) {
         progress.errors.push({ order_id: snapshot.id, message: e?.message ?? String(e) })
       }

@@ -16,15 +16,19 @@ export async function runOrderSync(
   { eventName, origin = "subscriber" }: { eventName?: string; origin?: string } = {}
 ): Promise<boolean> {
   const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-  const { errors } = await syncOrderAccountingWorkflow(container).run({
+  const { result, errors } = await syncOrderAccountingWorkflow(container).run({
     input: { order_id: orderId, origin },
     throwOnError: false,
   })
-  if (!errors?.length) {
+  // Items refused one by one: the rest of the order posted, these wait for a retry.
+  const failed = result?.failed ?? []
+  if (!errors?.length && !failed.length) {
     await accounting.resolvePostingErrors("order", orderId)
     return true
   }
-  const error: any = errors[0].error
+  const error: any = errors?.length
+    ? errors[0].error
+    : { code: failed[0].code, message: failed.map((f) => f.message).join("; ") }
   container
     .resolve(ContainerRegistrationKeys.LOGGER)
     .warn(`accounting: posting order ${orderId} failed (${error?.code ?? "error"}): ${error?.message}`)

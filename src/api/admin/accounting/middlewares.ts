@@ -78,12 +78,17 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
   },
-  ...["close", "reopen"].map((action) => ({
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/periods/:id/checklist",
+    middlewares: [requirePermission("settings:view")],
+  },
+  ...(["close", "reopen"] as const).map((action) => ({
     method: ["POST" as const],
     matcher: `/admin/accounting/periods/:id/${action}`,
     middlewares: [
       requirePermission("periods:manage"),
-      validateBody(periods.AdminChangePeriodStatus),
+      validateBody(action === "close" ? periods.AdminClosePeriod : periods.AdminChangePeriodStatus),
       validateAndTransformQuery(SelectParams, periodsConfig.retrievePeriodQueryConfig),
     ],
   })),

@@ -1,6 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { advisoryLock } from "../db"
 import { AccountingError } from "../errors"
+import { firstOpenDay } from "../ledger/periods"
 import { postEntry } from "../ledger/posting"
 import { DEFAULT_POSTING, loadAccountMap, loadPostingSettings, roleAccount } from "../ledger/settings"
 import { signedToLines } from "../rules/balance"
@@ -18,7 +19,8 @@ import {
   targetComponents,
 } from "../rules/order-recognition"
 import { AccountMap, providerAccount } from "../rules/roles"
-import { ArDocRow, insertArDocument } from "./documents"
+import { ArDocRow, insertArDocument, NewArDocument } from "./documents"
+import { transferOrderDocuments } from "./order-transfer"
 import { claimedMedusaPayments } from "./received-payments/claims"
 import { createReturnMemo, undocumentedReturn } from "./return-memos"
 import { settleOrder } from "./settle-order"
@@ -30,6 +32,11 @@ export type OrderSyncResult = {
   skipped?: string
   /** Captures and refunds left unposted while the order's receivable is not recognised. */
   parked?: string[]
+  /**
+   * Items refused (closed period, lock date, unmapped account…): each was
+   * rolled back alone, the others posted. The caller keeps them as a posting error.
+   */
+  failed?: { kind: string; id: string; date: string; code: string | null; message: string }[]
 }
 
 type Settings = Awaited<ReturnType<typeof loadPostingSettings>>
@@ -205,98 +212,187 @@ export async function syncOrder(
   }
   const orderNumber = order.display_id ? `#${order.display_id}` : order.id
 
-  for (const item of pending) {
-    let doc: ArDocRow | null = null
-    if (item.kind === "recognition") {
-      const seq = recognitions.length + result.posted.filter((p) => p.kind === "recognition").length
-      const lines = recognitionLines(item.delta, recognitionAccounts(map), { canceled: item.canceled })
-      const { entry } = await postEntry(knex, {
-        entry_date: item.date,
-        currency_code: currency,
-        memo: item.first
-          ? `Order ${orderNumber} placed`
-          : item.canceled
-            ? `Order ${orderNumber} canceled`
-            : `Order ${orderNumber} changed (v${order.version})`,
-        source_type: "order",
-        source_id: order.id,
-        source_kind: item.first ? "placed" : `change:${seq}`,
-        origin,
-        lines: signedToLines(lines).map((l) => ({ ...l, ...ref })),
-      })
-      const receivable = item.delta.receivable
-      const returnId =
-        settings.auto_credit_memo_on_return && !item.first && !item.canceled && receivable.lt(0)
-          ? await undocumentedReturn(knex, order)
-          : null
-      const memo = returnId
-        ? await createReturnMemo(knex, {
-            order,
-            return_id: returnId,
-            date: item.date,
-            delta: item.delta,
-            journal_entry_id: entry.id,
-            origin,
-          })
-        : null
-      doc = await insertArDocument(knex, {
-        ...docBase,
-        doc_type: memo ? "credit_memo" : item.first ? "order" : "order_adjustment",
-        sign: receivable.lt(0) ? -1 : 1,
-        number: memo?.number ?? (item.first ? orderNumber : `${orderNumber}-${seq}`),
-        document_date: item.date,
-        due_date: dueDate(order, settings, item.date),
-        amount: receivable.abs(),
-        source_id: memo?.id ?? (item.first ? order.id : `${order.id}:${seq}`),
-        journal_entry_id: entry.id,
-        breakdown: { ...serializeComponents(item.delta), ...(item.canceled && { canceled: "true" }) },
-        source_version: order.version,
-      })
-      result.posted.push({
-        entry_id: entry.id,
-        number: entry.number,
-        kind: "recognition",
-        ...(memo && { credit_memo_id: memo.id }),
-      })
-    } else {
-      const money = providerAccount(map, item.provider_id)
-      if (!money) {
-        throw new AccountingError(
-          "ACCOUNT_NOT_MAPPED",
-          `No account for payment provider ${item.provider_id} and no card_clearing role`
-        )
+  const failed: NonNullable<OrderSyncResult["failed"]> = []
+  if (!stale) {
+    // Order transferred to another customer: its open items follow, then sync goes on for the new one.
+    try {
+      const moved = await knex.transaction((sp) =>
+        transferOrderDocuments(sp, {
+          order_id: order.id,
+          order_number: orderNumber,
+          customer_id: order.customer_id,
+          map,
+          origin,
+          late_items: settings.late_items_to_open_period,
+        })
+      )
+      if (moved) {
+        result.posted.push({ entry_id: moved.entry_id, number: moved.number, kind: "order_transfer" })
       }
-      const ar = roleAccount(map, "ar")
-      const isCapture = item.kind === "capture"
-      const { entry } = await postEntry(knex, {
-        entry_date: item.date,
-        currency_code: currency,
-        memo: `${isCapture ? "Payment captured" : "Payment refunded"} on order ${orderNumber}`,
-        source_type: item.kind,
-        source_id: item.id,
-        source_kind: isCapture ? "captured" : "refunded",
-        origin,
-        lines: [
-          { account_id: isCapture ? money : ar, debit: item.amount, ...ref },
-          { account_id: isCapture ? ar : money, credit: item.amount, ...ref },
-        ],
+    } catch (e: any) {
+      failed.push({
+        kind: "order_transfer",
+        id: order.id,
+        date: "",
+        code: typeof e?.code === "string" ? e.code : null,
+        message: `transfer of order ${orderNumber} to ${order.customer_id}: ${e?.message ?? e}`,
       })
-      doc = await insertArDocument(knex, {
-        ...docBase,
-        doc_type: isCapture ? "payment" : "payment_refund",
-        sign: isCapture ? -1 : 1,
-        number: `${orderNumber} ${isCapture ? "payment" : "refund"}`,
-        document_date: item.date,
-        due_date: item.date,
-        amount: item.amount,
-        source_id: item.id,
-        journal_entry_id: entry.id,
-      })
-      result.posted.push({ entry_id: entry.id, number: entry.number, kind: item.kind })
     }
-    await settleOrder(knex, order.id, doc, item.date)
+  }
+  let recognitionBlocked = false
+  for (const item of pending) {
+    const itemId = item.kind === "recognition" ? order.id : item.id
+    if (item.kind === "recognition" && recognitionBlocked) {
+      continue
+    }
+    try {
+      // A savepoint per item: a refused item rolls back alone, the rest of the order posts.
+      const posted = await knex.transaction((sp) =>
+        postItem(sp, item, { order, settings, map, currency, origin, recognitions, result, ref, docBase, orderNumber })
+      )
+      result.posted.push(posted)
+    } catch (e: any) {
+      failed.push({
+        kind: item.kind,
+        id: itemId,
+        date: item.date,
+        code: typeof e?.code === "string" ? e.code : null,
+        message: `${item.kind} ${itemId} dated ${item.date}: ${e?.message ?? e}${
+          e?.code === "PERIOD_CLOSED" || e?.code === "PERIOD_LOCKED"
+            ? " (turn on late_items_to_open_period to post it on the first open day)"
+            : ""
+        }`,
+      })
+      if (item.kind === "recognition") {
+        // Later deltas build on this one; the placement is what captures settle.
+        recognitionBlocked = true
+        if (item.first) {
+          break
+        }
+      }
+    }
+  }
+  if (failed.length) {
+    result.failed = failed
   }
   return result
+}
+
+type ItemContext = {
+  order: OrderSnapshot
+  settings: Settings
+  map: AccountMap
+  currency: string
+  origin: string
+  recognitions: ArDocRow[]
+  result: OrderSyncResult
+  ref: { customer_id: string; order_id: string }
+  docBase: Omit<NewArDocument, "doc_type" | "sign" | "document_date" | "due_date" | "amount" | "source_id">
+  orderNumber: string
+}
+
+/**
+ * Posts one pending item. Dated in a closed period or before the lock date,
+ * it posts on the first open day when the settings allow late items, keeping
+ * its own day as the entry's original_date; otherwise it is refused.
+ */
+async function postItem(knex: Knex, item: Pending, ctx: ItemContext): Promise<OrderSyncResult["posted"][number]> {
+  const { order, settings, map, currency, origin, recognitions, result, ref, docBase, orderNumber } = ctx
+  const date = settings.late_items_to_open_period ? await firstOpenDay(knex, item.date) : item.date
+  const original_date = date !== item.date ? item.date : null
+  let doc: ArDocRow
+  let posted: OrderSyncResult["posted"][number]
+  if (item.kind === "recognition") {
+    const seq = recognitions.length + result.posted.filter((p) => p.kind === "recognition").length
+    const lines = recognitionLines(item.delta, recognitionAccounts(map), { canceled: item.canceled })
+    const { entry } = await postEntry(knex, {
+      entry_date: date,
+      original_date,
+      currency_code: currency,
+      memo: item.first
+        ? `Order ${orderNumber} placed`
+        : item.canceled
+          ? `Order ${orderNumber} canceled`
+          : `Order ${orderNumber} changed (v${order.version})`,
+      source_type: "order",
+      source_id: order.id,
+      source_kind: item.first ? "placed" : `change:${seq}`,
+      origin,
+      lines: signedToLines(lines).map((l) => ({ ...l, ...ref })),
+    })
+    const receivable = item.delta.receivable
+    const returnId =
+      settings.auto_credit_memo_on_return && !item.first && !item.canceled && receivable.lt(0)
+        ? await undocumentedReturn(knex, order)
+        : null
+    const memo = returnId
+      ? await createReturnMemo(knex, {
+          order,
+          return_id: returnId,
+          date: item.date,
+          delta: item.delta,
+          journal_entry_id: entry.id,
+          origin,
+        })
+      : null
+    doc = await insertArDocument(knex, {
+      ...docBase,
+      doc_type: memo ? "credit_memo" : item.first ? "order" : "order_adjustment",
+      sign: receivable.lt(0) ? -1 : 1,
+      number: memo?.number ?? (item.first ? orderNumber : `${orderNumber}-${seq}`),
+      document_date: date,
+      due_date: dueDate(order, settings, date),
+      amount: receivable.abs(),
+      source_id: memo?.id ?? (item.first ? order.id : `${order.id}:${seq}`),
+      journal_entry_id: entry.id,
+      breakdown: { ...serializeComponents(item.delta), ...(item.canceled && { canceled: "true" }) },
+      source_version: order.version,
+    })
+    posted = {
+      entry_id: entry.id,
+      number: entry.number,
+      kind: "recognition",
+      ...(memo && { credit_memo_id: memo.id }),
+    }
+  } else {
+    const money = providerAccount(map, item.provider_id)
+    if (!money) {
+      throw new AccountingError(
+        "ACCOUNT_NOT_MAPPED",
+        `No account for payment provider ${item.provider_id} and no card_clearing role`
+      )
+    }
+    const ar = roleAccount(map, "ar")
+    const isCapture = item.kind === "capture"
+    const { entry } = await postEntry(knex, {
+      entry_date: date,
+      original_date,
+      currency_code: currency,
+      memo: `${isCapture ? "Payment captured" : "Payment refunded"} on order ${orderNumber}`,
+      source_type: item.kind,
+      source_id: item.id,
+      source_kind: isCapture ? "captured" : "refunded",
+      origin,
+      lines: [
+        { account_id: isCapture ? money : ar, debit: item.amount, ...ref },
+        { account_id: isCapture ? ar : money, credit: item.amount, ...ref },
+      ],
+    })
+    doc = await insertArDocument(knex, {
+      ...docBase,
+      doc_type: isCapture ? "payment" : "payment_refund",
+      sign: isCapture ? -1 : 1,
+      number: `${orderNumber} ${isCapture ? "payment" : "refund"}`,
+      document_date: date,
+      due_date: date,
+      amount: item.amount,
+      source_id: item.id,
+      journal_entry_id: entry.id,
+    })
+    posted = { entry_id: entry.id, number: entry.number, kind: item.kind }
+  }
+  await settleOrder(knex, order.id, doc, date)
+  return posted
 }
 
 /**

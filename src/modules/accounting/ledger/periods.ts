@@ -2,14 +2,18 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { advisoryLock } from "../db"
 import { AccountingError } from "../errors"
+import { addDays } from "../rules/dates"
 import { Actor, recordAudit } from "./audit"
+import { ChecklistItem, ledgerChecklist } from "./close-checklist"
 
 /**
- * Refuses a posting dated inside a closed period. FOR SHARE makes a
- * concurrent close wait until this posting commits (and a posting wait for a
- * close in progress), so nothing lands in a period after it was closed.
+ * Refuses a posting dated inside a closed period (PERIOD_CLOSED) or on or
+ * before the lock date (PERIOD_LOCKED, unless `actorId` holds periods:manage).
+ * FOR SHARE makes a concurrent close wait until this posting commits (and a
+ * posting wait for a close in progress), so nothing lands in a period after
+ * it was closed.
  */
-export async function assertPeriodOpen(knex: Knex, date: string): Promise<void> {
+export async function assertPeriodOpen(knex: Knex, date: string, actorId?: string | null): Promise<void> {
   const { rows } = await knex.raw(
     `select id, name, status from accounting_period
       where start_date <= ? and end_date >= ? and deleted_at is null
@@ -23,12 +27,80 @@ export async function assertPeriodOpen(knex: Knex, date: string): Promise<void> 
       `${date} falls in the closed period ${closed.name}; reopen it or use a date in an open period`
     )
   }
+  const lockDate = await loadLockDate(knex)
+  if (lockDate && date <= lockDate && !(await canPostBeforeLock(knex, actorId))) {
+    throw new AccountingError(
+      "PERIOD_LOCKED",
+      `${date} is on or before the lock date ${lockDate}; only a user with periods:manage can post there`
+    )
+  }
+}
+
+/** The lock date (YYYY-MM-DD), read FOR SHARE so moving it waits for postings in flight. */
+export async function loadLockDate(knex: Knex): Promise<string | null> {
+  const row = await knex("accounting_setting")
+    .select("lock_date")
+    .whereNull("deleted_at")
+    .orderBy("created_at")
+    .forShare()
+    .first()
+  return row?.lock_date ?? null
+}
+
+/**
+ * Whether the admin user may post before the lock date: a user with no
+ * accounting_permissions list may do everything (as in src/api/utils/permissions.ts),
+ * one with a list needs periods:manage. Store activity (no user) never may.
+ */
+export async function canPostBeforeLock(knex: Knex, actorId?: string | null): Promise<boolean> {
+  if (!actorId) {
+    return false
+  }
+  const { rows: present } = await knex.raw(`select to_regclass('public.user') is not null as present`)
+  if (!present[0]?.present) {
+    return false
+  }
+  const { rows } = await knex.raw(`select metadata from "user" where id = ? and deleted_at is null`, [actorId])
+  if (!rows.length) {
+    return false
+  }
+  const list = rows[0].metadata?.accounting_permissions
+  if (!Array.isArray(list)) {
+    return true
+  }
+  return ["periods:manage", "periods:*", "*"].some((p) => list.map(String).includes(p))
+}
+
+/**
+ * The first day on or after `date` that a posting by store activity may use:
+ * after the lock date and outside every closed period (late items, as
+ * NetSuite and Intacct post them).
+ */
+export async function firstOpenDay(knex: Knex, date: string): Promise<string> {
+  const lockDate = await loadLockDate(knex)
+  let day = lockDate && date <= lockDate ? addDays(lockDate, 1) : date
+  const closed = await knex("accounting_period")
+    .select("start_date", "end_date")
+    .where({ status: "closed" })
+    .andWhere("end_date", ">=", day)
+    .whereNull("deleted_at")
+    .orderBy("start_date")
+  for (const period of closed) {
+    if (period.start_date <= day && period.end_date >= day) {
+      day = addDays(period.end_date, 1)
+    }
+  }
+  return day
 }
 
 export type PeriodInput = { name: string; start_date: string; end_date: string }
 
-/** Who closes or reopens a period, and why (kept in the audit trail). */
-export type PeriodChange = Actor & { reason?: string | null }
+/**
+ * Who closes or reopens a period, and why (kept in the audit trail). A close
+ * may be `force`d past blocking checklist items (with a reason); `checklist`
+ * carries the items computed outside the ledger (reconciliation).
+ */
+export type PeriodChange = Actor & { reason?: string | null; force?: boolean; checklist?: ChecklistItem[] }
 
 export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor) {
   if (input.end_date < input.start_date) {
@@ -64,7 +136,7 @@ export async function createPeriod(knex: Knex, input: PeriodInput, actor: Actor)
  * Closes a period. The row lock waits for postings in flight (they hold it
  * FOR SHARE); refunds reserved but not yet posted in the range refuse the close.
  */
-export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: PeriodChange) {
+export async function closePeriod(knex: Knex, id: string, { reason, force, checklist, ...actor }: PeriodChange) {
   const period = await knex("accounting_period").where({ id }).whereNull("deleted_at").forUpdate().first()
   if (!period) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Period ${id} was not found`)
@@ -83,6 +155,20 @@ export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: 
       `Refund ${inFlight.id} dated ${inFlight.refund_date} is being posted; close the period once it finishes`
     )
   }
+  // Under the period's row lock: nothing posts in it while the list is read.
+  const items = [...(await ledgerChecklist(knex, period)), ...(checklist ?? [])]
+  const blocking = items.filter((i) => i.blocking && i.count > 0)
+  if (blocking.length && !force) {
+    throw new AccountingError(
+      "PERIOD_CHECKLIST_BLOCKED",
+      `Period ${period.name} cannot close yet: ${blocking
+        .map((i) => `${i.label} (${i.count})`)
+        .join("; ")}. Clear them, or force the close with a reason (periods:manage)`
+    )
+  }
+  if (blocking.length && !reason) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "A forced close needs a reason")
+  }
   const [closed] = await knex("accounting_period")
     .where({ id })
     .update({
@@ -99,7 +185,11 @@ export async function closePeriod(knex: Knex, id: string, { reason, ...actor }: 
     action: "close",
     from_status: "open",
     to_status: "closed",
-    data: reason ? { reason } : null,
+    data: blocking.length
+      ? { reason, forced: true, blocking: Object.fromEntries(blocking.map((i) => [i.key, i.count])) }
+      : reason
+        ? { reason }
+        : null,
     ...actor,
   })
   return closed

@@ -30,6 +30,8 @@ export type EntryInput = {
   actor_id?: string | null
   reversal_of_id?: string | null
   metadata?: Record<string, unknown> | null
+  /** The day the item happened, when it is posted later on the first open day. */
+  original_date?: string | null
   lines: EntryLineInput[]
 }
 
@@ -49,6 +51,8 @@ export type EntryRow = {
   chain_seq: number | null
   prev_hash: string | null
   hash: string | null
+  created_by?: string | null
+  original_date?: string | null
 }
 
 export type LineRow = {
@@ -123,6 +127,7 @@ async function insertDraft(knex: Knex, input: EntryInput): Promise<{ entry: Entr
       created_by: input.actor_id ?? null,
       reversal_of_id: input.reversal_of_id ?? null,
       metadata: input.metadata ?? null,
+      original_date: input.original_date ?? null,
     })
     .returning("*")
   return { entry, lines: await insertLines(knex, entry.id, input.lines) }
@@ -241,7 +246,7 @@ async function sealEntry(
   lines: LineRow[],
   actorId?: string | null
 ): Promise<EntryRow> {
-  await assertPeriodOpen(knex, entry.entry_date)
+  await assertPeriodOpen(knex, entry.entry_date, actorId ?? entry.created_by)
   const number = await nextDocumentNumber(knex, "journal_entry")
   const { value: chainSeq } = await nextSequenceValue(knex, CHAIN_SEQUENCE)
   // The chain counter's row lock is held: the previous link is committed.

@@ -7,6 +7,7 @@ export const SEQUENCE_TYPES = [
   "customer_refund",
   "received_payment",
   "write_off",
+  "payout",
 ] as const
 export type SequenceType = (typeof SEQUENCE_TYPES)[number]
 

@@ -23,6 +23,8 @@ export type SettingsUpdate = {
   allow_future_dates?: boolean
   /** Per document type: currency -> threshold (decimal string); null removes the type's thresholds. */
   approvals?: Partial<Record<ApprovalDocumentType, Record<string, string> | null>>
+  late_items_to_open_period?: boolean
+  lock_date?: string | null
 }
 
 export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
@@ -65,6 +67,8 @@ export async function loadPostingSettings(knex: Knex) {
     auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
     timezone: (setting?.timezone ?? "UTC") as string,
     allow_future_dates: !!setting?.allow_future_dates,
+    late_items_to_open_period: !!setting?.late_items_to_open_period,
+    lock_date: (setting?.lock_date ?? null) as string | null,
     posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
     approvals: (setting?.approvals ?? {}) as Partial<Record<ApprovalDocumentType, Record<string, string>>>,
   }
@@ -226,7 +230,13 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
   if (update.aging_buckets) {
     scalar.aging_buckets = JSON.stringify({ days: update.aging_buckets })
   }
-  for (const key of ["auto_credit_memo_on_return", "timezone", "allow_future_dates"] as const) {
+  for (const key of [
+    "auto_credit_memo_on_return",
+    "timezone",
+    "allow_future_dates",
+    "late_items_to_open_period",
+    "lock_date",
+  ] as const) {
     if (update[key] !== undefined) {
       scalar[key] = update[key]
     }

@@ -13,6 +13,10 @@ export const AccountingSetting = model.define(
     timezone: model.text().default("UTC"),
     // Documents, applications, voids and reversals may be dated after today.
     allow_future_dates: model.boolean().default(false),
+    // An item dated in a closed period (or before the lock date) posts on the first open day.
+    late_items_to_open_period: model.boolean().default(false),
+    // No posting dated on or before this day without periods:manage (YYYY-MM-DD).
+    lock_date: model.text().nullable(),
     // Orders updated after this instant still need a sync (sweep job).
     sync_cursor: model.dateTime().nullable(),
     // Approval thresholds per document type and currency: { customer_refund: { usd: "500" } }.

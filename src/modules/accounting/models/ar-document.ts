@@ -17,6 +17,8 @@ export const AR_DOC_TYPES = [
   "customer_refund",
   "received_payment",
   "write_off",
+  // An order's open item moved between customers (order transfer): out of the old, into the new.
+  "transfer",
 ] as const
 
 export const ArDocument = model

@@ -31,6 +31,8 @@ export const JournalEntry = model
       prev_hash: model.text().nullable(),
       hash: model.text().nullable(),
       metadata: model.json().nullable(),
+      // The day the item happened when it was posted later, on the first open day (late items).
+      original_date: model.text().nullable(),
       lines: model.hasMany(() => JournalLine, { mappedBy: "entry" }),
     }
   )

@@ -14,6 +14,7 @@ export type HashableEntry = {
   posted_by?: string | null
   chain_seq: number
   prev_hash: string | null
+  original_date?: string | null
 }
 
 export type HashableLine = {
@@ -56,6 +57,8 @@ export function entryHash(entry: HashableEntry, lines: HashableLine[]): string {
         l.order_id ?? null,
         l.description ?? null,
       ]),
+    // Only late items carry it: the hash of every other entry stays what it was.
+    ...(entry.original_date ? [entry.original_date] : []),
   ])
   return createHash("sha256").update(canonical).digest("hex")
 }

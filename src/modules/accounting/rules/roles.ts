@@ -15,6 +15,8 @@ export const ACCOUNT_ROLES = [
   "cogs",
   "rounding",
   "bad_debt",
+  // What payment providers keep of a payout (Dr on each payout).
+  "processing_fees",
 ] as const
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
 

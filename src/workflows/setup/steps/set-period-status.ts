@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type AccountingModuleService from "../../../modules/accounting/service"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
+import type { ChecklistItem } from "../../../modules/accounting/ledger/close-checklist"
 
 export const setAccountingPeriodStatusStepId = "set-accounting-period-status"
 
@@ -9,11 +10,23 @@ export const setAccountingPeriodStatusStepId = "set-accounting-period-status"
 export const setAccountingPeriodStatusStep = createStep(
   setAccountingPeriodStatusStepId,
   async (
-    input: { id: string; status: "open" | "closed"; reason?: string | null } & Actor,
+    input: {
+      id: string
+      status: "open" | "closed"
+      reason?: string | null
+      force?: boolean
+      checklist?: ChecklistItem[]
+    } & Actor,
     { container }
   ) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-    const actor = { actor_id: input.actor_id, origin: input.origin, reason: input.reason }
+    const actor = {
+      actor_id: input.actor_id,
+      origin: input.origin,
+      reason: input.reason,
+      force: input.force,
+      checklist: input.checklist,
+    }
     const period =
       input.status === "closed"
         ? await accounting.closeAccountingPeriod(input.id, actor)
@@ -29,7 +42,8 @@ export const setAccountingPeriodStatusStep = createStep(
     if (input.status === "closed") {
       await accounting.reopenAccountingPeriod(input.id, actor)
     } else {
-      await accounting.closeAccountingPeriod(input.id, actor)
+      // Back to where it was: the checklist was already passed (or forced) when it closed.
+      await accounting.closeAccountingPeriod(input.id, { ...actor, force: true, reason: "compensation" })
     }
   }
 )

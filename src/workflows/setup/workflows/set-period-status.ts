@@ -2,25 +2,38 @@ import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusa
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AccountingEvents } from "../../../modules/accounting/events"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
+import { checkPeriodReconciliationStep } from "../steps/check-period-reconciliation"
 import { setAccountingPeriodStatusStep } from "../steps/set-period-status"
 
 /** The period, and why it is closed or reopened (kept in the audit trail). */
 export type PeriodStatusInput = { id: string; reason?: string | null } & Actor
 
+/** A close may be forced past blocking checklist items, with a reason (audited). */
+export type ClosePeriodInput = PeriodStatusInput & { force?: boolean }
+
 export const closeAccountingPeriodWorkflowId = "close-accounting-period"
 
 /**
  * Closes a period: nothing can be posted or voided inside it afterwards.
- * Hook `periodClosed`; event accounting.period.closed.
+ * Refused (PERIOD_CHECKLIST_BLOCKED) while the close checklist has blocking
+ * items (drafts, pending posting errors, unposted refunds, reconciliation
+ * differences) unless `force`d with a reason. Hooks `periodChecklistChecked`
+ * (see or veto the checklist) and `periodClosed`; event accounting.period.closed.
  */
 export const closeAccountingPeriodWorkflow = createWorkflow(
   closeAccountingPeriodWorkflowId,
-  (input: PeriodStatusInput) => {
-    const statusInput = transform({ input }, ({ input }) => ({ ...input, status: "closed" as const }))
+  (input: ClosePeriodInput) => {
+    const checklist = checkPeriodReconciliationStep({ id: input.id })
+    const periodChecklistChecked = createHook("periodChecklistChecked", { checklist, input })
+    const statusInput = transform({ input, checklist }, ({ input, checklist }) => ({
+      ...input,
+      checklist,
+      status: "closed" as const,
+    }))
     const period = setAccountingPeriodStatusStep(statusInput)
     const periodClosed = createHook("periodClosed", { period })
     emitEventStep({ eventName: AccountingEvents.PERIOD_CLOSED, data: { id: input.id } })
-    return new WorkflowResponse(period, { hooks: [periodClosed] })
+    return new WorkflowResponse(period, { hooks: [periodChecklistChecked, periodClosed] })
   }
 )
 

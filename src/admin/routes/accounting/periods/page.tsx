@@ -1,5 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Drawer, Text, createDataTableColumnHelper, useDataTable } from "@medusajs/ui"
+import { Badge, Button, Drawer, Text, createDataTableColumnHelper, useDataTable } from "@medusajs/ui"
+import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { AccountingPage } from "../../../components/accounting-nav"
 import { ActionDrawer } from "../../../components/action-drawer"
@@ -108,6 +109,49 @@ const PeriodHistory = ({ period, onClose }: { period: Period | null; onClose: ()
   </Drawer>
 )
 
+/**
+ * What stands between a period and its close: drafts, refunds not posted,
+ * posting errors and reconciliation differences block it; unapplied payments
+ * and clearing balances are shown to look at.
+ */
+const CloseChecklist = ({ periodId }: { periodId: string }) => {
+  const checklist = useQuery({
+    queryKey: ["accounting", "period-checklist", periodId],
+    queryFn: () => accounting.periods.checklist(periodId),
+  })
+  if (checklist.isLoading) {
+    return <Text size="small">Checking the period…</Text>
+  }
+  if (!checklist.data) {
+    return <ActionError message="The checklist could not be loaded" />
+  }
+  const { items, can_close } = checklist.data.checklist
+  return (
+    <div className="flex flex-col gap-y-2" data-testid="close-checklist">
+      <Text size="small" weight="plus">
+        {can_close ? "Ready to close: nothing blocks it." : "Close checklist: clear the blocking items or force the close."}
+      </Text>
+      {items.map((item) => (
+        <div key={item.key} className="flex flex-col" data-testid={`checklist-${item.key}`}>
+          <div className="flex items-center gap-x-2">
+            <Badge size="2xsmall" color={item.count === 0 ? "green" : item.blocking ? "red" : "orange"}>
+              {item.count}
+            </Badge>
+            <Text size="small">{item.label}</Text>
+          </div>
+          {item.entries.slice(0, 5).map((e) => (
+            <Text key={e.id} size="xsmall" className="text-ui-fg-subtle pl-8">
+              {[e.date, e.reference, e.amount && `${e.amount} ${e.currency_code?.toUpperCase() ?? ""}`]
+                .filter(Boolean)
+                .join(" · ")}
+            </Text>
+          ))}
+        </div>
+      ))}
+    </div>
+  )
+}
+
 /** Accounting periods: a closed period takes no posting, void or reversal dated inside it. */
 const PeriodsList = () => {
   const { can } = usePermissions()
@@ -115,9 +159,9 @@ const PeriodsList = () => {
   const periods = usePeriods()
   const [changing, setChanging] = useState<Period | null>(null)
   const [history, setHistory] = useState<Period | null>(null)
-  const change = useAccountingMutation((v: { period: Period; reason: string }) =>
+  const change = useAccountingMutation((v: { period: Period; reason: string; force?: boolean }) =>
     v.period.status === "open"
-      ? accounting.periods.close(v.period.id, v.reason)
+      ? accounting.periods.close(v.period.id, v.reason, v.force)
       : accounting.periods.reopen(v.period.id, v.reason)
   )
   const columns = [
@@ -194,11 +238,12 @@ const PeriodsList = () => {
         confirmLabel={closing ? "Close period" : "Reopen period"}
         danger={closing}
         reason={{ label: "Reason", required: true, hint: "Kept in the period's history" }}
+        option={closing ? { label: "Close even with blocking items (forced; recorded in the audit trail)" } : undefined}
         isPending={change.isPending}
         failure={change.failure}
-        onConfirm={({ reason }) =>
+        onConfirm={({ reason, option }) =>
           change.mutate(
-            { period: changing!, reason: reason! },
+            { period: changing!, reason: reason!, force: !!option },
             {
               onSuccess: (r) => {
                 setChanging(null)
@@ -207,7 +252,9 @@ const PeriodsList = () => {
             }
           )
         }
-      />
+      >
+        {closing && changing && <CloseChecklist periodId={changing.id} />}
+      </ActionDrawer>
       <PeriodHistory
         period={history && (periods.data?.periods.find((p) => p.id === history.id) ?? history)}
         onClose={() => setHistory(null)}

@@ -21,3 +21,14 @@ export const AdminCreatePeriod = z
 export const AdminChangePeriodStatus = z.strictObject({
   reason: text(500).trim().min(1).optional(),
 })
+
+/** Closing: `force` passes blocking checklist items and then needs a reason (audited). */
+export const AdminClosePeriod = z
+  .strictObject({
+    reason: text(500).trim().min(1).optional(),
+    force: z.boolean().optional(),
+  })
+  .refine((b) => !b.force || !!b.reason, {
+    message: "a forced close needs a reason",
+    path: ["reason"],
+  })

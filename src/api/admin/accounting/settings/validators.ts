@@ -4,7 +4,7 @@ import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
 import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
 import { sequenceFormat } from "../../../../modules/accounting/options"
 import { APPROVAL_DOCUMENT_TYPES } from "../../../../modules/accounting/rules/approval"
-import { currencyCode, id, money, refundMethod, timeZone } from "../../../utils/validators"
+import { currencyCode, id, isoDate, money, refundMethod, timeZone } from "../../../utils/validators"
 
 const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
   (typeof ACCOUNT_ROLES)[number],
@@ -63,4 +63,8 @@ export const AdminUpdateAccountingSettings = z.strictObject({
   posting: z.strictObject(postingShape).optional(),
   timezone: timeZone().optional(),
   allow_future_dates: z.boolean().optional(),
+  // Items dated in a closed period (or before the lock date) post on the first open day.
+  late_items_to_open_period: z.boolean().optional(),
+  // Nobody without periods:manage posts on or before it; null lifts it. Needs periods:manage.
+  lock_date: isoDate().nullable().optional(),
 })
