@@ -1,9 +1,11 @@
-import type { Writable } from "stream"
+import type { Readable, Writable } from "stream"
 import { neutraliseFormula } from "../format"
 import { ReportColumn, ReportMeta, ReportRow, ReportWriter, withMoneyText } from "./columns"
+import { pipeCopyCsv } from "./copy-csv"
 import { endOutput, waitForDrain } from "./drain"
 
-function cell(value: unknown, column: ReportColumn): string {
+/** One CSV cell as this writer writes it (text neutralised, quoted when needed). */
+export function cell(value: unknown, column: ReportColumn): string {
   if (value === null || value === undefined) {
     return ""
   }
@@ -44,6 +46,31 @@ export class CsvReportWriter implements ReportWriter {
     await this.write(
       this.line({ ...row, [this.meta.columns[0].key]: row[this.meta.columns[0].key] ?? "TOTAL" })
     )
+  }
+
+  /**
+   * Rows PostgreSQL formatted (`COPY ... TO STDOUT WITH CSV`, see
+   * pipeCopyCsv), written as they come; `sectionEnd` writes a section's
+   * total lines (with total()) when its last row has passed.
+   */
+  async copyRows(
+    copy: Readable,
+    hooks: { firstField?: (ids: string[]) => Promise<(id: string) => string>; sectionEnd: (section: string) => Promise<void> }
+  ) {
+    await this.flush()
+    await pipeCopyCsv(copy, {
+      firstField: hooks.firstField,
+      sectionChange: async (ended) => {
+        if (ended !== null) {
+          await hooks.sectionEnd(ended)
+          await this.flush()
+        }
+      },
+      write: async (bytes) => {
+        this.out.write(bytes)
+        await waitForDrain(this.out)
+      },
+    })
   }
 
   async end() {

@@ -1,0 +1,50 @@
+import { defaultCurrencies } from "@medusajs/framework/utils"
+import { labelCase, moneyCell, precisionCase, textCell } from "./csv-cells"
+
+const KNOWN_CURRENCIES = Object.keys(defaultCurrencies).map((c) => c.toLowerCase())
+
+/**
+ * The AR aging detail as PostgreSQL-formatted CSV rows, the columns of the
+ * report's detail (customer id first: the writer puts the name in its place;
+ * currency last: it marks the sections). `detailSql` is agingSql(detail).
+ */
+export function agingDetailCsvSql(detailSql: string, bucketLabels: string[], docTypeLabels: Record<string, string>) {
+  return `
+    select l.customer_id, ${textCell("l.document")}, ${textCell("l.type")}, ${textCell("l.document_date")},
+           ${textCell("l.due_date")}, l.days, ${textCell("l.bucket")}, l.original, l.open, l.currency_code
+      from (select a.currency_code, a.customer_id, a.document_date, a.id,
+                   coalesce(a.number, a.id) as document,
+                   ${labelCase("a.doc_type", docTypeLabels, "a.doc_type")} as type,
+                   a.due_date, coalesce(a.days, 0) as days,
+                   ${labelCase("a.bucket", Object.fromEntries(bucketLabels.map((l, i) => [i, l])))} as bucket,
+                   ${moneyCell("a.original", "a.precision")} as original,
+                   ${moneyCell("a.open", "a.precision")} as open
+              from (select a.*, ${precisionCase("lower(a.currency_code)", KNOWN_CURRENCIES)} as precision
+                      from (${detailSql}) a) a) l
+     order by l.currency_code, l.customer_id, l.document_date, l.id`
+}
+
+/**
+ * Per currency, the sums the detail's CSV ends each section with, and the
+ * largest scale among the amounts: when it is within the currency's
+ * precision, rounding each cell changes nothing and the sum is exact;
+ * otherwise agingDetailRoundedTotalsSql adds the rounded cells.
+ * `docs` is arDocumentsAsOf(...).
+ */
+export function agingDetailTotalsSql(docs: string) {
+  return `
+    select d.currency_code, sum(d.sign * d.amount)::text as original, sum(d.sign * d.open)::text as open,
+           max(greatest(scale(d.amount), scale(d.open))) as scale
+      from (${docs}) d
+     where d.open <> 0
+     group by d.currency_code`
+}
+
+/** The same sums for one currency, cell by cell rounded at `precision` (as MoneyTotal adds them). */
+export function agingDetailRoundedTotalsSql(docs: string, currency: string, precision: number) {
+  return `
+    select sum(${moneyCell("d.sign * d.amount", String(precision))})::text as original,
+           sum(${moneyCell("d.sign * d.open", String(precision))})::text as open
+      from (${docs}) d
+     where d.open <> 0 and d.currency_code = ${`'${currency.replace(/'/g, "''")}'`}`
+}
