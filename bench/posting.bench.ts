@@ -220,9 +220,10 @@ async function main() {
     }
     const results = path.resolve(__dirname, "../../bench/results")
     fs.mkdirSync(results, { recursive: true })
-    fs.writeFileSync(path.join(results, SEAL === "end" ? "posting.json" : "posting-inline-seal.json"), JSON.stringify(result, null, 2) + "\n")
+    const file = SEAL === "end" ? "posting.json" : "posting-inline-seal.json"
+    fs.writeFileSync(path.join(results, file), JSON.stringify(result, null, 2) + "\n")
     console.log(`one order = ${statements.length} statements:\n  ${statements.join("\n  ")}`)
-    console.log(`goals ${result.goals_met ? "met" : "NOT met"}; written to bench/results/posting.json`)
+    console.log(`goals ${result.goals_met ? "met" : "NOT met"}; written to bench/results/${file}`)
   } finally {
     await knex.destroy()
     if (!process.env.BENCH_KEEP_DB) {
