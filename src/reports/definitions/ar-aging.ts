@@ -1,8 +1,8 @@
 import { currencyPrecision, Decimal, toDecimal } from "../../modules/accounting/rules/money"
-import { moneyText, MoneyTotal } from "../../modules/accounting/rules/money-text"
+import { MoneyTotal } from "../../modules/accounting/rules/money-text"
 import { customerNames } from "../customers"
 import { streamQuery } from "../cursor"
-import { agingDetailCsvSql, agingDetailRoundedTotalsSql, agingDetailTotalsSql } from "../sql/ar-aging-csv"
+import { agingDetailCsvSql } from "../sql/ar-aging-csv"
 import { arDocumentsAsOf, documentFilters, NOTHING_AFTER_AS_OF, ROLE_BALANCE_AS_OF } from "../sql/as-of"
 import { withSnapshot } from "../sql/snapshot"
 import { cell } from "../writers/csv-writer"
@@ -199,7 +199,7 @@ const controlBalances = (rows: any[]) => new Map<string, Decimal>(rows.map((r) =
 /**
  * The detail's CSV formatted by PostgreSQL (COPY), at about the database's
  * own speed: the same cells as run() and the CSV writer (the reports spec
- * compares the two), totals read first in the same snapshot.
+ * compares the two); totals added up from the copied cells.
  */
 const copyDetailCsv: NonNullable<ReportDefinition<ArAgingParams>["copyCsv"]> = async (ctx, params, csv) => {
   if (!params.detail) {
@@ -208,39 +208,25 @@ const copyDetailCsv: NonNullable<ReportDefinition<ArAgingParams>["copyCsv"]> = a
   const bindings = { as_of: params.as_of, ...filtersOf(params) }
   await withSnapshot(ctx.knex, async (db) => {
     const [{ cached }] = await db.rows(NOTHING_AFTER_AS_OF, { as_of: params.as_of })
-    const docs = arDocumentsAsOf(documentFilters(params), { cached })
-    // The control balance and the totals are read beside the COPY, in the same snapshot.
-    const sums = db.beside(async (side) => {
-      const control = controlBalances(await side.rows(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "ar" }))
-      const totals = new Map<string, { original: string; open: string }>()
-      for (const t of await side.rows(agingDetailTotalsSql(docs), bindings)) {
-        const precision = currencyPrecision(t.currency_code)
-        const exact =
-          Number(t.scale) <= precision
-            ? t
-            : (await side.rows(agingDetailRoundedTotalsSql(docs, t.currency_code, precision), bindings))[0]
-        totals.set(t.currency_code, {
-          original: moneyText(exact.original, t.currency_code),
-          open: moneyText(exact.open, t.currency_code),
-        })
-      }
-      return { control, totals }
-    })
-    sums.catch(() => undefined) // awaited below; a COPY failure must not leave it unhandled
+    // The control balance is read beside the COPY, in the same snapshot; totals add up as the rows pass.
+    const control = db.beside(async (side) =>
+      controlBalances(await side.rows(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "ar" }))
+    )
+    control.catch(() => undefined) // awaited below; a COPY failure must not leave it unhandled
     const sql = agingDetailCsvSql(agingSql(params, cached), bucketLabels(params.buckets), DOC_TYPE_LABELS)
     await csv.copyRows(db.copyCsv(sql, bindings), {
       firstField: async (ids) => {
         const names = await customerNames(ctx.container, ids)
         return (id) => cell(names.get(id)?.name ?? id, { key: "customer", header: "Customer" })
       },
-      sectionEnd: async (currency) => {
-        const { control, totals } = await sums
-        for (const row of totalRows(params, currency, totals.get(currency)!, control)) {
+      sumFields: { count: 2, precision: currencyPrecision },
+      sectionEnd: async (currency, [original, open]) => {
+        for (const row of totalRows(params, currency, { original, open }, await control)) {
           await csv.total(row)
         }
       },
     })
-    await sums
+    await control
   })
   return true
 }

@@ -23,28 +23,3 @@ export function agingDetailCsvSql(detailSql: string, bucketLabels: string[], doc
                       from (${detailSql}) a) a) l
      order by l.currency_code, l.customer_id, l.document_date, l.id`
 }
-
-/**
- * Per currency, the sums the detail's CSV ends each section with, and the
- * largest scale among the amounts: when it is within the currency's
- * precision, rounding each cell changes nothing and the sum is exact;
- * otherwise agingDetailRoundedTotalsSql adds the rounded cells.
- * `docs` is arDocumentsAsOf(...).
- */
-export function agingDetailTotalsSql(docs: string) {
-  return `
-    select d.currency_code, sum(d.sign * d.amount)::text as original, sum(d.sign * d.open)::text as open,
-           max(greatest(scale(d.amount), scale(d.open))) as scale
-      from (${docs}) d
-     where d.open <> 0
-     group by d.currency_code`
-}
-
-/** The same sums for one currency, cell by cell rounded at `precision` (as MoneyTotal adds them). */
-export function agingDetailRoundedTotalsSql(docs: string, currency: string, precision: number) {
-  return `
-    select sum(${moneyCell("d.sign * d.amount", String(precision))})::text as original,
-           sum(${moneyCell("d.sign * d.open", String(precision))})::text as open
-      from (${docs}) d
-     where d.open <> 0 and d.currency_code = ${`'${currency.replace(/'/g, "''")}'`}`
-}

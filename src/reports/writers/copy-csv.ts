@@ -11,8 +11,16 @@ const BATCH = 256 * 1024
 export type CopyLineHooks = {
   /** The first field (an id) as the cell written instead, already CSV-quoted; per batch of ids. */
   firstField?: (ids: string[]) => Promise<(id: string) => string>
-  /** Called before the first row of each section (last field of a row) and at the end (null). */
-  sectionChange: (ended: string | null, next: string | null) => Promise<void>
+  /**
+   * Called before the first row of each section (last field of a row) and at
+   * the end (null), with the ended section's sums of the `sumFields` fields.
+   */
+  sectionChange: (ended: string | null, next: string | null, sums: string[]) => Promise<void>
+  /**
+   * How many fields just before the last one are money to add up per section
+   * (decimal text at the section currency's `precision`, as the SQL rounded it).
+   */
+  sumFields?: { count: number; precision: (section: string) => number }
   /** Writes a batch of finished bytes (waits on backpressure). */
   write: (bytes: Buffer) => Promise<void>
 }
@@ -30,6 +38,10 @@ export async function pipeCopyCsv(copy: Readable, hooks: CopyLineHooks): Promise
   let pending: Buffer[] = []
   let pendingBytes = 0
   let section: Buffer | null = null
+  // Per section, the running sums of the money fields (last one first).
+  let sums: bigint[] = Array.from({ length: hooks.sumFields?.count ?? 0 }, () => 0n)
+  const sumTexts = () =>
+    section ? sums.map((minor) => minorText(minor, hooks.sumFields!.precision(section!.toString("utf8")))).reverse() : []
 
   const flush = async () => {
     const buf = carry.length ? Buffer.concat([carry, ...pending]) : Buffer.concat(pending)
@@ -55,8 +67,15 @@ export async function pipeCopyCsv(copy: Readable, hooks: CopyLineHooks): Promise
           out.length = 0
         }
         const next = Buffer.from(name)
-        await hooks.sectionChange(section?.toString("utf8") ?? null, next.toString("utf8"))
+        await hooks.sectionChange(section?.toString("utf8") ?? null, next.toString("utf8"), sumTexts())
         section = next
+        sums = sums.map(() => 0n)
+      }
+      // The money fields before the last: exact minor units (BigInt), the decimal point dropped.
+      for (let k = 0, e = last; k < sums.length; k++) {
+        const c = buf.lastIndexOf(COMMA, e - 1)
+        sums[k] += BigInt(buf.toString("latin1", c + 1, e).replace(".", ""))
+        e = c
       }
       if (rename) {
         const id = ids[i]
@@ -84,7 +103,15 @@ export async function pipeCopyCsv(copy: Readable, hooks: CopyLineHooks): Promise
   if (carry.length) {
     throw new Error("COPY output ended inside a record")
   }
-  await hooks.sectionChange(section ? (section as Buffer).toString("utf8") : null, null)
+  await hooks.sectionChange(section ? (section as Buffer).toString("utf8") : null, null, sumTexts())
+}
+
+/** Minor units as decimal text at `precision` ("-1500", "987.50"). */
+function minorText(minor: bigint, precision: number): string {
+  const negative = minor < 0n
+  const digits = (negative ? -minor : minor).toString().padStart(precision + 1, "0")
+  const text = precision ? `${digits.slice(0, digits.length - precision)}.${digits.slice(-precision)}` : digits
+  return negative ? `-${text}` : text
 }
 
 /**

@@ -51,18 +51,24 @@ export class CsvReportWriter implements ReportWriter {
   /**
    * Rows PostgreSQL formatted (`COPY ... TO STDOUT WITH CSV`, see
    * pipeCopyCsv), written as they come; `sectionEnd` writes a section's
-   * total lines (with total()) when its last row has passed.
+   * total lines (with total()) when its last row has passed, given the sums
+   * of the `sumFields` money fields before the last field.
    */
   async copyRows(
     copy: Readable,
-    hooks: { firstField?: (ids: string[]) => Promise<(id: string) => string>; sectionEnd: (section: string) => Promise<void> }
+    hooks: {
+      firstField?: (ids: string[]) => Promise<(id: string) => string>
+      sumFields?: { count: number; precision: (section: string) => number }
+      sectionEnd: (section: string, sums: string[]) => Promise<void>
+    }
   ) {
     await this.flush()
     await pipeCopyCsv(copy, {
       firstField: hooks.firstField,
-      sectionChange: async (ended) => {
+      sumFields: hooks.sumFields,
+      sectionChange: async (ended, _next, sums) => {
         if (ended !== null) {
-          await hooks.sectionEnd(ended)
+          await hooks.sectionEnd(ended, sums)
           await this.flush()
         }
       },
