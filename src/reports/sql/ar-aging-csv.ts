@@ -7,11 +7,13 @@ const KNOWN_CURRENCIES = Object.keys(defaultCurrencies).map((c) => c.toLowerCase
  * The AR aging detail as PostgreSQL-formatted CSV rows, the columns of the
  * report's detail (customer id first: the writer puts the name in its place;
  * currency last: it marks the sections). `detailSql` is agingSql(detail).
+ * Only the document number is free text to neutralise: types and buckets
+ * are our labels (doc_type has a CHECK), dates ISO days (CHECKs too).
  */
 export function agingDetailCsvSql(detailSql: string, bucketLabels: string[], docTypeLabels: Record<string, string>) {
   return `
-    select l.customer_id, ${textCell("l.document")}, ${textCell("l.type")}, ${textCell("l.document_date")},
-           ${textCell("l.due_date")}, l.days, ${textCell("l.bucket")}, l.original, l.open, l.currency_code
+    select l.customer_id, ${textCell("l.document")}, l.type, l.document_date, l.due_date, l.days, l.bucket,
+           l.original, l.open, l.currency_code
       from (select a.currency_code, a.customer_id, a.document_date, a.id,
                    coalesce(a.number, a.id) as document,
                    ${labelCase("a.doc_type", docTypeLabels, "a.doc_type")} as type,

@@ -13,14 +13,15 @@ export const textCell = (column: string) =>
   `nullif(case when left(${column}, 1) in ('=', '+', '-', '@', E'\\t', E'\\r') then '''' || ${column} else ${column} end, '')`
 
 /**
- * Minor-unit digits of the currency in `column`, for the currencies the rows
- * hold (currencyPrecision of each, written out: no lookup per row).
+ * Minor-unit digits of the currency in `column` (currencyPrecision of each
+ * listed currency, 2 otherwise): one lookup in a constant jsonb object per
+ * row, not a comparison per currency.
  */
 export function precisionCase(column: string, currencies: string[]) {
-  const odd = currencies
-    .filter((c) => currencyPrecision(c) !== 2)
-    .map((c) => `when ${literal(c)} then ${currencyPrecision(c)}`)
-  return odd.length ? `case ${column} ${odd.join(" ")} else 2 end` : "2"
+  const odd = Object.fromEntries(
+    currencies.filter((c) => currencyPrecision(c) !== 2).map((c) => [c, currencyPrecision(c)])
+  )
+  return Object.keys(odd).length ? `coalesce((${literal(JSON.stringify(odd))}::jsonb ->> ${column})::int, 2)` : "2"
 }
 
 /** A money cell: half-up (away from zero) at the currency's precision, fixed decimals (moneyText). */
