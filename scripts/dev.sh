@@ -18,7 +18,7 @@ if ! pg_admin_sql "select 1 from pg_database where datname = '${DB_NAME}'" | gre
   create_db "$DB_NAME"
 fi
 npx medusa db:migrate
-npx medusa exec ./src/scripts/seed-demo.ts
+npx medusa exec ./dev/seed-demo.ts
 npx medusa user -e "$ADMIN_EMAIL" -p "$ADMIN_PASSWORD" >/dev/null 2>&1 || true
 echo
 echo "Admin: http://localhost:9000/app  (login ${ADMIN_EMAIL} / ${ADMIN_PASSWORD}); Accounting is in the sidebar."

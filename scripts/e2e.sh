@@ -28,7 +28,7 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 create_db "$DB"
 npx medusa db:migrate >/dev/null
-npx medusa exec ./src/scripts/seed-demo.ts >/dev/null
+npx medusa exec ./dev/seed-demo.ts >/dev/null
 npx medusa user -e admin@example.com -p supersecret >/dev/null
 echo "building the app (server + admin)..."
 npx medusa build >/dev/null

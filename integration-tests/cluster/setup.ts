@@ -2,7 +2,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow, linkSalesChannelsToApiKeyWorkflow } from "@medusajs/medusa/core-flows"
 import { writeFileSync } from "fs"
-import { createCustomer, ensureStore } from "../../src/scripts/demo/store-fixture"
+import { createCustomer, ensureStore } from "../../dev/demo/store-fixture"
 
 /**
  * `npx medusa exec ./integration-tests/cluster/setup.ts <out.json> [customers]`:

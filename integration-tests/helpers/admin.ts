@@ -6,11 +6,17 @@ export type AdminHeaders = { headers: Record<string, string>; user_id?: string }
 
 /**
  * An admin user with a signed JWT (the test app's secret), as Medusa's own
- * HTTP tests do. `metadata` lets a test give the user accounting permissions.
+ * HTTP tests do. `permissions` grants the user a role holding them (which
+ * ends the bootstrap: from then on only users with roles may do anything);
+ * `metadata` is stored on the user and never read by the plugin.
  */
 export async function createAdmin(
   container: MedusaContainer,
-  { email = "admin@example.com", metadata }: { email?: string; metadata?: Record<string, unknown> } = {}
+  {
+    email = "admin@example.com",
+    metadata,
+    permissions,
+  }: { email?: string; metadata?: Record<string, unknown>; permissions?: string[] } = {}
 ): Promise<AdminHeaders & { user_id: string }> {
   const userModule = container.resolve(Modules.USER)
   const authModule = container.resolve(Modules.AUTH)
@@ -24,7 +30,22 @@ export async function createAdmin(
     process.env.JWT_SECRET ?? "supersecret",
     { expiresIn: "1d" }
   )
+  if (permissions) {
+    await grantPermissions(container, user.id, permissions, `Role of ${email}`)
+  }
   return { user_id: user.id, headers: { authorization: `Bearer ${token}` } }
+}
+
+/** Grants `user_id` a new role holding `permissions` (through the module, as setup). */
+export async function grantPermissions(
+  container: MedusaContainer,
+  user_id: string,
+  permissions: string[],
+  name = `Role ${permissions.join(" ")}`.slice(0, 100)
+) {
+  const accounting: any = container.resolve("accounting")
+  const role = await accounting.createAccountingRole({ name, permissions })
+  return await accounting.grantAccountingRole({ user_id, role_id: role.id })
 }
 
 /** Resolves to the axios response of a refused call (4xx/5xx) instead of throwing. */

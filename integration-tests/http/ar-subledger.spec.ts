@@ -13,7 +13,7 @@ import {
   receiveReturn,
   refundPayment,
   StoreFixture,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 import { backfillOrders } from "../../src/workflows/order-accounting"
 import type AccountingModuleService from "../../src/modules/accounting/service"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"

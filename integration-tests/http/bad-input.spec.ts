@@ -3,7 +3,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import ExcelJS from "exceljs"
-import { createCustomer } from "../../src/scripts/demo/store-fixture"
+import { createCustomer } from "../../dev/demo/store-fixture"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { creditMemoBody, issueMemo, memoRefundBody } from "../helpers/credit"
 import { orderSnapshot, syncSnapshot } from "../helpers/orders"

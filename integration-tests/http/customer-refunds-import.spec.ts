@@ -2,7 +2,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { createCustomer } from "../../src/scripts/demo/store-fixture"
+import { createCustomer } from "../../dev/demo/store-fixture"
 import { today } from "../../src/modules/accounting/rules/dates"
 import { AccountingEvents } from "../../src/modules/accounting/events"
 import { importCustomerRefundsWorkflow } from "../../src/workflows/customer-refunds"

@@ -13,7 +13,7 @@ import {
   getOrderTotals,
   placeOrder,
   StoreFixture,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 import { today } from "../../src/modules/accounting/rules/dates"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { issueMemo } from "../helpers/credit"
@@ -99,7 +99,7 @@ medusaIntegrationTestRunner({
       expect(data.customer_refund).toMatchObject({
         status: "posted",
         number: "RF-00001",
-        total: 40,
+        total: "40.00",
         method: "check",
       })
       expect(await glLines(knex(), "customer_refund", data.customer_refund.id)).toEqual([
@@ -142,7 +142,7 @@ medusaIntegrationTestRunner({
       // and that balance can itself be paid out by check: Dr Customer Deposits / Cr Bank
       const credits = await available()
       expect(credits).toEqual([
-        expect.objectContaining({ source_type: "store_credit", remaining_amount: 25 }),
+        expect.objectContaining({ source_type: "store_credit", remaining_amount: "25.00" }),
       ])
       const payout = await refund(
         [{ source_type: "store_credit", source_id: credits[0].source_id, amount: "10" }],
@@ -195,7 +195,7 @@ medusaIntegrationTestRunner({
         [order.order_id]
       )
       expect(rows[0].n).toBe(1) // only the edit; the credit line is the memo's
-      expect(data.customer_refund.total).toBe(140)
+      expect(data.customer_refund.total).toBe("140.00")
       await expectArTiesOut(knex())
     })
 
@@ -217,7 +217,7 @@ medusaIntegrationTestRunner({
       })
       expect(await glLines(knex(), "customer_refund", id)).toEqual([])
       expect(await available()).toEqual([
-        expect.objectContaining({ source_type: "overpayment", remaining_amount: 110 }),
+        expect.objectContaining({ source_type: "overpayment", remaining_amount: "110.00" }),
       ])
       const { rows } = await knex().raw(
         `select action from accounting_audit_event where entity_id = ? order by created_at`,
@@ -280,7 +280,7 @@ medusaIntegrationTestRunner({
         ["1100", "0", "50"],
         ["1000", "50", "0"],
       ])
-      expect(await available()).toEqual([expect.objectContaining({ source_id: memo, remaining_amount: 50 })])
+      expect(await available()).toEqual([expect.objectContaining({ source_id: memo, remaining_amount: "50.00" })])
       const again = await refused(api.post(`/admin/customer-refunds/${id}/void`, { date }, admin))
       expect(again).toMatchObject({ status: 409, data: { code: "ALREADY_VOIDED" } })
       await expectArTiesOut(knex())
@@ -315,7 +315,7 @@ medusaIntegrationTestRunner({
       expect(retry.headers["idempotent-replayed"]).toBe("true")
       const other = await refused(refund([{ ...body[0], amount: "21" }], { post: true }, headers))
       expect(other).toMatchObject({ status: 409, data: { code: "IDEMPOTENCY_CONFLICT" } })
-      expect(await available()).toEqual([expect.objectContaining({ remaining_amount: 80 })])
+      expect(await available()).toEqual([expect.objectContaining({ remaining_amount: "80.00" })])
     })
 
     it("refuses what cannot be refunded: an order that is only owed, more than the credit, another customer's credit", async () => {
@@ -368,7 +368,7 @@ medusaIntegrationTestRunner({
         { lines: [{ source_type: "credit_memo", source_id: memo, amount: "15" }], memo: "typo fixed" },
         admin
       )
-      expect(edited.data.customer_refund).toMatchObject({ total: 15, memo: "typo fixed", status: "draft" })
+      expect(edited.data.customer_refund).toMatchObject({ total: "15.00", memo: "typo fixed", status: "draft" })
       await api.post(`/admin/customer-refunds/${id}/post`, {}, admin)
       const del = await refused(api.delete(`/admin/customer-refunds/${id}`, admin))
       expect(del).toMatchObject({ status: 409, data: { code: "IMMUTABLE" } })

@@ -17,7 +17,7 @@ medusaIntegrationTestRunner({
       memo: "Manual adjustment",
       lines: [
         { account_id: "acct_1000", debit: "250.10" },
-        { account_id: "acct_4000", credit: 250.1 },
+        { account_id: "acct_4000", credit: "250.10" },
       ],
       ...over,
     })

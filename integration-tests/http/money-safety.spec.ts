@@ -17,7 +17,7 @@ import {
   placeOrder,
   receiveReturn,
   StoreFixture,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 import { loadRefundContext } from "../../src/lib/refund-context"
 import { recoverCustomerRefund } from "../../src/workflows/customer-refunds"
 import { retryDuePostings } from "../../src/workflows/order-accounting/retry-postings"
@@ -259,7 +259,7 @@ medusaIntegrationTestRunner({
       await api.post(`/admin/customer-refunds/${first.id}/void`, { date }, admin)
       const after = (await api.get(`/admin/store-credit-accounts/${account.id}`, admin)).data.store_credit_account
       expect(after.balance).toBe(0)
-      expect(await available()).toEqual([expect.objectContaining({ source_id: memo, remaining_amount: 25 })])
+      expect(await available()).toEqual([expect.objectContaining({ source_id: memo, remaining_amount: "25.00" })])
 
       const second = (await api.post("/admin/customer-refunds", body("25"), admin)).data.customer_refund
       await api.post(`/admin/store-credit-accounts/${account.id}/debit`, { amount: 5, note: "spent at checkout" }, admin)

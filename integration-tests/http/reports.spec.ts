@@ -10,7 +10,7 @@ import {
   getOrderTotals,
   placeOrder,
   refundPayment,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 import { AdminHeaders, createAdmin } from "../helpers/admin"
 import { parseCsv, readPdf, readXlsx } from "../helpers/files"
 import { waitFor } from "../helpers/ledger"

@@ -15,7 +15,7 @@ import {
   receiveReturn,
   refundPayment,
   StoreFixture,
-} from "../../src/scripts/demo/store-fixture"
+} from "../../dev/demo/store-fixture"
 
 jest.setTimeout(180_000)
 

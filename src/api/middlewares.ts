@@ -1,16 +1,24 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { accountingSetupMiddlewares } from "./admin/accounting/middlewares"
+import { accessMiddlewares } from "./admin/accounting/roles/middlewares"
+import { approvalMiddlewares } from "./admin/accounting/approvals/middlewares"
 import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
-import { reportMiddlewares } from "./admin/accounting/reports/middlewares"
+import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
+import { moneyWireMiddlewares } from "./money-wire-middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
+import { withPolicies } from "./utils/policies"
 
 export default defineMiddlewares({
   errorHandler: accountingErrorHandler(),
-  routes: [
+  routes: withPolicies([
+    ...moneyWireMiddlewares,
     ...accountingSetupMiddlewares,
+    ...accessMiddlewares,
+    ...approvalMiddlewares,
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...reportMiddlewares,
-  ],
+    ...auditMiddlewares,
+  ]),
 })

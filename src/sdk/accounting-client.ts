@@ -1,320 +1,39 @@
 import type Medusa from "@medusajs/js-sdk"
+import type {
+  AccountingAccess,
+  AccountingRole,
+  ApprovalDocumentType,
+  AuditVerifyResult,
+  AwaitingApproval,
+  Account,
+  AccountingSettings,
+  AvailableCredit,
+  CreditMemo,
+  CreditMemoApplyInput,
+  CreditMemoInput,
+  CreditMemoUpdateInput,
+  CustomerAccounting,
+  CustomerRefund,
+  CustomerRefundInput,
+  JournalEntry,
+  ListResponse,
+  OpenOrder,
+  OrderAccounting,
+  Period,
+  PostedRefund,
+  PostingError,
+  RefundVoidInput,
+  ReportName,
+  ReportResponse,
+} from "../types/http"
 
 /**
  * A typed client for the plugin's admin API on top of @medusajs/js-sdk, the
  * way the SDK's own resources are written. The admin pages use it; so can
- * any other app: `accountingClient(new Medusa({ ... }))`.
+ * any other app: `accountingClient(new Medusa({ ... }))`. Its types are the
+ * API's own (src/types/http).
  */
-
-/** An amount: a number today, a decimal string once the API sends strings everywhere. Never add them as floats. */
-export type Money = number | string
-export type ListResponse<K extends string, T> = { [key in K]: T[] } & {
-  count: number
-  offset: number
-  limit: number
-}
-
-export type CreditSourceType = "credit_memo" | "overpayment" | "negative_invoice" | "store_credit"
-/** Built-in methods, or one the store mapped to an account (e.g. "paypal"). */
-export type RefundMethod = "check" | "eft" | "cash" | "card" | "store_credit" | "record_transfer" | (string & {})
-
-export type AvailableCredit = {
-  source_type: CreditSourceType
-  source_id: string
-  ar_document_id: string | null
-  document_number: string | null
-  document_date: string | null
-  order_id: string | null
-  currency_code: string
-  original_amount: Money
-  remaining_amount: Money
-}
-
-export type CreditMemoLine = {
-  id?: string
-  kind: "item" | "shipping" | "adjustment"
-  description: string
-  amount: Money | string
-  tax_amount?: Money | string
-}
-
-/** A customer, an order or an admin user as a list shows it (by name and number, not id). */
-export type CustomerRef = { id: string; name: string; email: string | null }
-export type OrderRef = { id: string; display_id: number | null }
-export type UserRef = { id: string; name: string; email: string | null }
-
-export type CreditMemo = {
-  id: string
-  number: string | null
-  status: "draft" | "issued" | "voided"
-  customer_id: string
-  customer: CustomerRef | null
-  order_id: string | null
-  order: OrderRef | null
-  return_id: string | null
-  currency_code: string
-  memo_date: string
-  reason: string
-  subtotal: Money
-  tax_total: Money
-  total: Money
-  remaining_amount: Money | null
-  void_date: string | null
-  journal_entry_id: string | null
-  lines: CreditMemoLine[]
-  applications: {
-    id: string
-    kind: string
-    order_id: string | null
-    document_number: string | null
-    customer_refund_id?: string | null
-    amount: Money
-    date: string
-    unapplied_date: string | null
-  }[]
-  created_at: string
-}
-
-export type CreditMemoInput = {
-  customer_id: string
-  order_id?: string | null
-  currency_code: string
-  date: string
-  reason: string
-  lines: CreditMemoLine[]
-  /** Issue at once; a refused issue leaves no draft behind. */
-  issue?: boolean
-}
-
-export type RefundStatus = "draft" | "posting" | "money_moved" | "posted" | "voided"
-
-export type CustomerRefund = {
-  id: string
-  number: string | null
-  status: RefundStatus
-  customer_id: string
-  customer: CustomerRef | null
-  currency_code: string
-  refund_date: string
-  method: RefundMethod
-  payment_account_id: string
-  payment_id: string | null
-  reference: string | null
-  pay_to: string | null
-  memo: string | null
-  total: Money
-  journal_entry_id: string | null
-  medusa_refund_id: string | null
-  void_date: string | null
-  void_record_only: boolean
-  void_reason?: string | null
-  lines: { id: string; source_type: CreditSourceType; source_id: string; amount: Money }[]
-  created_at: string
-}
-
-/** A post answers 200 posted, or 202 when the money moved and the booking is pending (retried by a job). */
-export type PostedRefund = { customer_refund: CustomerRefund; posting_error?: { code?: string; message: string } | null }
-
-export type CustomerRefundInput = {
-  customer_id: string
-  currency_code: string
-  refund_date: string
-  method: RefundMethod
-  payment_id?: string | null
-  reference?: string | null
-  pay_to?: string | null
-  memo?: string | null
-  lines: { source_type: CreditSourceType; source_id: string; amount: string }[]
-  post?: boolean
-}
-
-export type RefundVoidInput = { date: string; record_only?: boolean; reason?: string }
-
-export type JournalEntry = {
-  id: string
-  number: string | null
-  entry_date: string
-  status: "draft" | "posted" | "reversed"
-  currency_code: string
-  memo: string | null
-  source_type: string | null
-  source_id: string | null
-  reversal_of_id: string | null
-  reversed_by_id: string | null
-  posted_by: string | null
-  posted_at: string | null
-  /** The sum of its debits (lists). */
-  amount?: Money
-  customer?: CustomerRef | null
-  order?: OrderRef | null
-  /** False where the server always refuses a reversal (entries the subledger posted, drafts). */
-  reversible: boolean
-  lines?: {
-    id: string
-    line_no: number
-    debit: Money
-    credit: Money
-    description: string | null
-    customer_id: string | null
-    order_id: string | null
-    customer?: CustomerRef | null
-    order?: OrderRef | null
-    account: { id: string; code: string; name: string }
-  }[]
-}
-
-export type Period = {
-  id: string
-  name: string
-  start_date: string
-  end_date: string
-  status: "open" | "closed"
-  closed_by: string | null
-  closed_at: string | null
-  reopened_by: string | null
-  reopened_at: string | null
-  closed_by_user: UserRef | null
-  reopened_by_user: UserRef | null
-  /** Each close and reopen with its reason, newest first. */
-  history: { action: "close" | "reopen"; reason: string | null; actor: UserRef | null; origin: string; at: string }[]
-}
-export type Account = { id: string; code: string; name: string; type: string; active: boolean }
-
-export type AccountingSettings = {
-  role_accounts: Record<string, Account>
-  method_accounts: Record<string, Account>
-  provider_accounts: Record<string, Account>
-  sequences: { type: string; prefix: string; padding: number; next_value: number }[]
-  payment_terms: { default_days: number; customer_groups: { customer_group_id: string; days: number }[] }
-  aging_buckets: number[]
-  auto_credit_memo_on_return: boolean
-  posting: Record<string, boolean>
-}
-
-export type RefundablePayment = {
-  id: string
-  order_id: string
-  order_display_id: number | null
-  provider_id: string
-  currency_code: string
-  refundable: Money
-}
-
-export type OrderAccounting = {
-  order_id: string
-  currency_code: string | null
-  customer_id: string | null
-  posted: boolean
-  receivable: Money
-  paid: Money
-  refunded: Money
-  open: Money
-  due_date: string | null
-  documents: {
-    id: string
-    doc_type: string
-    number: string | null
-    document_date: string
-    due_date: string
-    amount: Money
-    open: Money
-    journal_entry_id: string | null
-  }[]
-  /** Credit memos applied to this order: which memo, how much (standing applications). */
-  credit_applications: {
-    application_id: string
-    credit_memo_id: string
-    credit_memo_number: string | null
-    kind: string
-    amount: Money
-    date: string
-  }[]
-  /** Refunds paid from this order's own credits, with the part each took. */
-  refunds_from_credits: {
-    id: string
-    number: string | null
-    method: string
-    status: RefundStatus
-    date: string
-    amount: Money
-  }[]
-  journal_entries: {
-    id: string
-    number: string | null
-    entry_date: string
-    memo: string | null
-    source_type: string | null
-    status: string
-  }[]
-  credit_memos: {
-    id: string
-    number: string | null
-    status: string
-    date: string
-    total: Money
-    remaining: Money | null
-  }[]
-  customer_refunds: {
-    id: string
-    number: string | null
-    status: string
-    method: string
-    date: string
-    total: Money
-  }[]
-  refundable_payments: RefundablePayment[]
-}
-
-export type CustomerAccounting = {
-  customer_id: string
-  balances: { currency_code: string; open_balance: Money; owed: Money; credits: Money }[]
-  aging: { currency_code: string; buckets: { label: string; amount: Money }[]; total: Money }[]
-  recent_refunds: {
-    id: string
-    number: string | null
-    status: string
-    method: string
-    refund_date: string
-    total: Money
-    currency_code: string
-  }[]
-  refundable_payments: RefundablePayment[]
-}
-
-/** Store activity that could not be posted yet, and what it is (an order by number, a refund by its number). */
-export type PostingError = {
-  id: string
-  source_type: string
-  source_id: string
-  source: { order: OrderRef | null; number: string | null }
-  message: string
-  code: string | null
-  attempts: number
-  status: string
-  updated_at: string
-}
-
-/** An order of the customer that still owes something: what a credit memo can be applied to. */
-export type OpenOrder = {
-  order_id: string
-  display_id: number | null
-  currency_code: string
-  date: string
-  due_date: string
-  open_amount: Money
-}
-
-export type ReportName = "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger"
-export type ReportSection = { name: string; rows: Record<string, any>[]; totals: Record<string, any>[] }
-export type ReportResponse = {
-  report: string
-  columns: { key: string; header: string; type?: string }[]
-  sections: ReportSection[]
-  reconciled?: boolean
-  differences?: number
-  buckets?: string[]
-  [key: string]: unknown
-}
+export type * from "../types/http"
 
 type Query = Record<string, string | number | boolean | undefined | null>
 
@@ -358,7 +77,10 @@ function transport(sdk: Medusa) {
   const client = sdk.client
   return async (path: string, { method = "GET", body, headers }: Init = {}): Promise<Response> => {
     const config = client["config"]
-    const base = new URL(config.baseUrl || "/", typeof window !== "undefined" ? window.location.href : undefined)
+    const base = new URL(
+      config.baseUrl || "/",
+      typeof window !== "undefined" ? window.location.href : undefined
+    )
     const url = new URL(`${base.pathname.replace(/\/$/, "")}${path}`, base.origin)
     const session = config.auth?.type === "session"
     const response = await fetch(url, {
@@ -403,7 +125,36 @@ export function accountingClient(sdk: Medusa) {
   const idempotency = (key?: string) => (key ? { "Idempotency-Key": key } : undefined)
 
   return {
-    permissions: () => get<{ restricted: boolean; permissions: string[] }>("/admin/accounting/permissions"),
+    permissions: () => get<AccountingAccess>("/admin/accounting/permissions"),
+    access: {
+      roles: () => get<{ roles: AccountingRole[]; count: number }>("/admin/accounting/roles"),
+      createRole: (body: { name: string; description?: string | null; permissions: string[] }) =>
+        post<{ role: AccountingRole }>("/admin/accounting/roles", body),
+      updateRole: (
+        id: string,
+        body: { name?: string; description?: string | null; permissions?: string[] }
+      ) => post<{ role: AccountingRole }>(`/admin/accounting/roles/${id}`, body),
+      deleteRole: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/accounting/roles/${id}`),
+      grant: (body: { user_id: string; role_id: string }) =>
+        post<{ role_grant: { id: string }; role: AccountingRole }>("/admin/accounting/role-grants", body),
+      revoke: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/accounting/role-grants/${id}`),
+    },
+    approvals: {
+      list: (query?: Query) =>
+        get<ListResponse<"approvals", AwaitingApproval>>("/admin/accounting/approvals", query),
+      approve: (type: ApprovalDocumentType, id: string) =>
+        post<Record<string, unknown>>(
+          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/approve`
+        ),
+      reject: (type: ApprovalDocumentType, id: string, reason: string) =>
+        post<Record<string, unknown>>(
+          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/reject`,
+          { reason }
+        ),
+    },
+    auditLog: {
+      verify: () => get<AuditVerifyResult>("/admin/accounting/audit-log/verify"),
+    },
     orderAccounting: (orderId: string) =>
       get<{ order_accounting: OrderAccounting }>(`/admin/orders/${orderId}/accounting`),
     customerAccounting: (customerId: string) =>
@@ -422,13 +173,13 @@ export function accountingClient(sdk: Medusa) {
       list: (query?: Query) => get<ListResponse<"credit_memos", CreditMemo>>("/admin/credit-memos", query),
       retrieve: (id: string) => get<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}`),
       create: (body: CreditMemoInput) => post<{ credit_memo: CreditMemo }>("/admin/credit-memos", body),
-      update: (id: string, body: Partial<{ date: string; reason: string; lines: CreditMemoLine[] }>) =>
+      update: (id: string, body: CreditMemoUpdateInput) =>
         post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}`, body),
       delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/credit-memos/${id}`),
       issue: (id: string) => post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/issue`),
       void: (id: string, date: string) =>
         post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/void`, { date }),
-      apply: (id: string, body: { order_id: string; amount: string; date: string }) =>
+      apply: (id: string, body: CreditMemoApplyInput) =>
         post<{ application_id: string; credit_memo: CreditMemo }>(
           `/admin/credit-memos/${id}/applications`,
           body
@@ -498,12 +249,7 @@ export function accountingClient(sdk: Medusa) {
 
     postingErrors: {
       list: (query?: Query) =>
-        get<
-          ListResponse<
-            "posting_errors",
-PostingError
-          >
-        >("/admin/accounting/posting-errors", query),
+        get<ListResponse<"posting_errors", PostingError>>("/admin/accounting/posting-errors", query),
       retry: (id: string) =>
         post<{ posting_error: { status: string } }>(`/admin/accounting/posting-errors/${id}/retry`),
     },

@@ -2,6 +2,8 @@
 // steps, input types and hooks, and the events with their payload types.
 export * from "./journal"
 export * from "./setup"
+export * from "./access"
+export * from "./approvals"
 export * from "./order-accounting"
 export * from "./credit-memos"
 export * from "./customer-refunds"

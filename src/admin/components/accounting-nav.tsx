@@ -7,10 +7,13 @@ const PAGES = [
   { to: "/accounting", label: "Overview" },
   { to: "/accounting/refunds", label: "Refunds" },
   { to: "/accounting/credit-memos", label: "Credit memos" },
+  { to: "/accounting/approvals", label: "Approvals" },
   { to: "/accounting/journal", label: "Journal" },
   { to: "/accounting/reports", label: "Reports" },
   { to: "/accounting/periods", label: "Periods" },
   { to: "/accounting/settings", label: "Settings" },
+  { to: "/accounting/access", label: "Access" },
+  { to: "/accounting/audit-log", label: "Audit log" },
 ]
 
 /** The Accounting section's header and tabs (the sidebar lists the same pages). */

@@ -36,3 +36,24 @@ export const ReconciledBadge = ({
       : `${report.differences} difference${report.differences === 1 ? "" : "s"}`}
   </Badge>
 )
+
+/** A draft's place in maker-checker: "Awaiting approval", "Approved" or "Rejected" (nothing when not needed). */
+export const ApprovalBadge = ({
+  doc,
+}: {
+  doc: { status: string; approval_status?: string; rejection_reason?: string | null }
+}) => {
+  if (doc.status !== "draft" || !doc.approval_status || doc.approval_status === "not_required") {
+    return null
+  }
+  const look = {
+    pending: { color: "orange", text: "Awaiting approval" },
+    approved: { color: "green", text: "Approved" },
+    rejected: { color: "red", text: "Rejected" },
+  }[doc.approval_status] as { color: "orange" | "green" | "red"; text: string } | undefined
+  return look ? (
+    <Badge size="2xsmall" color={look.color} title={doc.rejection_reason ?? undefined} data-testid="approval-badge">
+      {look.text}
+    </Badge>
+  ) : null
+}

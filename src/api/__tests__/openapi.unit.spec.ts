@@ -2,7 +2,7 @@ import { readFileSync } from "fs"
 import path from "path"
 import middlewares from "../middlewares"
 import { buildOpenApi, routeFiles } from "../utils/openapi"
-import { openApiDocument } from "../utils/openapi-document"
+import { declaredResponseTypes, openApiDocument } from "../utils/openapi-document"
 
 const ROOT = path.join(__dirname, "../../..")
 const API_DIR = path.join(__dirname, "../admin")
@@ -60,5 +60,17 @@ describe("docs/openapi.json", () => {
     expect(body.additionalProperties).toBe(false)
     const aging = (spec.paths["/admin/accounting/reports/ar-aging"] as any).get
     expect(aging.parameters.map((p: any) => p.name)).toEqual(expect.arrayContaining(["as_of", "format"]))
+  })
+
+  it("has a response schema for every response type a route declares, money as decimal strings", () => {
+    const document = JSON.parse(readFileSync(path.join(ROOT, "docs/openapi.json"), "utf8"))
+    const declared = declaredResponseTypes()
+    expect(declared).toEqual(
+      expect.arrayContaining(["AdminCreditMemoResponse", "AdminCustomerRefundListResponse"])
+    )
+    expect(declared.filter((t) => !document.components.schemas[t])).toEqual([])
+    expect(document.components.schemas.Money.type).toBe("string")
+    const memo = document.paths["/admin/credit-memos/{id}"].get.responses["200"]
+    expect(memo.content["application/json"].schema.$ref).toBe("#/components/schemas/AdminCreditMemoResponse")
   })
 })

@@ -2,6 +2,7 @@ import { errorHandler } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AccountingError } from "../../modules/accounting/errors"
+import { isOurRoute } from "./our-routes"
 
 const medusaErrorHandler = errorHandler()
 
@@ -45,9 +46,6 @@ function isRedisUnavailable(err: any): boolean {
   return false
 }
 
-const OUR_ROUTES =
-  /^\/admin\/(accounting\/|credit-memos|customer-refunds|customers\/[^/]+\/(available-credits|accounting|open-orders)|orders\/[^/]+\/accounting)/
-
 /** Medusa error types that keep their status; on our routes they also get a stable code. */
 const CODED_TYPES = new Set([
   "invalid_data",
@@ -83,7 +81,7 @@ function databaseRefusal(err: any): { code: string; message: string } | null {
  */
 export function accountingErrorHandler() {
   return (err: any, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void => {
-    if (!OUR_ROUTES.test(req.originalUrl ?? req.path)) {
+    if (!isOurRoute(req.originalUrl ?? req.path)) {
       medusaErrorHandler(err, req, res, next)
       return
     }

@@ -23,7 +23,13 @@ const HANDLER_CODES = [
   "INVALID_UPLOAD",
 ]
 
-type RouteFile = { path: string; methods: Method[]; docs: Partial<Record<Method, string>> }
+type RouteFile = {
+  path: string
+  methods: Method[]
+  docs: Partial<Record<Method, string>>
+  /** The response type each method declares (`MedusaResponse<AdminCreditMemoResponse>`), from src/types/http. */
+  responses: Partial<Record<Method, string>>
+}
 
 /** Route files under `dir`, as OpenAPI paths with their exported methods and doc comments. */
 export function routeFiles(dir: string, base = "/admin"): RouteFile[] {
@@ -36,11 +42,16 @@ export function routeFiles(dir: string, base = "/admin"): RouteFile[] {
       const source = readFileSync(full, "utf8")
       const methods = METHODS.filter((m) => new RegExp(`export (const|async function) ${m}\\b`).test(source))
       const docs: Partial<Record<Method, string>> = {}
+      const responses: Partial<Record<Method, string>> = {}
       for (const m of methods) {
+        const typed = new RegExp(`export const ${m} = async \\([^)]*?res: MedusaResponse<(\\w+)`).exec(source)
+        if (typed) {
+          responses[m] = typed[1]
+        }
         // The doc comment right above the export: its text never contains "*/".
-        const doc = new RegExp(`/\\*\\*((?:(?!\\*/)[^])*)\\*/\\s*export (?:const|async function) ${m}\\b`).exec(
-          source
-        )
+        const doc = new RegExp(
+          `/\\*\\*((?:(?!\\*/)[^])*)\\*/\\s*export (?:const|async function) ${m}\\b`
+        ).exec(source)
         if (doc) {
           docs[m] = doc[1]
             .split("\n")
@@ -49,7 +60,7 @@ export function routeFiles(dir: string, base = "/admin"): RouteFile[] {
             .join(" ")
         }
       }
-      found.push({ path: base, methods, docs })
+      found.push({ path: base, methods, docs, responses })
     }
   }
   return found
@@ -59,7 +70,10 @@ const toPath = (matcher: string) => matcher.replace(/:([A-Za-z_]+)/g, "{$1}")
 const pathParams = (p: string) => [...p.matchAll(/\{([^}]+)\}/g)].map((m) => m[1])
 
 function jsonSchema(schema: z.ZodTypeAny) {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as any
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as any
   return rest
 }
 
@@ -87,16 +101,25 @@ export function buildOpenApi({
   routes,
   apiDir,
   version,
+  responseSchemas = {},
 }: {
   routes: MiddlewareRoute[]
   apiDir: string
   version: string
+  /** JSON schemas of the response types in src/types/http (scripts/openapi.ts generates them). */
+  responseSchemas?: Record<string, unknown>
 }) {
-  const ops = new Map<string, { path: string; method: Method; meta: OpenApiMeta; doc?: string }>()
+  const ops = new Map<
+    string,
+    { path: string; method: Method; meta: OpenApiMeta; doc?: string; response?: string }
+  >()
   const key = (p: string, m: string) => `${p} ${m}`
   for (const route of routes) {
     const p = toPath(String(route.matcher))
-    const meta: OpenApiMeta = Object.assign({}, ...(route.middlewares ?? []).map((fn) => middlewareMeta(fn) ?? {}))
+    const meta: OpenApiMeta = Object.assign(
+      {},
+      ...(route.middlewares ?? []).map((fn) => middlewareMeta(fn) ?? {})
+    )
     // defineMiddlewares normalises `method` to `methods`.
     const methods = ((route as any).methods ?? route.method ?? []) as Method[]
     for (const method of methods) {
@@ -114,6 +137,7 @@ export function buildOpenApi({
       }
       for (const op of concrete.length ? concrete : [ops.get(key(file.path, method))!]) {
         op.doc = file.docs[method]
+        op.response = file.responses[method]
       }
     }
   }
@@ -122,14 +146,23 @@ export function buildOpenApi({
   for (const op of [...ops.values()].sort((a, b) => a.path.localeCompare(b.path))) {
     const { meta } = op
     const parameters = [
-      ...pathParams(op.path).map((name) => ({ name, in: "path", required: true, schema: { type: "string" } })),
+      ...pathParams(op.path).map((name) => ({
+        name,
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      })),
       ...(meta.query ? queryParameters(meta.query) : []),
     ]
     const [firstSentence] = (op.doc ?? "").split(/(?<=\.)\s/)
     paths[op.path] ??= {}
     paths[op.path][op.method.toLowerCase()] = {
       operationId: `${op.method.toLowerCase()}${op.path.replace(/\{([^}]+)\}/g, "By_$1").replace(/[^A-Za-z0-9]+(.)?/g, (_m, c) => (c ? c.toUpperCase() : ""))}`,
-      tags: [op.path.split("/")[2] === "accounting" ? `accounting/${op.path.split("/")[3]}` : op.path.split("/")[2]],
+      tags: [
+        op.path.split("/")[2] === "accounting"
+          ? `accounting/${op.path.split("/")[3]}`
+          : op.path.split("/")[2],
+      ],
       summary: firstSentence || `${op.method} ${op.path}`,
       ...(op.doc && { description: op.doc }),
       ...(meta.permission && { "x-accounting-permission": meta.permission }),
@@ -155,10 +188,17 @@ export function buildOpenApi({
         },
       }),
       responses: {
-        "200": { description: "OK" },
+        "200": op.response
+          ? {
+              description: "OK",
+              content: { "application/json": { schema: { $ref: `#/components/schemas/${op.response}` } } },
+            }
+          : { description: "OK" },
         "400": errorResponse("Invalid input (the message names the field)"),
         "401": errorResponse("Not logged in"),
-        ...(meta.permission && { "403": errorResponse(`Needs the accounting permission ${meta.permission}`) }),
+        ...(meta.permission && {
+          "403": errorResponse(`Needs the accounting permission ${meta.permission}`),
+        }),
         ...(op.path.includes("{") && { "404": errorResponse("Not found") }),
         ...(op.method !== "GET" && {
           "409": errorResponse("Refused by a business rule (state, period, lock)"),
@@ -175,7 +215,7 @@ export function buildOpenApi({
       title: "medusa-accounting-ar admin API",
       version,
       description:
-        "Admin routes of the accounts-receivable, credit memo, customer refund and reporting plugin. Generated from the route files and their zod validators (npm run openapi); error codes in docs/API.md.",
+        "Admin routes of the accounts-receivable, credit memo, customer refund and reporting plugin. Generated from the route files, their zod validators and the response types in src/types/http (npm run openapi); money is an exact decimal string at the currency's precision; error codes in docs/API.md.",
     },
     paths,
     components: {
@@ -184,6 +224,7 @@ export function buildOpenApi({
         cookie_auth: { type: "apiKey", in: "cookie", name: "connect.sid" },
       },
       schemas: {
+        ...responseSchemas,
         Error: {
           type: "object",
           required: ["type", "message"],

@@ -8,7 +8,7 @@ export type RefundablePayment = {
   order_display_id: number | null
   provider_id: string
   currency_code: string
-  refundable: number
+  refundable: string
 }
 
 /** Captured payments of some orders with what can still go back to the card. */
@@ -43,7 +43,7 @@ export async function refundablePayments(
           order_display_id: order.display_id ?? null,
           provider_id: p.provider_id,
           currency_code: p.currency_code,
-          refundable: refundable.toNumber(),
+          refundable: refundable.toFixed(),
         })
       }
     }

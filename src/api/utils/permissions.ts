@@ -1,84 +1,69 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
+import { ACCOUNTING_MODULE } from "../../modules/accounting"
+import type { Access } from "../../modules/accounting/access/roles"
+import type AccountingModuleService from "../../modules/accounting/service"
+import { AccountingPermission, grants } from "../../modules/accounting/rules/permissions"
 import { describeMiddleware } from "./openapi-meta"
 
+export { ACCOUNTING_PERMISSIONS, grants } from "../../modules/accounting/rules/permissions"
+export type { AccountingPermission } from "../../modules/accounting/rules/permissions"
+
+const ACCESS = Symbol("accounting-access")
+
 /**
- * The plugin's separation of duties (Sage Intacct's List / View / Add / Post /
- * Void on customer refunds, and the same idea for the rest). An admin user
- * whose metadata has no `accounting_permissions` may do everything (the
- * store owner, and every store that has not set anything up); one that has
- * a list may do only what it names ("customer_refunds:*" for all refund rights).
+ * The signed-in user's accounting access, read from the plugin's roles tables
+ * (never from user metadata, which users may write). Kept on the request
+ * only: a revoked grant takes effect on the next request, on every instance.
  */
-export const ACCOUNTING_PERMISSIONS = [
-  "customer_refunds:list",
-  "customer_refunds:view",
-  "customer_refunds:add",
-  "customer_refunds:post",
-  "customer_refunds:void",
-  "credit_memos:list",
-  "credit_memos:view",
-  "credit_memos:add",
-  "credit_memos:issue",
-  "credit_memos:apply",
-  "credit_memos:void",
-  "journal:view",
-  "journal:add",
-  "journal:post",
-  "journal:reverse",
-  "periods:manage",
-  "settings:manage",
-  "reports:view",
-] as const
-export type AccountingPermission = (typeof ACCOUNTING_PERMISSIONS)[number]
-
-export function grants(granted: string[] | null, permission: AccountingPermission): boolean {
-  if (!granted) {
-    return true
+export async function accessOf(req: AuthenticatedMedusaRequest<any>): Promise<Access> {
+  const cached = (req as any)[ACCESS] as Access | undefined
+  if (cached) {
+    return cached
   }
-  const [resource] = permission.split(":")
-  return granted.includes(permission) || granted.includes(`${resource}:*`) || granted.includes("*")
+  const userId = req.auth_context?.actor_type === "user" ? req.auth_context.actor_id : null
+  const access = await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getAccess(userId)
+  ;(req as any)[ACCESS] = access
+  return access
 }
 
-/** The user's accounting permissions, or null for "everything". */
-export async function permissionsOf(req: AuthenticatedMedusaRequest<any>): Promise<string[] | null> {
-  if ((req as any).accountingPermissions !== undefined) {
-    return (req as any).accountingPermissions
-  }
-  let granted: string[] | null = null
-  const actorId = req.auth_context?.actor_id
-  if (actorId && req.auth_context?.actor_type === "user") {
-    const [user] = await req.scope
-      .resolve(Modules.USER)
-      .listUsers({ id: actorId }, { select: ["id", "metadata"] })
-    const list = user?.metadata?.accounting_permissions
-    granted = Array.isArray(list) ? list.map(String) : null
-  }
-  ;(req as any).accountingPermissions = granted
-  return granted
+export async function holds(req: AuthenticatedMedusaRequest<any>, permission: AccountingPermission) {
+  return grants((await accessOf(req)).permissions, permission)
 }
 
-/** Refuses (403, naming the missing permission) unless the user holds `permission`. */
-export async function assertPermission(req: AuthenticatedMedusaRequest, permission: AccountingPermission) {
-  if (!grants(await permissionsOf(req), permission)) {
-    throw new MedusaError(
-      MedusaError.Types.FORBIDDEN,
-      `This needs the accounting permission ${permission}`,
-      "PERMISSION_DENIED"
-    )
+function denied(permissions: AccountingPermission[], access: Access) {
+  const why = access.roles.length
+    ? `your roles (${access.roles.map((r) => r.name).join(", ")}) do not include it`
+    : "you hold no accounting role; ask an accounting access manager"
+  return new MedusaError(
+    MedusaError.Types.FORBIDDEN,
+    `This needs the accounting permission ${permissions.join(" or ")}: ${why}`,
+    "PERMISSION_DENIED"
+  )
+}
+
+/** Refuses (403, naming the missing permission) unless the user holds one of `permissions`. */
+export async function assertPermission(
+  req: AuthenticatedMedusaRequest<any>,
+  ...permissions: [AccountingPermission, ...AccountingPermission[]]
+) {
+  const access = await accessOf(req)
+  if (!permissions.some((p) => grants(access.permissions, p))) {
+    throw denied(permissions, access)
   }
 }
 
-/** Route middleware: 403 naming the missing permission. */
-export function requirePermission(permission: AccountingPermission) {
+/** Route middleware: 403 naming the missing permission (any one of `permissions` suffices). */
+export function requirePermission(...permissions: [AccountingPermission, ...AccountingPermission[]]) {
   return describeMiddleware(
     async (req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
       try {
-        await assertPermission(req, permission)
+        await assertPermission(req, ...permissions)
         next()
       } catch (e) {
         next(e)
       }
     },
-    { permission }
+    { permission: permissions.join(" or ") }
   )
 }

@@ -56,7 +56,7 @@ export function validateQuery<T extends z.ZodTypeAny>(schema: T) {
   return describeMiddleware(
     (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
       try {
-        ;(req as any).validatedQuery = parseOrThrow(schema, req.query ?? {})
+        ;(req as { validatedQuery?: unknown }).validatedQuery = parseOrThrow(schema, req.query ?? {})
         next()
       } catch (e) {
         next(e)

@@ -47,6 +47,10 @@ export const AccountingErrorCodes = {
   LOCK_TIMEOUT: 409,
   INTEGRITY_VIOLATION: 409,
   SERVICE_UNAVAILABLE: 503,
+  LAST_ACCESS_MANAGER: 409,
+  APPROVAL_REQUIRED: 409,
+  SAME_USER_APPROVAL: 403,
+  NOT_AWAITING_APPROVAL: 409,
 } as const
 
 export type AccountingErrorCode = keyof typeof AccountingErrorCodes

@@ -15,6 +15,13 @@ export const AccountingEvents = {
   CUSTOMER_REFUND_POSTED: "accounting.customer_refund.posted",
   CUSTOMER_REFUND_VOIDED: "accounting.customer_refund.voided",
   POSTING_FAILED: "accounting.posting.failed",
+  ROLE_CREATED: "accounting.role.created",
+  ROLE_UPDATED: "accounting.role.updated",
+  ROLE_DELETED: "accounting.role.deleted",
+  ROLE_GRANTED: "accounting.role_grant.created",
+  ROLE_REVOKED: "accounting.role_grant.revoked",
+  DOCUMENT_APPROVED: "accounting.approval.approved",
+  DOCUMENT_REJECTED: "accounting.approval.rejected",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -43,4 +50,13 @@ export type AccountingEventPayloads = {
   "accounting.customer_refund.voided": { id: string }
   /** `id` of the posting error; the source that failed to post. */
   "accounting.posting.failed": { id: string; source_type: string; source_id: string }
+  /** A role's or a grant's id. */
+  "accounting.role.created": { id: string }
+  "accounting.role.updated": { id: string }
+  "accounting.role.deleted": { id: string }
+  "accounting.role_grant.created": { id: string }
+  "accounting.role_grant.revoked": { id: string }
+  /** A document approved or rejected before posting (maker-checker). */
+  "accounting.approval.approved": { id: string; document_type: string }
+  "accounting.approval.rejected": { id: string; document_type: string }
 }

@@ -29,6 +29,23 @@ import {
 import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
 import { sealGeneratedMutators, SealedModel } from "./ledger/sealed-records"
 import { verifyChain } from "./ledger/verify"
+import { sealAuditChain, verifyAuditChain } from "./ledger/audit-chain"
+import {
+  accessOf,
+  createRole,
+  deleteRole,
+  Grant,
+  grantRole,
+  restoreGrant,
+  restoreRole,
+  revokeGrant,
+  Role,
+  RoleInput,
+  updateRole,
+} from "./access/roles"
+import { LegacyUser, upgradeAccessFromMetadata } from "./access/upgrade"
+import { approvalQueue, ApprovalState, approveDocument, rejectDocument, restoreApproval } from "./ar/approvals"
+import type { ApprovalDocumentType } from "./rules/approval"
 import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import {
@@ -76,6 +93,8 @@ import {
 import {
   Account,
   AccountingPeriod,
+  AccountingRole,
+  AccountingRoleGrant,
   AccountingSetting,
   AccountMapping,
   ArApplication,
@@ -103,6 +122,8 @@ export default class AccountingModuleService extends MedusaService({
   AccountMapping,
   AccountingPeriod,
   AccountingSetting,
+  AccountingRole,
+  AccountingRoleGrant,
   ArApplication,
   ArDocument,
   AuditEvent,
@@ -136,45 +157,47 @@ export default class AccountingModuleService extends MedusaService({
   private sealedModels(): SealedModel[] {
     const notDraft = { status: { $ne: "draft" } }
     const select = { select: ["id", "number", "status"] }
-    const self = this as any
     return [
       {
         name: "JournalEntries",
         label: "Journal entry",
-        sealed: (id) => self.listJournalEntries({ id, ...notDraft }, select),
+        sealed: (id) => this.listJournalEntries({ id, ...notDraft }, select),
         instead: "reverse it instead",
       },
       {
         name: "JournalLines",
         label: "Journal entry",
-        sealed: async (id) =>
-          (await self.listJournalEntries({ lines: { id }, ...notDraft }, select)) as any[],
+        sealed: (id) => this.listJournalEntries({ lines: { id }, ...notDraft }, select),
         instead: "reverse the entry instead",
       },
       {
         name: "CreditMemos",
         label: "Credit memo",
-        sealed: (id) => self.listCreditMemos({ id, ...notDraft }, select),
+        sealed: (id) => this.listCreditMemos({ id, ...notDraft }, select),
         instead: "void it instead",
       },
       {
         name: "CreditMemoLines",
         label: "Credit memo",
-        sealed: (id) => self.listCreditMemos({ lines: { id }, ...notDraft }, select),
+        sealed: (id) => this.listCreditMemos({ lines: { id }, ...notDraft }, select),
         instead: "void it instead",
       },
       {
         name: "CustomerRefunds",
         label: "Refund",
-        sealed: (id) => self.listCustomerRefunds({ id, ...notDraft }, select),
+        sealed: (id) => this.listCustomerRefunds({ id, ...notDraft }, select),
         instead: "void it instead",
       },
       {
         name: "CustomerRefundLines",
         label: "Refund",
-        sealed: (id) => self.listCustomerRefunds({ lines: { id }, ...notDraft }, select),
+        sealed: (id) => this.listCustomerRefunds({ lines: { id }, ...notDraft }, select),
         instead: "void it instead",
       },
+      // Roles, grants and the audit trail change only through the methods below.
+      { name: "AccountingRoles", label: "Accounting role", instead: "use updateAccountingRole / deleteAccountingRole" },
+      { name: "AccountingRoleGrants", label: "Role grant", instead: "use revokeAccountingRoleGrant" },
+      { name: "AuditEvents", label: "Audit event", instead: "audit events are append-only" },
       { name: "ArDocuments", label: "AR document", instead: "void or correct the document that posted it" },
       { name: "ArApplications", label: "AR application", instead: "unapply it" },
     ]
@@ -347,6 +370,137 @@ export default class AccountingModuleService extends MedusaService({
     return await reopenPeriod(trx(ctx), id, actor)
   }
 
+  // ---- approvals (maker-checker) ---------------------------------------
+
+  @InjectTransactionManager()
+  async approveDocument(type: ApprovalDocumentType, id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await approveDocument(knex, type, id, actor)
+  }
+
+  @InjectTransactionManager()
+  async rejectDocument(
+    type: ApprovalDocumentType,
+    id: string,
+    reason: string,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await rejectDocument(knex, type, id, reason, actor)
+  }
+
+  /** Compensation of approve/reject: the approval columns as they were. */
+  @InjectTransactionManager()
+  async restoreApproval(
+    type: ApprovalDocumentType,
+    id: string,
+    state: ApprovalState,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await restoreApproval(trx(ctx), type, id, state, actor)
+  }
+
+  @InjectManager()
+  async listAwaitingApproval(
+    types: ApprovalDocumentType[],
+    page: { limit?: number; offset?: number } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await approvalQueue(reader(ctx), types, page.limit, page.offset)
+  }
+
+  // ---- access: roles and grants ----------------------------------------
+
+  /** What `userId` may do in accounting (roles tables only; bootstrap when no grant exists). */
+  @InjectManager()
+  async getAccess(userId: string | null | undefined, @MedusaContext() ctx: Context = {}) {
+    return await accessOf(reader(ctx), userId)
+  }
+
+  @InjectTransactionManager()
+  async createAccountingRole(input: RoleInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    return await createRole(trx(ctx), input, actor)
+  }
+
+  @InjectTransactionManager()
+  async updateAccountingRole(
+    id: string,
+    update: Partial<RoleInput>,
+    actor: Actor = {},
+    options: { compensating?: boolean } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await updateRole(trx(ctx), id, update, actor, options)
+  }
+
+  @InjectTransactionManager()
+  async deleteAccountingRole(
+    id: string,
+    actor: Actor = {},
+    options: { compensating?: boolean } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await deleteRole(trx(ctx), id, actor, options)
+  }
+
+  @InjectTransactionManager()
+  async restoreAccountingRole(role: Role, grants: Grant[], actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await restoreRole(trx(ctx), role, grants, actor)
+  }
+
+  @InjectTransactionManager()
+  async grantAccountingRole(
+    input: { user_id: string; role_id: string },
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await grantRole(trx(ctx), input, actor)
+  }
+
+  @InjectTransactionManager()
+  async revokeAccountingRoleGrant(
+    id: string,
+    actor: Actor = {},
+    options: { compensating?: boolean } = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await revokeGrant(trx(ctx), id, actor, options)
+  }
+
+  @InjectTransactionManager()
+  async restoreAccountingRoleGrant(grant: Grant, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await restoreGrant(trx(ctx), grant, actor)
+  }
+
+  /** One-time upgrade of metadata permission lists into roles (src/migration-scripts). */
+  @InjectTransactionManager()
+  async upgradeAccessFromMetadata(users: LegacyUser[], @MedusaContext() ctx: Context = {}) {
+    return await upgradeAccessFromMetadata(trx(ctx), users, { origin: "migration" })
+  }
+
+  // ---- audit trail -------------------------------------------------------
+
+  /** Seals pending audit rows into the chain (waits for a sealer already at work). */
+  @InjectTransactionManager()
+  async sealAuditTrail(@MedusaContext() ctx: Context = {}) {
+    return await sealAuditChain(trx(ctx))
+  }
+
+  @InjectManager()
+  async verifyAuditTrail(@MedusaContext() ctx: Context = {}) {
+    return await verifyAuditChain(reader(ctx))
+  }
+
+  /** Records an action done outside the module (e.g. by a route or another module) in the audit trail. */
+  @InjectTransactionManager()
+  async recordAuditEvent(event: Parameters<typeof recordAudit>[1], @MedusaContext() ctx: Context = {}) {
+    await recordAudit(trx(ctx), event)
+  }
+
   // ---- settings --------------------------------------------------------
 
   @InjectManager()
@@ -363,12 +517,28 @@ export default class AccountingModuleService extends MedusaService({
   @InjectTransactionManager()
   async updateSettings(update: SettingsUpdate, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
     const knex = trx(ctx)
+    const previous = await loadSettings(knex)
     await updateSettings(knex, update)
+    const current = await loadSettings(knex)
+    // Before/after of the parts the update touched (mappings as account ids).
+    const part = (s: Record<string, any>) =>
+      Object.fromEntries(
+        Object.keys(update).map((k) => {
+          const v = s[k]
+          const ids =
+            v && typeof v === "object" && !Array.isArray(v) && k.endsWith("_accounts")
+              ? Object.fromEntries(Object.entries(v).map(([key, a]: [string, any]) => [key, a?.code ?? a?.id ?? null]))
+              : v
+          return [k, ids ?? null]
+        })
+      )
     await recordAudit(knex, {
       entity_type: "settings",
       entity_id: "settings",
       action: "update",
       data: update as Record<string, unknown>,
+      before: part(previous),
+      after: part(current),
       ...actor,
     })
     return await loadSettings(knex)

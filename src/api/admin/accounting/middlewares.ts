@@ -1,4 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { listFilters } from "../../utils/list-filters"
 import { EmptyBody, SelectParams } from "../../utils/validators"
 import { requirePermission } from "../../utils/permissions"
 import { validateAndTransformQuery, validateBody } from "../../utils/validate"
@@ -18,6 +19,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/accounts",
     middlewares: [
+      requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
       validateAndTransformQuery(accounts.AdminGetAccountsParams, accountsConfig.listAccountsQueryConfig),
     ],
   },
@@ -33,7 +35,10 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/accounting/accounts/:id",
-    middlewares: [validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig)],
+    middlewares: [
+      requirePermission("settings:view", "journal:view", "customer_refunds:view", "credit_memos:view"),
+      validateAndTransformQuery(SelectParams, accountsConfig.retrieveAccountQueryConfig),
+    ],
   },
   {
     method: ["POST"],
@@ -46,6 +51,11 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
   },
   // settings
   {
+    method: ["GET"],
+    matcher: "/admin/accounting/settings",
+    middlewares: [requirePermission("settings:view")],
+  },
+  {
     method: ["POST"],
     matcher: "/admin/accounting/settings",
     middlewares: [requirePermission("settings:manage"), validateBody(AdminUpdateAccountingSettings)],
@@ -55,6 +65,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/periods",
     middlewares: [
+      requirePermission("settings:view"),
       validateAndTransformQuery(periods.AdminGetPeriodsParams, periodsConfig.listPeriodsQueryConfig),
     ],
   },
@@ -86,6 +97,7 @@ export const accountingSetupMiddlewares: MiddlewareRoute[] = [
         journal.AdminGetJournalEntriesParams,
         journalConfig.listJournalEntriesQueryConfig
       ),
+      listFilters({ date: "entry_date", search: ["number", "memo"] }),
     ],
   },
   {

@@ -26,8 +26,8 @@ export async function withBalances<
       ...memo,
       customer: refs.customer(memo.customer_id),
       order: refs.order(memo.order_id),
-      remaining_amount: balance ? Number(balance.remaining_amount) : null,
-      applications: (balance?.applications ?? []).map((a) => ({ ...a, amount: Number(a.amount) })),
+      remaining_amount: balance?.remaining_amount ?? null,
+      applications: balance?.applications ?? [],
     }
   })
 }

@@ -1,4 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { listFilters } from "../../utils/list-filters"
 import { EmptyBody, isoDate, SelectParams } from "../../utils/validators"
 import { requirePermission } from "../../utils/permissions"
 import { validateAndTransformQuery, validateBody } from "../../utils/validate"
@@ -14,6 +15,7 @@ export const creditMemoMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       requirePermission("credit_memos:list"),
       validateAndTransformQuery(v.AdminGetCreditMemosParams, listCreditMemosQueryConfig),
+      listFilters({ search: ["number", "reason"] }),
     ],
   },
   {

@@ -6,17 +6,17 @@ import { actorOf } from "../../utils/actor"
 import { assertPermission } from "../../utils/permissions"
 import { loadCreditMemo, withBalances } from "./helpers"
 import type { AdminCreateCreditMemo } from "./validators"
+import type { AdminCreditMemoListResponse, AdminCreditMemoResponse } from "../../../types/http"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<AdminCreditMemoListResponse>
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { q, ...filters } = req.filterableFields as Record<string, any>
-  if (q) {
-    filters.$or = [{ number: { $ilike: `%${q}%` } }, { reason: { $ilike: `%${q}%` } }]
-  }
   const { data, metadata } = await query.graph({
     entity: "credit_memo",
     fields: req.queryConfig.fields,
-    filters,
+    filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
   res.json({
@@ -30,7 +30,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** Creates a draft, or with `issue: true` creates and issues it in one workflow (nothing left on a refusal). */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateCreditMemo>>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCreditMemoResponse>
 ) => {
   const { date, issue, ...memo } = req.validatedBody
   if (issue) {

@@ -5,6 +5,7 @@ import { describeMiddleware } from "../../utils/openapi-meta"
 import { currencyCode, EmptyBody, SelectParams } from "../../utils/validators"
 import { requirePermission } from "../../utils/permissions"
 import { validateAndTransformQuery, validateBody, validateQuery } from "../../utils/validate"
+import { listFilters } from "../../utils/list-filters"
 import { listCustomerRefundsQueryConfig, retrieveCustomerRefundQueryConfig } from "./query-config"
 import * as v from "./validators"
 
@@ -21,6 +22,7 @@ export const customerRefundMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       requirePermission("customer_refunds:list"),
       validateAndTransformQuery(v.AdminGetCustomerRefundsParams, listCustomerRefundsQueryConfig),
+      listFilters({ date: "refund_date", search: ["number", "reference", "memo"] }),
     ],
   },
   {

@@ -1,30 +1,26 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
-import { createAndPostCustomerRefundWorkflow, createCustomerRefundWorkflow } from "../../../workflows/customer-refunds"
+import {
+  createAndPostCustomerRefundWorkflow,
+  createCustomerRefundWorkflow,
+} from "../../../workflows/customer-refunds"
 import { actorOf } from "../../utils/actor"
 import { idempotent } from "../../utils/idempotency"
 import { assertPermission } from "../../utils/permissions"
 import { loadCustomerRefund, postedAnswer, withCustomers } from "./helpers"
 import type { AdminCreateCustomerRefund } from "./validators"
+import type { AdminCustomerRefundListResponse, PostedRefund } from "../../../types/http"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<AdminCustomerRefundListResponse>
+) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { date_from, date_to, q, ...filters } = req.filterableFields as Record<string, any>
-  if (date_from || date_to) {
-    filters.refund_date = { ...(date_from && { $gte: date_from }), ...(date_to && { $lte: date_to }) }
-  }
-  if (q) {
-    filters.$or = [
-      { number: { $ilike: `%${q}%` } },
-      { reference: { $ilike: `%${q}%` } },
-      { memo: { $ilike: `%${q}%` } },
-    ]
-  }
   const { data: customer_refunds, metadata } = await query.graph({
     entity: "customer_refund",
     fields: req.queryConfig.fields,
-    filters,
+    filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
   res.json({
@@ -41,7 +37,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateCustomerRefund>>,
-  res: MedusaResponse
+  res: MedusaResponse<PostedRefund>
 ) => {
   await idempotent(req, res, async () => {
     const { post, ...refund } = req.validatedBody

@@ -73,12 +73,7 @@ export const AdminGetCustomerRefundsParams = createFindParams({
   offset: 0,
   order: "-created_at",
 }).extend({
-  status: z
-    .union([
-      z.enum(REFUND_STATUSES),
-      z.array(z.enum(REFUND_STATUSES)),
-    ])
-    .optional(),
+  status: z.union([z.enum(REFUND_STATUSES), z.array(z.enum(REFUND_STATUSES))]).optional(),
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   method: z.union([refundMethod(), z.array(refundMethod())]).optional(),
   currency_code: z.string().optional(),

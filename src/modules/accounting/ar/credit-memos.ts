@@ -7,6 +7,7 @@ import { postEntry, reverseEntry } from "../ledger/posting"
 import { nextDocumentNumber } from "../ledger/sequences"
 import { loadAccountMap, loadPostingSettings, roleAccount } from "../ledger/settings"
 import { advisoryLock } from "../db"
+import { assertApproved, refreshDraftApproval } from "./approvals"
 import { assertDateAllowed } from "../ledger/clock"
 import { RESERVING_STATUSES } from "../models/customer-refund"
 import { assertApplicationWithinOpen } from "../rules/application-limit"
@@ -109,11 +110,13 @@ export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor
     origin: actor.origin ?? "api",
   })
   await insertLines(knex, id, input.lines)
+  await refreshDraftApproval(knex, "credit_memo", id)
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,
     action: "create",
     to_status: "draft",
+    after: { ...input, total: totals.total.toString() },
     ...actor,
   })
   return id
@@ -153,7 +156,19 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
     await insertLines(knex, id, lines)
   }
   await knex("accounting_credit_memo").where({ id }).update(patch)
-  await recordAudit(knex, { entity_type: "credit_memo", entity_id: id, action: "update", ...actor })
+  await refreshDraftApproval(knex, "credit_memo", id)
+  await recordAudit(knex, {
+    entity_type: "credit_memo",
+    entity_id: id,
+    action: "update",
+    before: {
+      memo_date: memo.memo_date,
+      reason: memo.reason,
+      total: readMoney(memo, "total").toString(),
+    },
+    after: { ...update, ...(patch.raw_total ? { total: readMoney(patch, "total").toString() } : {}) },
+    ...actor,
+  })
 }
 
 /**
@@ -169,6 +184,7 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
       `Credit memo ${memo.number ?? id} is already ${memo.status}`
     )
   }
+  await assertApproved(knex, "credit_memo", memo)
   await assertPeriodOpen(knex, memo.memo_date)
   await assertDateAllowed(knex, memo.memo_date)
   if (memo.order_id) {

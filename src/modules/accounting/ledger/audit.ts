@@ -1,19 +1,28 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId } from "@medusajs/framework/utils"
+import { sealAuditChain } from "./audit-chain"
 
 export type Actor = { actor_id?: string | null; origin?: string }
 
-export async function recordAudit(
-  knex: Knex,
-  event: {
-    entity_type: string
-    entity_id: string
-    action: string
-    from_status?: string | null
-    to_status?: string | null
-    data?: Record<string, unknown> | null
-  } & Actor
-): Promise<void> {
+export type AuditInput = {
+  entity_type: string
+  entity_id: string
+  action: string
+  from_status?: string | null
+  to_status?: string | null
+  data?: Record<string, unknown> | null
+  before?: unknown
+  after?: unknown
+} & Actor
+
+const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v))
+
+/**
+ * Appends an audit row in the caller's transaction (so it exists exactly when
+ * the action does) and seals what is pending into the hash chain unless
+ * another transaction is sealing right now (it will seal this row later).
+ */
+export async function recordAudit(knex: Knex, event: AuditInput): Promise<void> {
   await knex("accounting_audit_event").insert({
     id: generateEntityId(undefined, "aevt"),
     entity_type: event.entity_type,
@@ -23,6 +32,9 @@ export async function recordAudit(
     to_status: event.to_status ?? null,
     actor_id: event.actor_id ?? null,
     origin: event.origin ?? "api",
-    data: event.data ? JSON.stringify(event.data) : null,
+    data: json(event.data),
+    before: json(event.before),
+    after: json(event.after),
   })
+  await sealAuditChain(knex, { wait: false })
 }

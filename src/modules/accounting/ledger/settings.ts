@@ -5,6 +5,7 @@ import { assertPaymentAccount } from "../rules/payment-account"
 import { AccountMap, AccountRole } from "../rules/roles"
 import { CHAIN_SEQUENCE, SequenceType } from "./sequences"
 import { POSTING_SOURCES } from "../options"
+import type { ApprovalDocumentType } from "../rules/approval"
 
 export type SettingsUpdate = {
   role_accounts?: Partial<Record<AccountRole, string>>
@@ -20,6 +21,8 @@ export type SettingsUpdate = {
   posting?: Record<string, boolean>
   timezone?: string
   allow_future_dates?: boolean
+  /** Per document type: currency -> threshold (decimal string); null removes the type's thresholds. */
+  approvals?: Partial<Record<ApprovalDocumentType, Record<string, string> | null>>
 }
 
 export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
@@ -65,6 +68,7 @@ export async function loadPostingSettings(knex: Knex) {
     timezone: (setting?.timezone ?? "UTC") as string,
     allow_future_dates: !!setting?.allow_future_dates,
     posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
+    approvals: (setting?.approvals ?? {}) as Partial<Record<ApprovalDocumentType, Record<string, string>>>,
   }
 }
 
@@ -232,6 +236,18 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
   if (update.posting) {
     const current = await knex("accounting_setting").whereNull("deleted_at").first()
     scalar.posting = JSON.stringify({ ...(current?.posting ?? {}), ...update.posting })
+  }
+  if (update.approvals) {
+    const current = await knex("accounting_setting").whereNull("deleted_at").first()
+    const next: Record<string, unknown> = { ...(current?.approvals ?? {}) }
+    for (const [type, limits] of Object.entries(update.approvals)) {
+      if (limits === null || (limits && !Object.keys(limits).length)) {
+        delete next[type]
+      } else {
+        next[type] = limits
+      }
+    }
+    scalar.approvals = JSON.stringify(next)
   }
   if (Object.keys(scalar).length) {
     await knex("accounting_setting")

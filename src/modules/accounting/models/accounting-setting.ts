@@ -15,6 +15,8 @@ export const AccountingSetting = model.define(
     allow_future_dates: model.boolean().default(false),
     // Orders updated after this instant still need a sync (sweep job).
     sync_cursor: model.dateTime().nullable(),
+    // Approval thresholds per document type and currency: { customer_refund: { usd: "500" } }.
+    approvals: model.json().nullable(),
     // Hash of the plugin options last written into these settings.
     options_hash: model.text().nullable(),
   }

@@ -22,6 +22,13 @@ export const CreditMemo = model
       journal_entry_id: model.text().nullable(),
       void_date: model.text().nullable(),
       void_journal_entry_id: model.text().nullable(),
+      // Maker-checker (rules/approval.ts): set on drafts above the threshold.
+      approval_status: model.enum(["not_required", "pending", "approved", "rejected"]).default("not_required"),
+      approved_by: model.text().nullable(),
+      approved_at: model.dateTime().nullable(),
+      rejected_by: model.text().nullable(),
+      rejected_at: model.dateTime().nullable(),
+      rejection_reason: model.text().nullable(),
       created_by: model.text().nullable(),
       issued_by: model.text().nullable(),
       issued_at: model.dateTime().nullable(),

@@ -57,6 +57,13 @@ export const CustomerRefund = model
       payout_started_at: model.dateTime().nullable(),
       money_moved_at: model.dateTime().nullable(),
       void_reason: model.text().nullable(),
+      // Maker-checker (rules/approval.ts): set on drafts above the threshold.
+      approval_status: model.enum(["not_required", "pending", "approved", "rejected"]).default("not_required"),
+      approved_by: model.text().nullable(),
+      approved_at: model.dateTime().nullable(),
+      rejected_by: model.text().nullable(),
+      rejected_at: model.dateTime().nullable(),
+      rejection_reason: model.text().nullable(),
       created_by: model.text().nullable(),
       posted_by: model.text().nullable(),
       posted_at: model.dateTime().nullable(),

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type AccountingModuleService from "../../../modules/accounting/service"
+import type { Actor } from "../../../modules/accounting/ledger/audit"
 
 export type CreateAccountInput = {
   code: string
@@ -14,9 +15,19 @@ export const createAccountsStepId = "create-accounting-accounts"
 
 export const createAccountsStep = createStep(
   createAccountsStepId,
-  async (input: CreateAccountInput[], { container }) => {
+  async ({ accounts: input, actor_id, origin }: { accounts: CreateAccountInput[] } & Actor, { container }) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const accounts = await accounting.createAccountingAccounts(input)
+    for (const a of accounts) {
+      await accounting.recordAuditEvent({
+        entity_type: "account",
+        entity_id: a.id,
+        action: "create",
+        after: { code: a.code, name: a.name, type: a.type, description: a.description, active: a.active },
+        actor_id,
+        origin,
+      })
+    }
     return new StepResponse(
       accounts,
       accounts.map((a) => a.id)
@@ -24,7 +35,11 @@ export const createAccountsStep = createStep(
   },
   async (ids, { container }) => {
     if (ids?.length) {
-      await container.resolve<AccountingModuleService>(ACCOUNTING_MODULE).deleteAccountingAccounts(ids)
+      const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+      await accounting.deleteAccountingAccounts(ids)
+      for (const id of ids) {
+        await accounting.recordAuditEvent({ entity_type: "account", entity_id: id, action: "delete", origin: "compensation" })
+      }
     }
   }
 )

@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type AccountingModuleService from "../../../modules/accounting/service"
+import type { Actor } from "../../../modules/accounting/ledger/audit"
 
 export type UpdateAccountInput = {
   id: string
@@ -9,7 +10,7 @@ export type UpdateAccountInput = {
   description?: string | null
   active?: boolean
   type?: "asset" | "liability" | "equity" | "income" | "expense"
-}
+} & Actor
 
 export const updateAccountStepId = "update-accounting-account"
 
@@ -19,7 +20,7 @@ export const updateAccountStepId = "update-accounting-account"
  */
 export const updateAccountStep = createStep(
   updateAccountStepId,
-  async (input: UpdateAccountInput, { container }) => {
+  async ({ actor_id, origin, ...input }: UpdateAccountInput, { container }) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const previous = await accounting.retrieveAccountingAccount(input.id)
     if (input.type && input.type !== previous.type) {
@@ -35,17 +36,36 @@ export const updateAccountStep = createStep(
       }
     }
     const updated = await accounting.updateAccountingAccounts(input)
-    return new StepResponse(updated, {
+    const before = {
       id: previous.id,
       name: previous.name,
       description: previous.description,
       active: previous.active,
       type: previous.type,
+    }
+    const pick = (a: any) => ({ name: a.name, description: a.description, active: a.active, type: a.type })
+    await accounting.recordAuditEvent({
+      entity_type: "account",
+      entity_id: previous.id,
+      action: "update",
+      before: { code: previous.code, ...pick(previous) },
+      after: { code: previous.code, ...pick(updated) },
+      actor_id,
+      origin,
     })
+    return new StepResponse(updated, before)
   },
   async (previous, { container }) => {
     if (previous) {
-      await container.resolve<AccountingModuleService>(ACCOUNTING_MODULE).updateAccountingAccounts(previous)
+      const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+      await accounting.updateAccountingAccounts(previous)
+      await accounting.recordAuditEvent({
+        entity_type: "account",
+        entity_id: previous.id,
+        action: "update",
+        after: previous,
+        origin: "compensation",
+      })
     }
   }
 )

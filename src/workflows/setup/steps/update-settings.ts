@@ -24,6 +24,9 @@ function restoreFrom(
     auto_credit_memo_on_return:
       update.auto_credit_memo_on_return !== undefined ? before.auto_credit_memo_on_return : undefined,
     posting: update.posting && before.posting,
+    approvals:
+      update.approvals &&
+      Object.fromEntries(Object.keys(update.approvals).map((t) => [t, (before.approvals as any)[t] ?? null])),
     // Sequence counters only move forward; prefix/padding are restored.
     sequences: update.sequences?.map((s) => {
       const b = before.sequences.find((x) => x.type === s.type)

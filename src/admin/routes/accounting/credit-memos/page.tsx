@@ -17,7 +17,7 @@ import { ListSection } from "../../../components/list-section"
 import { Money } from "../../../components/money"
 import { useNotice } from "../../../components/notice"
 import { RowActions } from "../../../components/row-actions"
-import { DocumentStatus } from "../../../components/status"
+import { ApprovalBadge, DocumentStatus } from "../../../components/status"
 import { useAccountingMutation, useCreditMemos, usePermissions } from "../../../hooks/accounting"
 import { useListState } from "../../../hooks/list-filters"
 import type { CreditMemo } from "../../../../sdk/accounting-client"
@@ -172,7 +172,15 @@ const CreditMemosList = () => {
         </div>
       ),
     }),
-    column.accessor("status", { header: "Status", cell: ({ getValue }) => <DocumentStatus status={getValue()} /> }),
+    column.accessor("status", {
+      header: "Status",
+      cell: ({ row }) => (
+        <div className="flex items-center gap-x-1">
+          <DocumentStatus status={row.original.status} />
+          <ApprovalBadge doc={row.original} />
+        </div>
+      ),
+    }),
     column.display({
       id: "actions",
       cell: ({ row }) => {

@@ -10,7 +10,7 @@ import { RefundFormModal } from "../../../components/refund-form-modal"
 import { RefundVoidDrawer } from "../../../components/refund-void-drawer"
 import { RowActions } from "../../../components/row-actions"
 import { Section } from "../../../components/section"
-import { DocumentStatus } from "../../../components/status"
+import { ApprovalBadge, DocumentStatus } from "../../../components/status"
 import {
   useAccountingMutation,
   useCustomerAccounting,
@@ -121,6 +121,7 @@ const RefundsList = () => {
       cell: ({ row }) => (
         <div className="flex items-center gap-x-1">
           <DocumentStatus status={row.original.status} />
+          <ApprovalBadge doc={row.original} />
           {row.original.void_record_only && (
             <Text size="xsmall" className="text-ui-fg-muted">
               books only

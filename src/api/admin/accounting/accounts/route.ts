@@ -1,3 +1,4 @@
+import { actorOf } from "../../../utils/actor"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { refetchEntity } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -21,7 +22,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const { result } = await createAccountsWorkflow(req.scope).run({
-    input: { accounts: [req.validatedBody] },
+    input: { accounts: [req.validatedBody], ...actorOf(req) },
   })
   const account = await refetchEntity({
     entity: "accounting_account",

@@ -41,7 +41,11 @@ export async function entryIdsOfOrder(knex: Knex, orderId: string): Promise<stri
 export async function orderIdByDisplayId(container: MedusaContainer, displayId: number) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   // Query's generated filter type takes display_id as text; Postgres compares it with the integer column.
-  const { data } = await query.graph({ entity: "order", fields: ["id"], filters: { display_id: String(displayId) } })
+  const { data } = await query.graph({
+    entity: "order",
+    fields: ["id"],
+    filters: { display_id: String(displayId) },
+  })
   return (data[0] as { id: string } | undefined)?.id ?? null
 }
 
@@ -50,9 +54,10 @@ export async function orderIdByDisplayId(container: MedusaContainer, displayId: 
  * debits, exact), the customer and order it is about (by name and number),
  * and whether "Reverse" is offered. Two queries for the page.
  */
-export async function withEntryContext<
-  T extends { id: string; status: string; source_type: string | null },
->(container: MedusaContainer, entries: T[]) {
+export async function withEntryContext<T extends { id: string; status: string; source_type: string | null }>(
+  container: MedusaContainer,
+  entries: T[]
+) {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const { rows } = entries.length
     ? await knex.raw(
@@ -98,7 +103,11 @@ export async function withLineReferences<
     ...entry,
     reversible: isReversibleByHand(entry),
     ...(entry.lines && {
-      lines: lines.map((l) => ({ ...l, customer: refs.customer(l.customer_id), order: refs.order(l.order_id) })),
+      lines: lines.map((l) => ({
+        ...l,
+        customer: refs.customer(l.customer_id),
+        order: refs.order(l.order_id),
+      })),
     }),
   }
 }

@@ -7,13 +7,9 @@ import { actorOf } from "../../../utils/actor"
 import { entryIdsOfOrder, orderIdByDisplayId, withEntryContext } from "./entry-context"
 import type { AdminCreateJournalEntry } from "./validators"
 
-/** Turns the API's filters into query filters (line filters via the lines relation). */
+/** Line filters go through the lines relation; an order narrows to its entries. */
 function entryFilters(params: Record<string, any>, orderEntryIds: string[] | null) {
-  const { date_from, date_to, customer_id, account_id, q, ...rest } = params
-  const filters: Record<string, any> = { ...rest }
-  if (date_from || date_to) {
-    filters.entry_date = { ...(date_from && { $gte: date_from }), ...(date_to && { $lte: date_to }) }
-  }
+  const { customer_id, account_id, ...filters } = params
   if (orderEntryIds) {
     filters.id = orderEntryIds
   }
@@ -23,9 +19,6 @@ function entryFilters(params: Record<string, any>, orderEntryIds: string[] | nul
   }
   if (Object.keys(lines).length) {
     filters.lines = lines
-  }
-  if (q) {
-    filters.$or = [{ number: { $ilike: `%${q}%` } }, { memo: { $ilike: `%${q}%` } }]
   }
   return filters
 }

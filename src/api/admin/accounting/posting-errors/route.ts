@@ -24,7 +24,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       ? query.graph({ entity: "customer_refund", fields: ["id", "number"], filters: { id: refundIds } })
       : { data: [] },
   ])
-  const refundNumber = new Map((refunds.data as { id: string; number: string | null }[]).map((r) => [r.id, r.number]))
+  const refundNumber = new Map(
+    (refunds.data as { id: string; number: string | null }[]).map((r) => [r.id, r.number])
+  )
   res.json({
     posting_errors: posting_errors.map((e) => ({
       ...e,

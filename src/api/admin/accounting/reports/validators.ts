@@ -47,4 +47,16 @@ export const ReportQuery = {
   reconciliation: z.strictObject({ as_of: asOf, currency_code: currencyCode().optional(), format }),
   "trial-balance": z.strictObject({ as_of: asOf, currency_code: currencyCode().optional(), format }),
   "general-ledger": period({ account_id: id().optional(), currency_code: currencyCode().optional() }),
+  "audit-log": period({
+    actor_id: id().optional().describe("The admin user who acted"),
+    action: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, { message: "must be an action such as post or void" })
+      .optional(),
+    entity_type: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/, { message: "must be a record type such as customer_refund" })
+      .optional(),
+    entity_id: id().optional(),
+  }),
 }

@@ -3,7 +3,8 @@ import { ACCOUNT_ROLES } from "../../../../modules/accounting/rules/roles"
 import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
 import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
 import { sequenceFormat } from "../../../../modules/accounting/options"
-import { id, refundMethod, timeZone } from "../../../utils/validators"
+import { APPROVAL_DOCUMENT_TYPES } from "../../../../modules/accounting/rules/approval"
+import { currencyCode, id, money, refundMethod, timeZone } from "../../../utils/validators"
 
 const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
   (typeof ACCOUNT_ROLES)[number],
@@ -13,7 +14,17 @@ const postingShape = Object.fromEntries(
   Object.keys(DEFAULT_POSTING).map((k) => [k, z.boolean().optional()])
 ) as Record<keyof typeof DEFAULT_POSTING, z.ZodOptional<z.ZodBoolean>>
 
+// Thresholds above which a document needs a second user's approval, per currency.
+const thresholds = z
+  .record(currencyCode(), money({ allowZero: true }))
+  .nullable()
+  .optional()
+const approvalsShape = Object.fromEntries(
+  Object.keys(APPROVAL_DOCUMENT_TYPES).map((t) => [t, thresholds])
+) as Record<keyof typeof APPROVAL_DOCUMENT_TYPES, typeof thresholds>
+
 export const AdminUpdateAccountingSettings = z.strictObject({
+  approvals: z.strictObject(approvalsShape).optional(),
   role_accounts: z.strictObject(roleShape).optional(),
   // Built-in or new methods (mapping one is how a method is added); null unmaps.
   method_accounts: z.record(refundMethod(), id().nullable()).optional(),

@@ -10,7 +10,7 @@ import { parseImportFile } from "./parse-file"
  * nothing (422 with the errors by line and field) unless ?partial=true.
  */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const file = (req as any).file as { buffer: Buffer } | undefined
+  const file = (req as { file?: { buffer: Buffer } }).file
   if (!file) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -18,7 +18,7 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
     )
   }
   const { groups, errors } = parseImportFile(file.buffer)
-  const partial = (req as any).validatedQuery?.partial === "true"
+  const partial = (req.validatedQuery as { partial?: string }).partial === "true"
   const { result } = await importCustomerRefundsWorkflow(req.scope).run({
     input: { groups, errors, partial, ...actorOf(req, "import") },
   })

@@ -2,6 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
+import { refreshDraftApproval } from "../approvals"
 import { assertDateAllowed } from "../../ledger/clock"
 import { readMoney, sumMoney } from "../../rules/money"
 import {
@@ -37,11 +38,13 @@ export async function createCustomerRefundDraft(
     origin: actor.origin ?? "api",
   })
   await insertRefundLines(knex, id, lines)
+  await refreshDraftApproval(knex, "customer_refund", id)
   await recordAudit(knex, {
     entity_type: "customer_refund",
     entity_id: id,
     action: "create",
     to_status: "draft",
+    after: { ...input, total: total.toString() },
     ...actor,
   })
   return id
@@ -137,7 +140,15 @@ export async function updateCustomerRefundDraft(
     .update({ ...refundRow(input, total, paymentAccountId), updated_at: knex.fn.now() })
   await knex("accounting_customer_refund_line").where({ refund_id: id }).del()
   await insertRefundLines(knex, id, lines)
-  await recordAudit(knex, { entity_type: "customer_refund", entity_id: id, action: "update", ...actor })
+  await refreshDraftApproval(knex, "customer_refund", id)
+  await recordAudit(knex, {
+    entity_type: "customer_refund",
+    entity_id: id,
+    action: "update",
+    before: current,
+    after: { ...input, total: total.toString() },
+    ...actor,
+  })
 }
 
 export async function deleteCustomerRefundDraft(knex: Knex, id: string, actor: Actor) {

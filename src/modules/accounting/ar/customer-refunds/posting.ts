@@ -1,3 +1,4 @@
+import { assertApproved } from "../approvals"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { advisoryLock } from "../../db"
 import { AccountingError } from "../../errors"
@@ -27,6 +28,7 @@ import type { RefundContext } from "./types"
 export async function reserveCustomerRefund(knex: Knex, id: string, context: RefundContext, actor: Actor) {
   const refund = await lockRefund(knex, id)
   refuseUnlessDraft(refund, "posted")
+  await assertApproved(knex, "customer_refund", refund)
   await assertPeriodOpen(knex, refund.refund_date)
   await assertDateAllowed(knex, refund.refund_date)
   const input = await loadRefundInput(knex, id)

@@ -1,3 +1,4 @@
+import { actorOf } from "../../../../utils/actor"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
 import { updateAccountWorkflow } from "../../../../../workflows/setup"
@@ -15,6 +16,8 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   await load(req)
-  await updateAccountWorkflow(req.scope).run({ input: { id: req.params.id, ...req.validatedBody } })
+  await updateAccountWorkflow(req.scope).run({
+    input: { id: req.params.id, ...req.validatedBody, ...actorOf(req) },
+  })
   res.json({ account: await load(req) })
 }

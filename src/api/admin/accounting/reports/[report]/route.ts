@@ -18,7 +18,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       `Unknown report ${req.params.report}; one of ${Object.keys(REPORTS).join(", ")}`
     )
   }
-  const { format, ...params } = (req as any).validatedQuery as { format: ReportFormat } & Record<string, any>
+  const { format, ...params } = req.validatedQuery as { format: ReportFormat } & Record<string, any>
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
   // Day-dependent defaults, in the store's accounting time zone.
   const { today } = await accounting.getClock()
@@ -27,6 +27,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     params.from ??= `${params.to.slice(0, 8)}01`
   } else {
     params.as_of ??= today
+  }
+  if (name === "audit-log") {
+    // Rows still waiting for their place in the chain get it before they are shown.
+    await accounting.sealAuditTrail()
+    params.timezone = (await accounting.getClock()).timezone
   }
   if (name === "ar-aging" && !params.buckets) {
     params.buckets = (await accounting.getPostingSettings()).aging_buckets

@@ -14,7 +14,11 @@ export type OpenOrderRow = {
  * (receivable, adjustments, refunds paid out) that are not voided. Oldest
  * first; exact decimals.
  */
-export async function openOrdersOf(knex: Knex, customerId: string, currency?: string): Promise<OpenOrderRow[]> {
+export async function openOrdersOf(
+  knex: Knex,
+  customerId: string,
+  currency?: string
+): Promise<OpenOrderRow[]> {
   const { rows } = await knex.raw(
     `select d.order_id, d.currency_code, min(d.document_date) as date, min(d.due_date) as due_date,
             sum(coalesce((d.raw_open_amount->>'value')::numeric, d.open_amount))::text as open_amount

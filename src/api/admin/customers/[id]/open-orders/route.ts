@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { loadReferences } from "../../../../utils/names"
 import { openOrdersOf } from "./open-orders"
+import type { AdminOpenOrdersResponse } from "../../../../../types/http"
 
 /**
  * The customer's orders that still owe something (number, date, due date,
@@ -9,7 +10,7 @@ import { openOrdersOf } from "./open-orders"
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, { currency_code?: string }>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOpenOrdersResponse>
 ) => {
   const currency = req.validatedQuery?.currency_code
   const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)

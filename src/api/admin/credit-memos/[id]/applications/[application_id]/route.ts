@@ -9,7 +9,7 @@ import { assertCreditMemo, loadCreditMemo } from "../../../helpers"
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   await assertCreditMemo(req)
   const date =
-    ((req as any).validatedQuery?.date as string | undefined) ??
+    (req.validatedQuery as { date?: string }).date ??
     (await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getClock()).today
   await unapplyCreditWorkflow(req.scope).run({
     input: {

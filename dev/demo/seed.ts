@@ -1,25 +1,25 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { ACCOUNTING_MODULE } from "../../modules/accounting"
-import type AccountingModuleService from "../../modules/accounting/service"
-import { addDays, toIsoDate } from "../../modules/accounting/rules/dates"
+import { ACCOUNTING_MODULE } from "../../src/modules/accounting"
+import type AccountingModuleService from "../../src/modules/accounting/service"
+import { addDays, toIsoDate } from "../../src/modules/accounting/rules/dates"
 import {
   applyCreditWorkflow,
   createCreditMemoWorkflow,
   issueCreditMemoWorkflow,
   voidCreditMemoWorkflow,
-} from "../../workflows/credit-memos"
+} from "../../src/workflows/credit-memos"
 import {
   createCustomerRefundWorkflow,
   postCustomerRefundWorkflow,
   voidCustomerRefundWorkflow,
-} from "../../workflows/customer-refunds"
-import { loadOrderSnapshots } from "../../workflows/order-accounting"
+} from "../../src/workflows/customer-refunds"
+import { loadOrderSnapshots } from "../../src/workflows/order-accounting"
 import {
   closeAccountingPeriodWorkflow,
   createAccountingPeriodWorkflow,
   updateAccountingSettingsWorkflow,
-} from "../../workflows/setup"
+} from "../../src/workflows/setup"
 import { backdate } from "./backdate"
 import {
   cancelOrder,

@@ -1,0 +1,60 @@
+import type { z } from "@medusajs/framework/zod"
+import type {
+  AdminApplyCreditMemo,
+  AdminCreateCreditMemo,
+  AdminUpdateCreditMemo,
+} from "../../api/admin/credit-memos/validators"
+import type { CustomerRef, DeleteResponse, ListResponse, Money, OrderRef } from "./common"
+
+export type CreditMemoLine = {
+  id?: string
+  kind: "item" | "shipping" | "adjustment"
+  description: string
+  amount: Money
+  tax_amount?: Money
+}
+
+export type CreditMemo = {
+  id: string
+  number: string | null
+  /** Maker-checker: pending while a draft above the threshold awaits a second user. */
+  approval_status?: "not_required" | "pending" | "approved" | "rejected"
+  approved_by?: string | null
+  rejection_reason?: string | null
+  status: "draft" | "issued" | "voided"
+  customer_id: string
+  customer: CustomerRef | null
+  order_id: string | null
+  order: OrderRef | null
+  return_id: string | null
+  currency_code: string
+  memo_date: string
+  reason: string
+  subtotal: Money
+  tax_total: Money
+  total: Money
+  remaining_amount: Money | null
+  void_date: string | null
+  journal_entry_id: string | null
+  lines: CreditMemoLine[]
+  applications: {
+    id: string
+    kind: string
+    order_id: string | null
+    document_number: string | null
+    customer_refund_id?: string | null
+    amount: Money
+    date: string
+    unapplied_date: string | null
+  }[]
+  created_at: string
+}
+
+/** The body of POST /admin/credit-memos (from its validator). */
+export type CreditMemoInput = z.input<typeof AdminCreateCreditMemo>
+export type CreditMemoUpdateInput = z.input<typeof AdminUpdateCreditMemo>
+export type CreditMemoApplyInput = z.input<typeof AdminApplyCreditMemo>
+
+export type AdminCreditMemoResponse = { credit_memo: CreditMemo }
+export type AdminCreditMemoListResponse = ListResponse<"credit_memos", CreditMemo>
+export type AdminCreditMemoDeleteResponse = DeleteResponse<"credit_memo">

@@ -1,0 +1,7 @@
+export type * from "./access"
+export type * from "./common"
+export type * from "./credits"
+export type * from "./credit-memos"
+export type * from "./customer-refunds"
+export type * from "./ledger"
+export type * from "./reports"
