@@ -16,7 +16,7 @@ import { readFileSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
 import { Cluster, Instance } from "../integration-tests/cluster/lib/cluster"
-import { adminToken, percentile, pool, range, request, sleep } from "../integration-tests/cluster/lib/http"
+import { adminToken, ok, percentile, pool, range, request, sleep } from "../integration-tests/cluster/lib/http"
 import { connect, Db, journalCoverage, waitForJournal } from "../integration-tests/cluster/lib/ledger"
 import {
   bearer,
@@ -33,6 +33,9 @@ const REDIS_URL = process.env.CLUSTER_REDIS_URL!
 const BASE = Number(process.env.CLUSTER_PORT_BASE ?? 9400)
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 150)
 const RESULTS = process.env.BENCH_RESULTS ?? path.resolve("bench/results/cluster.json")
+const CARD_REFUND_ORDERS = Number(process.env.BENCH_CARD_REFUND_ORDERS ?? 15)
+/** Issue 19: goal 4 (posting throughput) and goal 5 (refund post). */
+const GOALS = { orders_per_second: 100, two_workers_vs_one: 1, card_refund_vs_medusa: 1.5, refund_p95_ms: 200 }
 
 const log = (m: string) => console.log(`[bench] ${m}`)
 
@@ -130,6 +133,28 @@ async function main() {
       )
     }
 
+    const cardRefund = await compareCardRefunds(servers, store, admin, db, date)
+    log(
+      `card refund posted through our workflow: p50 ${cardRefund.ours_ms.p50} ms vs Medusa's refundPaymentWorkflow alone ` +
+        `(POST /admin/payments/:id/refund) p50 ${cardRefund.medusa_ms.p50} ms -> ${cardRefund.ratio}x ` +
+        `(goal <= ${GOALS.card_refund_vs_medusa}x) ${cardRefund.ratio <= GOALS.card_refund_vs_medusa ? "ok" : "MISSED"}`
+    )
+    const w1 = runs.workers_1 as any
+    const w2 = runs.workers_2 as any
+    const checks = {
+      orders_per_second: w1.orders_posted_per_second >= GOALS.orders_per_second,
+      two_workers_vs_one: w2.orders_posted_per_second >= w1.orders_posted_per_second * GOALS.two_workers_vs_one,
+      card_refund_vs_medusa: cardRefund.ratio <= GOALS.card_refund_vs_medusa,
+      refund_p95_while_posting:
+        Math.max(w1.refund_post_ms_while_workers_post.p95, w2.refund_post_ms_while_workers_post.p95) <= GOALS.refund_p95_ms,
+    }
+    log(`one worker ${w1.orders_posted_per_second} orders/s (goal >= ${GOALS.orders_per_second}) ${checks.orders_per_second ? "ok" : "MISSED"}`)
+    log(
+      `two workers ${w2.orders_posted_per_second} orders/s -> ${round(w2.orders_posted_per_second / w1.orders_posted_per_second)}x one ` +
+        `(goal >= ${GOALS.two_workers_vs_one}x) ${checks.two_workers_vs_one ? "ok" : "MISSED"}`
+    )
+    log(`refund post p95 while workers post: goal <= ${GOALS.refund_p95_ms} ms ${checks.refund_p95_while_posting ? "ok" : "MISSED"}`)
+
     const cpus = os.cpus()
     const output = {
       date: new Date().toISOString(),
@@ -152,15 +177,62 @@ async function main() {
       },
       refund_post_ms_idle: stats(idle),
       ...runs,
+      card_refund: cardRefund,
+      goals: GOALS,
+      checks,
+      goals_met: Object.values(checks).every(Boolean),
     }
     writeFileSync(RESULTS, JSON.stringify(output, null, 2) + "\n")
     console.log(JSON.stringify(output, null, 2))
-    log(`written to ${RESULTS}`)
+    log(`goals ${output.goals_met ? "met" : `NOT met (${Object.entries(checks).filter(([, v]) => !v).map(([k]) => k).join(", ")})`}; written to ${RESULTS}`)
   } finally {
     cluster.instances.forEach((w) => signal(w, "SIGCONT"))
     await cluster.stopAll()
     await db.end()
   }
+}
+
+/**
+ * Goal 5: a card refund posted through our workflow (POST
+ * /admin/customer-refunds, method card, post: true: checks, the credit it
+ * draws on, Medusa's refundPaymentWorkflow, the journal) against Medusa's
+ * refundPaymentWorkflow alone (POST /admin/payments/:id/refund) on the same
+ * captured payments, alternated, same run. Each order's customer gets a
+ * credit memo to draw on first (not timed).
+ */
+async function compareCardRefunds(servers: Instance[], store: StoreData, admin: string, db: Db, date: string) {
+  const orders = await pool(range(CARD_REFUND_ORDERS), 4, (i) => orderAndCapture(servers, store, admin, i, "card"))
+  await drained(db, orders, 120_000)
+  const ours: number[] = []
+  const medusa: number[] = []
+  for (const [i, o] of orders.entries()) {
+    const base = servers[i % 2].url
+    const {
+      body: { order },
+    } = await ok(base, "GET", `/admin/orders/${o.order_id}?fields=id,customer_id`, { headers: bearer(admin) })
+    const memo = await issuedCreditMemo(base, admin, { customer_id: order.customer_id, amount: "5", date })
+    for (let k = 0; k < 2; k++) {
+      const theirs = await request(base, "POST", `/admin/payments/${o.payment_id}/refund`, {
+        headers: bearer(admin),
+        body: { amount: 1 },
+      })
+      if (theirs.status !== 200) {
+        throw new Error(`Medusa refund answered ${theirs.status}: ${JSON.stringify(theirs.body).slice(0, 300)}`)
+      }
+      const mine = await request(base, "POST", "/admin/customer-refunds", {
+        headers: bearer(admin),
+        body: { ...refundBody(order.customer_id, memo, "1", date), method: "card", payment_id: o.payment_id },
+      })
+      if (mine.status !== 200) {
+        throw new Error(`card refund post answered ${mine.status}: ${JSON.stringify(mine.body).slice(0, 300)}`)
+      }
+      medusa.push(theirs.ms)
+      ours.push(mine.ms)
+    }
+  }
+  const o = stats(ours)
+  const m = stats(medusa)
+  return { refunds_each: ours.length, ours_ms: o, medusa_ms: m, ratio: round(o.p50 / m.p50) }
 }
 
 function orderAndCapture(servers: Instance[], store: StoreData, admin: string, i: number, tag: string) {

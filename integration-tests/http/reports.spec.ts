@@ -15,6 +15,9 @@ import { AdminHeaders, createAdmin } from "../helpers/admin"
 import { parseCsv, readPdf, readXlsx } from "../helpers/files"
 import { waitFor } from "../helpers/ledger"
 import { orderSnapshot } from "../helpers/orders"
+import { PassThrough } from "stream"
+import { arAgingReport } from "../../src/reports/definitions/ar-aging"
+import { runReport } from "../../src/reports/run-report"
 
 jest.setTimeout(180_000)
 
@@ -172,6 +175,46 @@ medusaIntegrationTestRunner({
       expect(pdf.text).toContain("Total USD")
       expect(pdf.text).toContain("1,000.00")
       expect(pdf.text).toContain("Page 1")
+    })
+
+    it("writes the aging detail CSV through COPY byte for byte as the row writer does", async () => {
+      await fixture()
+      // A name that needs quoting and neutralising, and a currency without decimals.
+      const ann = await createCustomer(container, { email: "ann@example.com", first_name: '=Ann, "The"', last_name: "Boss" })
+      for (const [currency, amount, date] of [["usd", "12.5", "2026-03-01"], ["jpy", "1500", "2026-01-20"]]) {
+        const memo = await accounting.createCreditMemo({
+          customer_id: ann.id,
+          currency_code: currency,
+          memo_date: date,
+          reason: "Goodwill",
+          lines: [{ kind: "item", description: "Goodwill", amount }],
+        })
+        await accounting.issueCreditMemo(memo)
+      }
+      const rowWriter = async (query: Record<string, unknown>) => {
+        const out = new PassThrough()
+        const chunks: Buffer[] = []
+        out.on("data", (c) => chunks.push(c))
+        const params = { basis: "due", buckets: [30, 60, 90], detail: true, ...query }
+        await runReport({ ...arAgingReport, copyCsv: undefined }, params as any, "csv", { knex: knex(), container }, out)
+        return Buffer.concat(chunks).toString("utf8")
+      }
+      for (const asOf of ["2026-03-31", "2026-03-05"]) {
+        const copied = Buffer.from(
+          (await get(`/admin/accounting/reports/ar-aging?as_of=${asOf}&detail=true&format=csv`, "arraybuffer")).data
+        ).toString("utf8")
+        expect(copied).toBe(await rowWriter({ as_of: asOf }))
+      }
+      const copied = Buffer.from(
+        (await get("/admin/accounting/reports/ar-aging?as_of=2026-03-31&detail=true&format=csv", "arraybuffer")).data
+      ).toString("utf8")
+      const lines = copied.split("\r\n")
+      expect(lines[0]).toBe("Customer,Document,Type,Date,Due,Days,Bucket,Original,Open,Cur.")
+      expect(lines).toContain(`"'=Ann, ""The"" Boss",CM-00003,Credit memo,2026-01-20,2026-02-19,40,31-60,-1500,-1500,jpy`)
+      expect(lines).toContain("Total JPY,,,,,,,-1500,-1500,jpy")
+      expect(lines).toContain("Difference,,,,,,,,0,jpy")
+      expect(lines.filter((l) => l.startsWith("Total USD"))).toEqual(["Total USD,,,,,,,1287.50,987.50,usd"])
+      expect(lines[lines.length - 1]).toBe("")
     })
 
     it("keeps formula-like text inert in CSV and XLSX exports", async () => {

@@ -30,6 +30,10 @@ export async function runReport<P>(
     case "csv": {
       const csv = new CsvReportWriter(out, meta)
       await csv.start()
+      if (definition.copyCsv && (await definition.copyCsv(ctx, params, csv))) {
+        await csv.end()
+        return
+      }
       writer = csv
       break
     }

@@ -24,6 +24,7 @@ import {
   postEntry,
   ReverseInput,
   reverseEntry,
+  sealAtEnd,
   updateDraftEntry,
 } from "./ledger/posting"
 import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
@@ -624,7 +625,11 @@ export default class AccountingModuleService extends MedusaService({
   ) {
     const knex = trx(ctx)
     await setLockTimeout(knex)
-    const result = await syncOrder(knex, order, options.origin, { force: options.force })
+    // The journal's number and chain rows are taken last: other orders' postings wait on them only briefly.
+    const { result, sealed } = await sealAtEnd(knex, () => syncOrder(knex, order, options.origin, { force: options.force }))
+    for (const p of result.posted) {
+      p.number = sealed.get(p.entry_id)?.number ?? p.number
+    }
     if (options.dry_run) {
       throw new DryRun(result)
     }

@@ -1,9 +1,11 @@
-import type { Writable } from "stream"
+import type { Readable, Writable } from "stream"
 import { neutraliseFormula } from "../format"
 import { ReportColumn, ReportMeta, ReportRow, ReportWriter, withMoneyText } from "./columns"
+import { pipeCopyCsv } from "./copy-csv"
 import { endOutput, waitForDrain } from "./drain"
 
-function cell(value: unknown, column: ReportColumn): string {
+/** One CSV cell as this writer writes it (text neutralised, quoted when needed). */
+export function cell(value: unknown, column: ReportColumn): string {
   if (value === null || value === undefined) {
     return ""
   }
@@ -44,6 +46,37 @@ export class CsvReportWriter implements ReportWriter {
     await this.write(
       this.line({ ...row, [this.meta.columns[0].key]: row[this.meta.columns[0].key] ?? "TOTAL" })
     )
+  }
+
+  /**
+   * Rows PostgreSQL formatted (`COPY ... TO STDOUT WITH CSV`, see
+   * pipeCopyCsv), written as they come; `sectionEnd` writes a section's
+   * total lines (with total()) when its last row has passed, given the sums
+   * of the `sumFields` money fields before the last field.
+   */
+  async copyRows(
+    copy: Readable,
+    hooks: {
+      firstField?: (ids: string[]) => Promise<(id: string) => string>
+      sumFields?: { count: number; precision: (section: string) => number }
+      sectionEnd: (section: string, sums: string[]) => Promise<void>
+    }
+  ) {
+    await this.flush()
+    await pipeCopyCsv(copy, {
+      firstField: hooks.firstField,
+      sumFields: hooks.sumFields,
+      sectionChange: async (ended, _next, sums) => {
+        if (ended !== null) {
+          await hooks.sectionEnd(ended, sums)
+          await this.flush()
+        }
+      },
+      write: async (bytes) => {
+        this.out.write(bytes)
+        await waitForDrain(this.out)
+      },
+    })
   }
 
   async end() {

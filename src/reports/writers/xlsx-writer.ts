@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs"
 import type { Writable } from "stream"
-import { roundMoney } from "../../modules/accounting/rules/money"
+import type { MoneyLike } from "../../modules/accounting/rules/money"
+import { moneyText } from "../../modules/accounting/rules/money-text"
 import { excelCurrencyFormat, neutraliseFormula } from "../format"
 import { ReportMeta, ReportRow, ReportWriter } from "./columns"
 import { waitForDrain } from "./drain"
@@ -15,6 +16,7 @@ export class XlsxReportWriter implements ReportWriter {
   private sheet: ExcelJS.Worksheet | null = null
   private readonly sheetNames = new Set<string>()
   private rowsSinceCheck = 0
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>()
 
   constructor(
     private readonly out: Writable,
@@ -79,32 +81,49 @@ export class XlsxReportWriter implements ReportWriter {
     await this.workbook.commit()
   }
 
+  /**
+   * One style object per column kind (and currency, and weight), shared by
+   * every cell: exceljs remembers a style object's id (a WeakMap), so a
+   * row costs no style lookups; a fresh object per cell would be serialised
+   * and hashed each time.
+   */
+  private styleOf(kind: "text" | "number" | "money", currency: string, bold: boolean) {
+    const key = `${kind}:${kind === "money" ? currency : ""}:${bold}`
+    let style = this.styles.get(key)
+    if (!style) {
+      style = {
+        ...(kind === "money" && { numFmt: excelCurrencyFormat(currency) }),
+        ...(bold && { font: { bold: true } }),
+      } as Partial<ExcelJS.Style>
+      this.styles.set(key, style)
+    }
+    return style
+  }
+
   private add(row: ReportRow, bold: boolean) {
     if (!this.sheet) {
       this.section(this.meta.title)
     }
     const currency = String(row[this.meta.currencyKey ?? "currency_code"] ?? "usd")
-    const values: Record<string, unknown> = {}
+    const values: unknown[] = []
+    const kinds: ("text" | "number" | "money")[] = []
     for (const c of this.meta.columns) {
       const v = row[c.key]
       if (c.type === "money" && v !== null && v !== undefined && v !== "") {
-        // A real number cell, rounded at the currency's precision.
-        values[c.key] = roundMoney(v as string, currency).toNumber()
+        // A real number cell, rounded at the currency's precision (the exact decimal text, then its number).
+        values.push(Number(moneyText(v as MoneyLike, currency)))
+        kinds.push("money")
       } else if (c.type === "number" && v !== null && v !== undefined && v !== "") {
-        values[c.key] = Number(v)
+        values.push(Number(v))
+        kinds.push("number")
       } else {
-        values[c.key] = neutraliseFormula(v ?? "")
+        values.push(neutraliseFormula(v ?? ""))
+        kinds.push(c.type === "money" ? "money" : "text")
       }
     }
     const added = this.sheet!.addRow(values)
-    const moneyFormat = excelCurrencyFormat(currency)
-    this.meta.columns.forEach((c, i) => {
-      if (c.type === "money") {
-        added.getCell(i + 1).numFmt = moneyFormat
-      }
-    })
-    if (bold) {
-      added.font = { bold: true }
+    for (let i = 0; i < kinds.length; i++) {
+      added.getCell(i + 1).style = this.styleOf(kinds[i], currency, bold)
     }
     added.commit()
   }

@@ -46,6 +46,22 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       await expectArTiesOut(knex())
     })
 
+    it("seals an order's entries last, numbered in order and chained, and reports their numbers", async () => {
+      const placed = await service.syncOrderLedger(orderSnapshot())
+      const captured = await service.syncOrderLedger(orderSnapshot({ payments: [payment(FULL_CAPTURE)] }))
+      const { rows } = await knex().raw(
+        `select id, number, status, chain_seq from accounting_journal_entry order by chain_seq`
+      )
+      expect(rows.map((r: any) => [r.number, r.status, Number(r.chain_seq)])).toEqual([
+        ["JE-000001", "posted", 1],
+        ["JE-000002", "posted", 2],
+      ])
+      expect([...placed.posted, ...captured.posted].map((p) => [p.entry_id, p.number])).toEqual(
+        rows.map((r: any) => [r.id, r.number])
+      )
+      expect(await service.verifyJournal()).toEqual({ valid: true, checked: 2 })
+    })
+
     it("leaves the rest open after a partial capture and posts card captures to clearing", async () => {
       await service.syncOrderLedger(
         orderSnapshot({

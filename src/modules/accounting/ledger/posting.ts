@@ -244,9 +244,13 @@ async function sealEntry(
   knex: Knex,
   entry: EntryRow,
   lines: LineRow[],
-  actorId?: string | null
+  actorId?: string | null,
+  { periodChecked = false } = {}
 ): Promise<EntryRow> {
-  await assertPeriodOpen(knex, entry.entry_date, actorId ?? entry.created_by)
+  if (!periodChecked) {
+    // (A check holds the period row shared until commit: it cannot close meanwhile.)
+    await assertPeriodOpen(knex, entry.entry_date, actorId ?? entry.created_by)
+  }
   const number = await nextDocumentNumber(knex, "journal_entry")
   const { value: chainSeq } = await nextSequenceValue(knex, CHAIN_SEQUENCE)
   // The chain counter's row lock is held: the previous link is committed.
@@ -308,7 +312,50 @@ export async function postEntry(knex: Knex, input: EntryInput): Promise<PostResu
   }
   // Checked as it was inserted: sealed without reading it back.
   const draft = await insertDraft(knex, input)
+  const deferred = deferredSeals.get(knex)
+  if (deferred) {
+    // Sealed by sealAtEnd when the caller's other writes are done (the period is checked now).
+    await assertPeriodOpen(knex, draft.entry.entry_date, input.actor_id)
+    deferred.push({ ...draft, actorId: input.actor_id })
+    return { entry: draft.entry, created: true }
+  }
   return { entry: await sealEntry(knex, draft.entry, draft.lines, input.actor_id), created: true }
+}
+
+type PendingSeal = { entry: EntryRow; lines: LineRow[]; actorId?: string | null }
+
+/** Transactions running under sealAtEnd, and the entries waiting for their number and chain link. */
+const deferredSeals = new WeakMap<Knex, PendingSeal[]>()
+
+/**
+ * Runs `fn` (a posting path: entries plus the subledger writes that go with
+ * them) and seals its entries only at the end: the JE number and the hash
+ * chain rows that every posting waits on are taken in a few short final
+ * statements just before commit, not held while the rest of `fn` runs.
+ * Entries postEntry returns inside `fn` have no number yet; the sealed rows
+ * are returned by id. Must run inside the transaction that commits them.
+ */
+export async function sealAtEnd<T>(
+  knex: Knex,
+  fn: () => Promise<T>
+): Promise<{ result: T; sealed: Map<string, EntryRow> }> {
+  if (deferredSeals.has(knex)) {
+    // Nested: the outer call seals.
+    return { result: await fn(), sealed: new Map() }
+  }
+  const pending: PendingSeal[] = []
+  deferredSeals.set(knex, pending)
+  let result: T
+  try {
+    result = await fn()
+  } finally {
+    deferredSeals.delete(knex)
+  }
+  const sealed = new Map<string, EntryRow>()
+  for (const p of pending) {
+    sealed.set(p.entry.id, await sealEntry(knex, p.entry, p.lines, p.actorId, { periodChecked: true }))
+  }
+  return { result, sealed }
 }
 
 export type ReverseInput = {

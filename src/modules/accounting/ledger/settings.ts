@@ -52,16 +52,18 @@ export function roleAccount(map: AccountMap, role: AccountRole): string {
 
 /** The settings postings read: terms, aging buckets and the automatic-posting toggles. */
 export async function loadPostingSettings(knex: Knex) {
-  // One after the other: inside a transaction they share one connection.
-  const setting = await knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first()
-  const terms = await knex("accounting_payment_term")
-    .select("customer_group_id", "days")
-    .whereNull("deleted_at")
-    .orderBy("customer_group_id")
+  // One round trip: every posting reads them.
+  const {
+    rows: [{ setting, terms }],
+  } = await knex.raw(`
+    select (select to_jsonb(s) from accounting_setting s where s.deleted_at is null order by s.created_at limit 1) as setting,
+           coalesce((select jsonb_agg(jsonb_build_object('customer_group_id', t.customer_group_id, 'days', t.days)
+                                      order by t.customer_group_id)
+                       from accounting_payment_term t where t.deleted_at is null), '[]'::jsonb) as terms`)
   return {
     payment_terms: {
       default_days: Number(setting?.default_payment_terms_days ?? 0),
-      customer_groups: terms.map((t: any) => ({ ...t, days: Number(t.days) })),
+      customer_groups: (terms as { customer_group_id: string; days: number }[]).map((t) => ({ ...t, days: Number(t.days) })),
     },
     aging_buckets: (setting?.aging_buckets?.days ?? [30, 60, 90]) as number[],
     auto_credit_memo_on_return: !!setting?.auto_credit_memo_on_return,
