@@ -1,5 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Alert, Badge, Button, Checkbox, Label, Select, Text, createDataTableColumnHelper, useDataTable } from "@medusajs/ui"
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Label,
+  Select,
+  Text,
+  createDataTableColumnHelper,
+  useDataTable,
+} from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { AccountingPage } from "../../../components/accounting-nav"
@@ -11,6 +21,7 @@ import { Section } from "../../../components/section"
 import { useAccountingMutation, usePermissions } from "../../../hooks/accounting"
 import type { AccountingRole } from "../../../../sdk/accounting-client"
 import { accounting, sdk } from "../../../lib/sdk"
+import { errorMessage } from "../../../lib/errors"
 
 type Holder = AccountingRole["grants"][number] & { role: AccountingRole }
 const column = createDataTableColumnHelper<AccountingRole>()
@@ -26,8 +37,9 @@ const AccessStatus = () => {
   if (data.bootstrap) {
     return (
       <Alert variant="warning" data-testid="access-bootstrap">
-        No accounting role is granted yet, so every admin holds every accounting permission. Create a role with
-        access:manage and grant it to yourself first: from then on, an admin without a role holds nothing in accounting.
+        No accounting role is granted yet, so every admin holds every accounting permission. Create a role
+        with access:manage and grant it to yourself first: from then on, an admin without a role holds nothing
+        in accounting.
       </Alert>
     )
   }
@@ -70,7 +82,13 @@ const RoleForm = ({ role, onDone }: { role?: AccountingRole; onDone: () => void 
         })
       }}
     >
-      <TextField label="Role name" value={name} onChange={setName} placeholder="Refund clerk" data-testid="role-name" />
+      <TextField
+        label="Role name"
+        value={name}
+        onChange={setName}
+        placeholder="Refund clerk"
+        data-testid="role-name"
+      />
       <div className="flex items-center gap-x-2">
         <Checkbox
           id={`perm-${role?.id ?? "new"}-all`}
@@ -116,12 +134,18 @@ const RoleForm = ({ role, onDone }: { role?: AccountingRole; onDone: () => void 
 /** Give a role to an admin user. */
 const GrantForm = ({ roles }: { roles: AccountingRole[] }) => {
   const notice = useNotice()
-  const users = useQuery({ queryKey: ["users", "accounting-access"], queryFn: () => sdk.admin.user.list({ limit: 200 }) })
+  const users = useQuery({
+    queryKey: ["users", "accounting-access"],
+    queryFn: () => sdk.admin.user.list({ limit: 200 }),
+  })
   const [userId, setUserId] = useState("")
   const [roleId, setRoleId] = useState("")
   const grant = useAccountingMutation(() => accounting.access.grant({ user_id: userId, role_id: roleId }))
   return (
-    <Section title="Grant a role" subtitle="Who may do what. Nobody can widen their own rights without access:manage.">
+    <Section
+      title="Grant a role"
+      subtitle="Who may do what. Nobody can widen their own rights without access:manage."
+    >
       <form
         className="grid grid-cols-[1fr_1fr_auto] items-end gap-4 px-6 py-4"
         data-testid="grant-form"
@@ -208,7 +232,11 @@ const AccessManager = () => {
       column.display({
         id: "holders",
         header: "Held by",
-        cell: ({ row }) => <Text size="small">{row.original.grants.map((g) => g.user?.email ?? g.user?.name).join(", ") || "–"}</Text>,
+        cell: ({ row }) => (
+          <Text size="small">
+            {row.original.grants.map((g) => g.user?.email ?? g.user?.name).join(", ") || "–"}
+          </Text>
+        ),
       }),
       column.display({
         id: "actions",
@@ -223,7 +251,8 @@ const AccessManager = () => {
                 onClick: () =>
                   remove.mutate(row.original.id, {
                     onSuccess: () => notice.success(`Role ${row.original.name} deleted`),
-                          }),
+                    onError: (e) => notice.error(errorMessage(e)),
+                  }),
               },
             ]}
           />
@@ -237,9 +266,17 @@ const AccessManager = () => {
     rowCount: holders.length,
     isLoading: roles.isLoading,
     columns: [
-      holderColumn.display({ id: "user", header: "User", cell: ({ row }) => row.original.user?.email ?? row.original.user?.name }),
+      holderColumn.display({
+        id: "user",
+        header: "User",
+        cell: ({ row }) => row.original.user?.email ?? row.original.user?.name,
+      }),
       holderColumn.display({ id: "role", header: "Role", cell: ({ row }) => row.original.role.name }),
-      holderColumn.display({ id: "by", header: "Granted by", cell: ({ row }) => row.original.granted_by?.name ?? "–" }),
+      holderColumn.display({
+        id: "by",
+        header: "Granted by",
+        cell: ({ row }) => row.original.granted_by?.name ?? "–",
+      }),
       holderColumn.display({
         id: "actions",
         cell: ({ row }) => (
@@ -251,7 +288,9 @@ const AccessManager = () => {
                 danger: true,
                 onClick: () =>
                   revoke.mutate(row.original.id, {
-                    onSuccess: () => notice.success(`${row.original.role.name} revoked from ${row.original.user?.email}`),
+                    onSuccess: () =>
+                      notice.success(`${row.original.role.name} revoked from ${row.original.user?.email}`),
+                    onError: (e) => notice.error(errorMessage(e)),
                   }),
               },
             ]}
@@ -262,9 +301,22 @@ const AccessManager = () => {
   })
   return (
     <>
-      <ActionError message={remove.failure?.message ?? revoke.failure?.message} />
-      <ListSection title="Roles" table={roleTable} query={roles} what="Roles" emptyText="No roles yet." data-testid="roles-list" />
-      <ListSection title="Who holds which role" table={holderTable} query={roles} what="Grants" emptyText="Nobody holds a role: every admin holds everything (bootstrap)." data-testid="grants-list" />
+      <ListSection
+        title="Roles"
+        table={roleTable}
+        query={roles}
+        what="Roles"
+        emptyText="No roles yet."
+        data-testid="roles-list"
+      />
+      <ListSection
+        title="Who holds which role"
+        table={holderTable}
+        query={roles}
+        what="Grants"
+        emptyText="Nobody holds a role: every admin holds everything (bootstrap)."
+        data-testid="grants-list"
+      />
       <GrantForm roles={list} />
       <Section title={editing ? `Edit role ${editing.name}` : "New role"}>
         <RoleForm key={editing?.id ?? "new"} role={editing ?? undefined} onDone={() => setEditing(null)} />

@@ -27,7 +27,9 @@ const ApprovalQueue = () => {
     placeholderData: keepPreviousData,
   })
   const [rejecting, setRejecting] = useState<AwaitingApproval | null>(null)
-  const approve = useAccountingMutation((a: AwaitingApproval) => accounting.approvals.approve(a.document_type, a.id))
+  const approve = useAccountingMutation((a: AwaitingApproval) =>
+    accounting.approvals.approve(a.document_type, a.id)
+  )
   const reject = useAccountingMutation((v: { a: AwaitingApproval; reason: string }) =>
     accounting.approvals.reject(v.a.document_type, v.a.id, v.reason)
   )
@@ -41,7 +43,11 @@ const ApprovalQueue = () => {
     isLoading: queue.isLoading,
     columns: [
       column.display({ id: "document", header: "Document", cell: ({ row }) => name(row.original) }),
-      column.display({ id: "customer", header: "Customer", cell: ({ row }) => row.original.customer?.name ?? "–" }),
+      column.display({
+        id: "customer",
+        header: "Customer",
+        cell: ({ row }) => row.original.customer?.name ?? "–",
+      }),
       column.display({
         id: "amount",
         header: "Amount",

@@ -74,14 +74,45 @@ const AuditLog = () => {
       )}
       <div className="grid grid-cols-3 gap-4 px-6 py-4">
         <DateField label="From" value={from} onChange={setFrom} error={from ? null : "Enter a date"} />
-        <DateField label="To" value={to} onChange={setTo} error={to && from > to ? "Before From" : to ? null : "Enter a date"} />
-        <TextField label="User id" value={actor} onChange={setActor} placeholder="user_…" data-testid="audit-actor" />
-        <TextField label="Action" value={action} onChange={setAction} placeholder="post, void, approve…" data-testid="audit-action" />
-        <TextField label="Record type" value={entityType} onChange={setEntityType} placeholder="customer_refund, role…" data-testid="audit-entity-type" />
-        <TextField label="Record id" value={entityId} onChange={setEntityId} placeholder="cref_…" data-testid="audit-entity-id" />
+        <DateField
+          label="To"
+          value={to}
+          onChange={setTo}
+          error={to && from > to ? "Before From" : to ? null : "Enter a date"}
+        />
+        <TextField
+          label="User id"
+          value={actor}
+          onChange={setActor}
+          placeholder="user_…"
+          data-testid="audit-actor"
+        />
+        <TextField
+          label="Action"
+          value={action}
+          onChange={setAction}
+          placeholder="post, void, approve…"
+          data-testid="audit-action"
+        />
+        <TextField
+          label="Record type"
+          value={entityType}
+          onChange={setEntityType}
+          placeholder="customer_refund, role…"
+          data-testid="audit-entity-type"
+        />
+        <TextField
+          label="Record id"
+          value={entityId}
+          onChange={setEntityId}
+          placeholder="cref_…"
+          data-testid="audit-entity-id"
+        />
       </div>
       {report.isLoading && <Loading />}
-      {report.error && <LoadError error={report.error} what="The audit log" onRetry={() => report.refetch()} />}
+      {report.error && (
+        <LoadError error={report.error} what="The audit log" onRetry={() => report.refetch()} />
+      )}
       {report.data && !rows.length && <Empty>No audited action matches.</Empty>}
       {report.data && !!rows.length && <ReportTable report={report.data} />}
     </Section>
