@@ -24,6 +24,8 @@ type Props = {
   /** The refusal of the last attempt, on its field or beside the button. */
   failure?: DescribedError | null
   danger?: boolean
+  /** Fields of the action's own (e.g. a reversal's kind), under the description. */
+  children?: ReactNode
 }
 
 /**
@@ -44,6 +46,7 @@ export const ActionDrawer = ({
   isPending,
   failure,
   danger = true,
+  children,
 }: Props) => {
   const [date, setDate] = useState(todayIso())
   const [why, setWhy] = useState("")
@@ -93,6 +96,7 @@ export const ActionDrawer = ({
         <Drawer.Body className="flex flex-col gap-y-4">
           {/* Drawer.Description renders its own paragraph. */}
           <Drawer.Description className="txt-small text-ui-fg-subtle">{description}</Drawer.Description>
+          {children}
           {askDate && (
             <DateField label="Date" value={date} onChange={setDate} error={fields.date} data-testid="action-date" />
           )}
