@@ -28,6 +28,8 @@ type Props = {
   /** The refusal of the last attempt, on its field or beside the button. */
   failure?: DescribedError | null
   danger?: boolean
+  /** Fields of the action's own (e.g. a reversal's kind), under the description. */
+  children?: ReactNode
 }
 
 /**
@@ -50,6 +52,7 @@ export const ActionDrawer = ({
   isPending,
   failure,
   danger = true,
+  children,
 }: Props) => {
   const [date, setDate] = useState(todayIso())
   const [why, setWhy] = useState("")

@@ -39,30 +39,7 @@ export const PaymentReverseDrawer = ({
         }
       }}
       title={`Reverse payment ${payment?.number ?? ""}`}
-      description={
-        <div className="flex flex-col gap-y-3">
-          <span>
-            {payment ? formatMoney(payment.amount, payment.currency_code) : ""} comes off the books on the date you
-            choose (on or after the payment); the orders it paid owe again.
-          </span>
-          <Field label="Why">
-            {(control) => (
-              <Select value={kind} onValueChange={(v) => setKind(v as PaymentReversalKind)}>
-                <Select.Trigger {...control} data-testid="reversal-kind">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {KINDS.map(([value, label]) => (
-                    <Select.Item key={value} value={value}>
-                      {label}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            )}
-          </Field>
-        </div>
-      }
+      description={`${payment ? formatMoney(payment.amount, payment.currency_code) : ""} comes off the books on the date you choose (on or after the payment); the orders it paid owe again.`}
       confirmLabel="Reverse payment"
       askDate
       reason={{ label: "Reason", required: true, hint: "E.g. the bank's return notice; kept in the audit trail." }}
@@ -79,6 +56,23 @@ export const PaymentReverseDrawer = ({
           }
         )
       }
-    />
+    >
+      <Field label="Why">
+        {(control) => (
+          <Select value={kind} onValueChange={(v) => setKind(v as PaymentReversalKind)}>
+            <Select.Trigger {...control} data-testid="reversal-kind">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {KINDS.map(([value, label]) => (
+                <Select.Item key={value} value={value}>
+                  {label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        )}
+      </Field>
+    </ActionDrawer>
   )
 }

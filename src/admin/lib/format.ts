@@ -92,6 +92,8 @@ export const docTypeLabel = labelled({
   payment_refund: "Payment refund",
   credit_memo: "Credit memo",
   customer_refund: "Customer refund",
+  received_payment: "Payment received",
+  write_off: "Write-off",
 })
 
 /** "#11", or the id when the order has no display number. */
