@@ -139,8 +139,9 @@ const CloseChecklist = ({ periodId }: { periodId: string }) => {
             </Badge>
             <Text size="small">{item.label}</Text>
           </div>
-          {item.entries.slice(0, 5).map((e) => (
-            <Text key={e.id} size="xsmall" className="text-ui-fg-subtle pl-8">
+          {item.entries.slice(0, 5).map((e, i) => (
+            // One clearing account shows once per currency: the id alone is not unique.
+            <Text key={`${e.id}:${e.currency_code ?? ""}:${i}`} size="xsmall" className="text-ui-fg-subtle pl-8">
               {[e.date, e.reference, e.amount && `${e.amount} ${e.currency_code?.toUpperCase() ?? ""}`]
                 .filter(Boolean)
                 .join(" · ")}
