@@ -21,15 +21,13 @@ type Props = {
   recordOnly?: { label: string }
   /** An optional choice (e.g. force a close past its checklist), off by default. */
   option?: { label: string }
-  /** Shown under the description (e.g. a checklist). */
+  /** Shown under the description: a checklist, or fields of the action's own (a reversal's kind). */
   children?: ReactNode
   onConfirm: (input: ActionInput) => void
   isPending?: boolean
   /** The refusal of the last attempt, on its field or beside the button. */
   failure?: DescribedError | null
   danger?: boolean
-  /** Fields of the action's own (e.g. a reversal's kind), under the description. */
-  children?: ReactNode
 }
 
 /**
@@ -52,7 +50,6 @@ export const ActionDrawer = ({
   isPending,
   failure,
   danger = true,
-  children,
 }: Props) => {
   const [date, setDate] = useState(todayIso())
   const [why, setWhy] = useState("")
