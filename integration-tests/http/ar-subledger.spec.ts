@@ -142,7 +142,7 @@ medusaIntegrationTestRunner({
       ])
       const credits = await api.get(`/admin/customers/${customer.id}/available-credits`, admin)
       expect(credits.data.available_credits).toEqual([
-        expect.objectContaining({ source_type: "overpayment", remaining_amount: 110, currency_code: "usd" }),
+        expect.objectContaining({ source_type: "overpayment", remaining_amount: "110.00", currency_code: "usd" }),
       ])
       await refundPayment(container, placed.payment_id, 110)
       const after = await getOrderTotals(container, placed.order_id)
@@ -176,9 +176,9 @@ medusaIntegrationTestRunner({
       expect(memo).toMatchObject({
         status: "issued",
         return_id,
-        total: 110,
-        tax_total: 10,
-        remaining_amount: 110,
+        total: "110.00",
+        tax_total: "10.00",
+        remaining_amount: "110.00",
       })
       expect(memo.number).toMatch(/^CM-\d+$/)
       const detail = await api.get(`/admin/credit-memos/${memo.id}`, admin)
@@ -218,7 +218,7 @@ medusaIntegrationTestRunner({
         admin
       )
       expect(data.available_credits).toEqual([
-        expect.objectContaining({ source_type: "overpayment", original_amount: 341, remaining_amount: 110 }),
+        expect.objectContaining({ source_type: "overpayment", original_amount: "341.00", remaining_amount: "110.00" }),
       ])
       await expectArTiesOut(knex())
     })

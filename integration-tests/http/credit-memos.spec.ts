@@ -76,7 +76,7 @@ medusaIntegrationTestRunner({
       expect(issued.data.credit_memo).toMatchObject({
         status: "issued",
         number: "CM-00001",
-        remaining_amount: 98,
+        remaining_amount: "98.00",
       })
       expect(await glLines(knex(), "credit_memo", id)).toEqual([
         ["4100", "80", "0"],
@@ -219,7 +219,7 @@ medusaIntegrationTestRunner({
       expect(journal.data.journal_entries.map((e: any) => e.source_type).sort()).toEqual(sources.sort())
       const memoEntry = journal.data.journal_entries.find((e: any) => e.source_type === "credit_memo")
       expect(memoEntry).toMatchObject({
-        amount: "98",
+        amount: "98.00",
         reversible: false,
         customer: { id: customer.id, name: "Mia Memo" },
       })

@@ -159,7 +159,7 @@ medusaIntegrationTestRunner({
       expect(await refundCount()).toBe(before)
       const credits = await api.get(`/admin/customers/${customer_id}/available-credits`, admin)
       expect(credits.data.available_credits).toEqual([
-        expect.objectContaining({ source_id: memo, remaining_amount: 100 }),
+        expect.objectContaining({ source_id: memo, remaining_amount: "100.00" }),
       ])
     })
 
@@ -180,8 +180,8 @@ medusaIntegrationTestRunner({
       const ok = await upload([row("A", "10", memo), row("A", "5", second), row("B", "20", memo)])
       expect(ok.data.errors).toEqual([])
       expect(ok.data.created.map((r: any) => [r.status, r.total, r.reference])).toEqual([
-        ["draft", 15, "CHK-A"],
-        ["draft", 20, "CHK-B"],
+        ["draft", "15.00", "CHK-A"],
+        ["draft", "20.00", "CHK-B"],
       ])
 
       // A refused refund's rows do not count against the credits later rows draw on.

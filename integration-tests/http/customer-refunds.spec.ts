@@ -107,7 +107,7 @@ medusaIntegrationTestRunner({
         ["1000", "0", "40"],
       ])
       expect(await available()).toEqual([
-        expect.objectContaining({ source_type: "credit_memo", source_id: memo, remaining_amount: 60 }),
+        expect.objectContaining({ source_type: "credit_memo", source_id: memo, remaining_amount: "60.00" }),
       ])
       await expectArTiesOut(knex())
     })

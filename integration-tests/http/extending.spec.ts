@@ -78,7 +78,7 @@ medusaIntegrationTestRunner({
       await addPaypalRefundMethod({ container, args: [] } as any)
       await addPaypalRefundMethod({ container, args: [] } as any) // idempotent
       const { data } = await refund(await issuedMemo("80"), "30", "paypal")
-      expect(data.customer_refund).toMatchObject({ status: "posted", method: "paypal", total: 30 })
+      expect(data.customer_refund).toMatchObject({ status: "posted", method: "paypal", total: "30.00" })
       expect(await glLines(dbConnection as any, "customer_refund", data.customer_refund.id)).toEqual([
         ["1100", "30", "0"],
         ["1030", "0", "30"],
@@ -100,7 +100,7 @@ medusaIntegrationTestRunner({
       // Nothing was reserved or posted by the refused refund: the whole memo is still there.
       const credits = await api.get(`/admin/customers/${customer_id}/available-credits`, admin)
       expect(credits.data.available_credits).toEqual([
-        expect.objectContaining({ source_id: memo, remaining_amount: 900 }),
+        expect.objectContaining({ source_id: memo, remaining_amount: "900.00" }),
       ])
       const ok = await refund(memo, String(REFUND_LIMIT))
       expect(ok.data.customer_refund).toMatchObject({ status: "posted", total: 500 })

@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
     describe("accounts and settings", () => {
       it("lists the default chart and adds an account", async () => {
         const list = await api.get("/admin/accounting/accounts?limit=100", admin)
-        expect(list.data.count).toBe(14)
+        expect(list.data.count).toBe(15)
         expect(list.data.accounts[0]).toMatchObject({
           code: "1000",
           name: "Bank",
@@ -105,8 +105,8 @@ medusaIntegrationTestRunner({
         const draft = created.data.journal_entry
         expect(draft).toMatchObject({ status: "draft", number: null })
         expect(draft.lines.map((l: any) => [l.account.code, l.debit, l.credit])).toEqual([
-          ["1000", 250.1, 0],
-          ["4000", 0, 250.1],
+          ["1000", "250.10", "0.00"],
+          ["4000", "0.00", "250.10"],
         ])
 
         const posted = await api.post(`/admin/accounting/journal-entries/${draft.id}/post`, {}, admin)
