@@ -6,7 +6,6 @@ import {
   Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  useDataTable,
 } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useSearchParams } from "react-router-dom"
@@ -20,6 +19,7 @@ import { useNotice } from "../../../components/notice"
 import { DocumentStatus } from "../../../components/status"
 import { useAccountingMutation, useAccounts, useJournal } from "../../../hooks/accounting"
 import { localDay, useListState } from "../../../hooks/list-filters"
+import { useListTable } from "../../../hooks/list-table"
 import type { JournalEntry } from "../../../../sdk/accounting-client"
 import { accounting } from "../../../lib/sdk"
 import { errorMessage } from "../../../lib/errors"
@@ -41,13 +41,19 @@ const COLUMNS = [
   column.accessor("memo", { header: "Memo", cell: ({ getValue }) => getValue() ?? "–" }),
   column.accessor("source_type", { header: "Source", cell: ({ getValue }) => sourceTypeLabel(getValue()) }),
   column.accessor("customer", { header: "Customer", cell: ({ getValue }) => getValue()?.name ?? "–" }),
-  column.accessor("order", { header: "Order", cell: ({ getValue }) => (getValue() ? orderLabel(getValue()) : "–") }),
+  column.accessor("order", {
+    header: "Order",
+    cell: ({ getValue }) => (getValue() ? orderLabel(getValue()) : "–"),
+  }),
   column.accessor("amount", {
     header: "Amount",
     align: "right",
     cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency_code} />,
   }),
-  column.accessor("status", { header: "Status", cell: ({ getValue }) => <DocumentStatus status={getValue()} /> }),
+  column.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => <DocumentStatus status={getValue()} />,
+  }),
 ]
 
 /** Customer and order number: filters kept in the URL like the table's own; the order waits for a whole number. */
@@ -184,17 +190,14 @@ const JournalList = () => {
     }),
   ]
 
-  const table = useDataTable({
+  const table = useListTable({
     data: list.data?.journal_entries ?? [],
     columns: COLUMNS,
-    getRowId: (e) => e.id,
     rowCount: list.data?.count ?? 0,
     isLoading: list.isLoading,
     filters,
-    filtering: state.filteringProps,
-    search: state.search,
-    pagination: state.pagination,
     onRowClick: (_, row) => setOpenId(row.id),
+    state,
   })
 
   return (

@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper, useDataTable } from "@medusajs/ui"
+import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useState } from "react"
 import type { ReceivedPayment } from "../../../../sdk/accounting-client"
 import { AccountingPage } from "../../../components/accounting-nav"
@@ -14,6 +14,7 @@ import { Section } from "../../../components/section"
 import { DocumentStatus } from "../../../components/status"
 import { usePayments, usePermissions } from "../../../hooks/accounting"
 import { useListState } from "../../../hooks/list-filters"
+import { useListTable } from "../../../hooks/list-table"
 import { formatDate, methodLabel } from "../../../lib/format"
 import { formatMoney } from "../../../lib/money"
 
@@ -58,7 +59,9 @@ const PaymentsList = () => {
     column.accessor("unapplied_amount", {
       header: "Unapplied",
       align: "right",
-      cell: ({ row }) => <Money amount={row.original.unapplied_amount ?? 0} currency={row.original.currency_code} />,
+      cell: ({ row }) => (
+        <Money amount={row.original.unapplied_amount ?? 0} currency={row.original.currency_code} />
+      ),
     }),
     column.accessor("status", {
       header: "Status",
@@ -80,22 +83,23 @@ const PaymentsList = () => {
           label={`Actions for ${row.original.number}`}
           actions={[
             row.original.status === "posted" &&
-              can("payments:void") && { label: "Reverse…", onClick: () => setReversing(row.original), danger: true },
+              can("payments:void") && {
+                label: "Reverse…",
+                onClick: () => setReversing(row.original),
+                danger: true,
+              },
           ]}
         />
       ),
     }),
   ]
-  const table = useDataTable({
+  const table = useListTable({
     data: list.data?.payments ?? [],
     columns,
-    getRowId: (r) => r.id,
     rowCount: list.data?.count ?? 0,
     isLoading: list.isLoading,
     filters: FILTERS,
-    filtering: state.filteringProps,
-    search: state.search,
-    pagination: state.pagination,
+    state,
   })
 
   return (
@@ -149,7 +153,10 @@ const PaymentsList = () => {
 }
 
 const PaymentsPage = () => (
-  <AccountingPage title="Payments received" description="Customer payments received outside Medusa and where they went.">
+  <AccountingPage
+    title="Payments received"
+    description="Customer payments received outside Medusa and where they went."
+  >
     <PaymentsList />
   </AccountingPage>
 )

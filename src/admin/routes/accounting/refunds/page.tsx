@@ -1,5 +1,11 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper, usePrompt, useDataTable } from "@medusajs/ui"
+import {
+  Button,
+  Text,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  usePrompt,
+} from "@medusajs/ui"
 import { useState } from "react"
 import { AccountingPage } from "../../../components/accounting-nav"
 import { CustomerPicker } from "../../../components/customer-picker"
@@ -18,6 +24,7 @@ import {
   useRefunds,
 } from "../../../hooks/accounting"
 import { useListState } from "../../../hooks/list-filters"
+import { useListTable } from "../../../hooks/list-table"
 import type { CustomerRefund } from "../../../../sdk/accounting-client"
 import { accounting } from "../../../lib/sdk"
 import { formatDate, methodLabel, newIdempotencyKey } from "../../../lib/format"
@@ -33,7 +40,8 @@ const FILTERS = [
     label: "Status",
     options: ["draft", "posting", "money_moved", "posted", "voided"].map((value) => ({
       value,
-      label: value === "money_moved" ? "Paid, booking pending" : value.charAt(0).toUpperCase() + value.slice(1),
+      label:
+        value === "money_moved" ? "Paid, booking pending" : value.charAt(0).toUpperCase() + value.slice(1),
     })),
   }),
   filter.accessor("method", {
@@ -138,11 +146,20 @@ const RefundsList = () => {
           <RowActions
             label={`Actions for ${r.number ?? `draft refund ${r.reference ?? r.customer?.name ?? ""}`.trim()}`}
             actions={[
-              r.status === "draft" && can("customer_refunds:post") && { label: "Post…", onClick: () => confirmPost(r) },
               r.status === "draft" &&
-                can("customer_refunds:add") && { label: "Delete draft…", onClick: () => confirmDelete(r), danger: true },
+                can("customer_refunds:post") && { label: "Post…", onClick: () => confirmPost(r) },
+              r.status === "draft" &&
+                can("customer_refunds:add") && {
+                  label: "Delete draft…",
+                  onClick: () => confirmDelete(r),
+                  danger: true,
+                },
               r.status === "posted" &&
-                can("customer_refunds:void") && { label: "Void…", onClick: () => setVoiding(r), danger: true },
+                can("customer_refunds:void") && {
+                  label: "Void…",
+                  onClick: () => setVoiding(r),
+                  danger: true,
+                },
             ]}
           />
         )
@@ -150,16 +167,13 @@ const RefundsList = () => {
     }),
   ]
 
-  const table = useDataTable({
+  const table = useListTable({
     data: list.data?.customer_refunds ?? [],
     columns,
-    getRowId: (r) => r.id,
     rowCount: list.data?.count ?? 0,
     isLoading: list.isLoading,
     filters: FILTERS,
-    filtering: state.filteringProps,
-    search: state.search,
-    pagination: state.pagination,
+    state,
   })
 
   return (

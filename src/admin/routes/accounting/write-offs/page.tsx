@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper, useDataTable } from "@medusajs/ui"
+import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
 import { useState } from "react"
 import type { WriteOff } from "../../../../sdk/accounting-client"
 import { AccountingPage } from "../../../components/accounting-nav"
@@ -12,6 +12,7 @@ import { RowActions } from "../../../components/row-actions"
 import { DocumentStatus } from "../../../components/status"
 import { useAccountingMutation, usePermissions, useWriteOffs } from "../../../hooks/accounting"
 import { useListState } from "../../../hooks/list-filters"
+import { useListTable } from "../../../hooks/list-table"
 import { formatDate, orderLabel } from "../../../lib/format"
 import { accounting } from "../../../lib/sdk"
 
@@ -59,7 +60,10 @@ const WriteOffsList = () => {
       align: "right",
       cell: ({ row }) => <Money amount={row.original.amount} currency={row.original.currency_code} />,
     }),
-    column.accessor("status", { header: "Status", cell: ({ getValue }) => <DocumentStatus status={getValue()} /> }),
+    column.accessor("status", {
+      header: "Status",
+      cell: ({ getValue }) => <DocumentStatus status={getValue()} />,
+    }),
     column.display({
       id: "actions",
       cell: ({ row }) => (
@@ -67,22 +71,23 @@ const WriteOffsList = () => {
           label={`Actions for ${row.original.number}`}
           actions={[
             row.original.status === "posted" &&
-              can("writeoffs:void") && { label: "Void…", onClick: () => setVoiding(row.original), danger: true },
+              can("writeoffs:void") && {
+                label: "Void…",
+                onClick: () => setVoiding(row.original),
+                danger: true,
+              },
           ]}
         />
       ),
     }),
   ]
-  const table = useDataTable({
+  const table = useListTable({
     data: list.data?.write_offs ?? [],
     columns,
-    getRowId: (r) => r.id,
     rowCount: list.data?.count ?? 0,
     isLoading: list.isLoading,
     filters: FILTERS,
-    filtering: state.filteringProps,
-    search: state.search,
-    pagination: state.pagination,
+    state,
   })
 
   return (
@@ -144,7 +149,10 @@ const WriteOffsList = () => {
 }
 
 const WriteOffsPage = () => (
-  <AccountingPage title="Write-offs" description="Balances that will not be collected, written off to Bad Debt.">
+  <AccountingPage
+    title="Write-offs"
+    description="Balances that will not be collected, written off to Bad Debt."
+  >
     <WriteOffsList />
   </AccountingPage>
 )
