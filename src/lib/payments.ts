@@ -31,7 +31,7 @@ export async function loadPayments(
     filters: { id: ids },
   })
   return new Map(
-    (data as any[]).map((payment) => [
+    data.map((payment) => [
       payment.id,
       {
         id: payment.id,
@@ -56,7 +56,7 @@ export async function loadOrderRefunds(container: MedusaContainer, orderIds: str
     fields: ["id", "payment_collections.payments.refunds.id"],
     filters: { id: orderIds },
   })
-  for (const order of data as any[]) {
+  for (const order of data) {
     refunds[order.id] = (order.payment_collections ?? [])
       .flatMap((pc: any) => pc.payments ?? [])
       .flatMap((p: any) => (p.refunds ?? []).map((r: any) => r.id))

@@ -14,7 +14,7 @@ export async function customerNames(container: MedusaContainer, ids: string[]) {
     fields: ["id", "first_name", "last_name", "company_name", "email"],
     filters: { id: unique },
   })
-  for (const c of data as any[]) {
+  for (const c of data) {
     names.set(c.id, {
       name: [c.first_name, c.last_name].filter(Boolean).join(" ") || c.company_name || c.email || c.id,
       email: c.email ?? null,

@@ -255,8 +255,7 @@ export function accountingClient(sdk: Medusa) {
         del<CustomerOpenItems>(`/admin/customers/${customerId}/applications/${applicationId}`, { date }),
     },
     payouts: {
-      list: (query: Record<string, unknown> = {}) =>
-        get<ListResponse<"payouts", Payout>>("/admin/payouts", query as any),
+      list: (query?: Query) => get<ListResponse<"payouts", Payout>>("/admin/payouts", query),
       retrieve: (id: string) => get<{ payout: Payout }>(`/admin/payouts/${id}`),
       create: (body: {
         payouts: {

@@ -46,8 +46,8 @@ export async function loadReferences(
         })
       : { data: [] },
   ])
-  const orderById = new Map((orders.data as any[]).map((o) => [o.id, o]))
-  const userById = new Map((users.data as any[]).map((u) => [u.id, u]))
+  const orderById = new Map(orders.data.map((o) => [o.id, o]))
+  const userById = new Map(users.data.map((u) => [u.id, u]))
   return {
     customer: (id) => {
       if (!id) {

@@ -33,7 +33,7 @@ export async function refundablePayments(
     pagination: { take, skip: 0, order: { created_at: "DESC" } },
   })
   const payments: RefundablePayment[] = []
-  for (const order of data as any[]) {
+  for (const order of data) {
     for (const p of (order.payment_collections ?? []).flatMap((pc: any) => pc.payments ?? [])) {
       const refundable = refundableOf(p)
       if (MathBN.gt(refundable, 0)) {

@@ -17,13 +17,13 @@ const ACCESS = Symbol("accounting-access")
  * only: a revoked grant takes effect on the next request, on every instance.
  */
 export async function accessOf(req: AuthenticatedMedusaRequest<any>): Promise<Access> {
-  const cached = (req as any)[ACCESS] as Access | undefined
+  const cached = (req as unknown as Record<symbol, Access | undefined>)[ACCESS]
   if (cached) {
     return cached
   }
   const userId = req.auth_context?.actor_type === "user" ? req.auth_context.actor_id : null
   const access = await req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getAccess(userId)
-  ;(req as any)[ACCESS] = access
+  ;(req as unknown as Record<symbol, Access>)[ACCESS] = access
   return access
 }
 

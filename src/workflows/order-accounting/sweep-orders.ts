@@ -50,7 +50,7 @@ export async function sweepChangedOrders(container: MedusaContainer) {
         filters: { created_at: { $gte: since, $lte: to } },
         pagination: { skip, take: BATCH, order: { created_at: "ASC" } },
       })
-      for (const row of data as any[]) {
+      for (const row of data) {
         const orderId: string | undefined = row.payment?.payment_collection?.order?.id
         if (orderId && !seen.has(orderId)) {
           seen.add(orderId)

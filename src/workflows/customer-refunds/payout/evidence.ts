@@ -21,7 +21,7 @@ export async function payoutEvidence(
       fields: ["id", "metadata"],
       filters: { payment_id: refund.payment_id },
     })
-    const paid = (data as any[]).find((r) => r.metadata?.accounting_customer_refund_id === refund.id)
+    const paid = data.find((r) => r.metadata?.accounting_customer_refund_id === refund.id)
     return paid ? { medusa_refund_id: paid.id } : null
   }
   if (refund.method === "store_credit") {

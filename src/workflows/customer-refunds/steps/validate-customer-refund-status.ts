@@ -32,7 +32,7 @@ export const validateCustomerRefundStatusStep = createStep(
     const refund = await accounting.getCustomerRefundInput(input.id)
     assertStatus(
       "Refund",
-      { id: input.id, number: (refund as any).number, status: refund.status },
+      { id: input.id, number: refund.number, status: refund.status },
       input.expected_status,
       REFUSALS,
       input.refusal_code

@@ -12,7 +12,7 @@ import type { AdminGetApprovalsParams } from "./validators"
  * oldest first, of the types the signed-in user may approve.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const q = (req as any).validatedQuery as z.infer<typeof AdminGetApprovalsParams>
+  const q = req.validatedQuery as z.infer<typeof AdminGetApprovalsParams>
   const types: ApprovalDocumentType[] = []
   for (const [type, { permission }] of Object.entries(APPROVAL_DOCUMENT_TYPES)) {
     if ((!q.document_type || q.document_type === type) && (await holds(req, permission))) {

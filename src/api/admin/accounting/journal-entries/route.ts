@@ -45,7 +45,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     pagination: req.queryConfig.pagination,
   })
   res.json({
-    journal_entries: await withEntryContext(req.scope, data as any[]),
+    journal_entries: await withEntryContext(req.scope, data),
     count: metadata!.count,
     offset: metadata!.skip,
     limit: metadata!.take,

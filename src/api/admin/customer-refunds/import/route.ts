@@ -39,6 +39,6 @@ export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse)
         filters: { id: result.created },
       })
     : { data: [] }
-  const byId = new Map((data as any[]).map((r) => [r.id, r]))
+  const byId = new Map(data.map((r) => [r.id, r]))
   res.json({ created: result.created.map((id) => byId.get(id)), errors: result.errors })
 }

@@ -20,7 +20,7 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminImportPayoutsFields>>,
   res: MedusaResponse
 ) => {
-  const file = (req as any).file as { buffer: Buffer } | undefined
+  const file = (req as { file?: { buffer: Buffer } }).file
   if (!file) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

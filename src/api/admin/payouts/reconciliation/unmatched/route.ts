@@ -7,6 +7,6 @@ import { unmatchedPayoutItems } from "../../../../../lib/unmatched-payouts"
  * payout has paid out yet, up to `as_of`.
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { provider_id, as_of } = (req as any).validatedQuery as { provider_id?: string; as_of?: string }
+  const { provider_id, as_of } = req.validatedQuery as { provider_id?: string; as_of?: string }
   res.json(await unmatchedPayoutItems(req.scope, { provider_id, as_of }))
 }
