@@ -56,7 +56,8 @@ export async function loadReferences(
       const found = customers.get(id)
       return { id, name: found?.name ?? id, email: found?.email ?? null }
     },
-    order: (id) => (id ? { id, display_id: orderById.get(id)?.display_id ?? null } : null),
+    // Medusa's generated types give display_id as text; it is the order's number.
+    order: (id) => (id ? { id, display_id: numberOrNull(orderById.get(id)?.display_id) } : null),
     user: (id) => {
       if (!id) {
         return null
@@ -67,3 +68,6 @@ export async function loadReferences(
     },
   }
 }
+
+const numberOrNull = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? null : Number(value)

@@ -40,7 +40,7 @@ export async function refundablePayments(
         payments.push({
           id: p.id,
           order_id: order.id,
-          order_display_id: order.display_id ?? null,
+          order_display_id: order.display_id === null || order.display_id === undefined ? null : Number(order.display_id),
           provider_id: p.provider_id,
           currency_code: p.currency_code,
           refundable: refundable.toFixed(),

@@ -6,12 +6,9 @@ import { actorOf } from "../../utils/actor"
 import { assertPermission } from "../../utils/permissions"
 import { loadCreditMemo, withBalances } from "./helpers"
 import type { AdminCreateCreditMemo } from "./validators"
-import type { AdminCreditMemoListResponse, AdminCreditMemoResponse } from "../../../types/http"
+import type { AdminCreditMemoResponse } from "../../../types/http"
 
-export const GET = async (
-  req: AuthenticatedMedusaRequest,
-  res: MedusaResponse<AdminCreditMemoListResponse>
-) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "credit_memo",

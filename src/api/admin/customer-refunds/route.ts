@@ -10,12 +10,9 @@ import { idempotent } from "../../utils/idempotency"
 import { assertPermission } from "../../utils/permissions"
 import { loadCustomerRefund, postedAnswer, withCustomers } from "./helpers"
 import type { AdminCreateCustomerRefund } from "./validators"
-import type { AdminCustomerRefundListResponse, PostedRefund } from "../../../types/http"
+import type { PostedRefund } from "../../../types/http"
 
-export const GET = async (
-  req: AuthenticatedMedusaRequest,
-  res: MedusaResponse<AdminCustomerRefundListResponse>
-) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: customer_refunds, metadata } = await query.graph({
     entity: "customer_refund",
