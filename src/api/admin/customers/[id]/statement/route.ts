@@ -5,12 +5,13 @@ import type AccountingModuleService from "../../../../../modules/accounting/serv
 import { customerNames } from "../../../../../reports/customers"
 import { customerStatement } from "../../../../../reports/definitions/customer-statement"
 import { CONTENT_TYPES, runReport } from "../../../../../reports/run-report"
+import type { CustomerStatementResponse } from "../../../../../types/http"
 
 /**
  * GET /admin/customers/:id/statement?from&to&format=json|csv|pdf
  * The customer's statement for the range, streamed; files come as attachments.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<CustomerStatementResponse>) => {
   const { from, to, format } = req.validatedQuery as { from: string; to: string; format: "json" | "csv" | "pdf" }
   const customerId = req.params.id
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
