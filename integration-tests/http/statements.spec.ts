@@ -7,6 +7,9 @@ import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { parseCsv, readPdf } from "../helpers/files"
 import { orderSnapshot } from "../helpers/orders"
 
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const JSZip = require("jszip")
+
 jest.setTimeout(180_000)
 
 const order = (id: string, customer_id: string, date: string, total: number, payments: OrderSnapshot["payments"] = []) =>
@@ -154,6 +157,31 @@ medusaIntegrationTestRunner({
         ["cus_b", "", "200.00", "50.00", "150.00", "usd"],
         ["Total USD", "", "200.00", "50.00", "150.00", "usd"],
       ])
+    })
+
+    it("zips the PDF statements of every customer with a balance at the end of the range", async () => {
+      await fixture()
+      await accounting.syncOrderLedger(order("order_c1", "cus_c", "2026-01-05", 80, [
+        { id: "pay_c1", provider_id: "pp_system_default", captures: [{ id: "capt_c1", amount: 80, date: "2026-01-05" }], refunds: [] },
+      ]))
+      const res = await get("/admin/accounting/statements.zip?from=2026-03-01&to=2026-03-31", "arraybuffer")
+      expect(res.headers["content-type"]).toBe("application/zip")
+      expect(res.headers["content-disposition"]).toBe('attachment; filename="statements-2026-03-01_2026-03-31.zip"')
+      const zip = await JSZip.loadAsync(Buffer.from(res.data))
+      // cus_c paid in full: no statement.
+      expect(Object.keys(zip.files).sort()).toEqual([
+        "statement-cus_a-2026-03-01_2026-03-31.pdf",
+        "statement-cus_b-2026-03-01_2026-03-31.pdf",
+      ])
+      const text = async (name: string) => (await readPdf(await zip.file(name).async("nodebuffer"))).text
+      const a = await text("statement-cus_a-2026-03-01_2026-03-31.pdf")
+      expect(a).toMatch(/Opening balance\s+1,500\.00/)
+      expect(a).toMatch(/Closing balance\s+1,200\.00/)
+      const b = await text("statement-cus_b-2026-03-01_2026-03-31.pdf")
+      expect(b).toMatch(/Opening balance\s+-200\.00/)
+      expect(b).toMatch(/Closing balance\s+-150\.00/)
+
+      expect((await refused(get("/admin/accounting/statements.zip?from=2026-04-01&to=2026-03-01"))).status).toBe(400)
     })
 
     it("refuses bad statement parameters with 400 and users without reports:view with 403", async () => {

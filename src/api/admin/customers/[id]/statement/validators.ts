@@ -10,3 +10,10 @@ export const AdminCustomerStatementParams = z
     format: z.enum(STATEMENT_FORMATS).default("json"),
   })
   .refine((p) => p.from <= p.to, { message: "from must be on or before to", path: ["from"] })
+
+export const AdminStatementsZipParams = z
+  .strictObject({
+    from: isoDate().describe("First day of every statement."),
+    to: isoDate().describe("Last day; customers with a balance at its end get a statement."),
+  })
+  .refine((p) => p.from <= p.to, { message: "from must be on or before to", path: ["from"] })
