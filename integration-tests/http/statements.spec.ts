@@ -12,8 +12,22 @@ const JSZip = require("jszip")
 
 jest.setTimeout(180_000)
 
-const order = (id: string, customer_id: string, date: string, total: number, payments: OrderSnapshot["payments"] = []) =>
-  orderSnapshot({ id, customer_id, currency_code: "usd", total, date, display_id: id.replace("order_", ""), payments })
+const order = (
+  id: string,
+  customer_id: string,
+  date: string,
+  total: number,
+  payments: OrderSnapshot["payments"] = []
+) =>
+  orderSnapshot({
+    id,
+    customer_id,
+    currency_code: "usd",
+    total,
+    date,
+    display_id: id.replace("order_", ""),
+    payments,
+  })
 
 /** Customer statements and the credit balances report: exact balances in every format. */
 medusaIntegrationTestRunner({
@@ -95,7 +109,17 @@ medusaIntegrationTestRunner({
         'attachment; filename="statement-cus_a-2026-02-01_2026-03-31.csv"'
       )
       const rows = parseCsv(Buffer.from(csv.data).toString("utf8"))
-      expect(rows[0]).toEqual(["Date", "Description", "Document", "Due", "Charges", "Credits", "Applied", "Balance", "Cur."])
+      expect(rows[0]).toEqual([
+        "Date",
+        "Description",
+        "Document",
+        "Due",
+        "Charges",
+        "Credits",
+        "Applied",
+        "Balance",
+        "Cur.",
+      ])
       expect(rows.slice(1, 6)).toEqual([
         ["2026-01-31", "Opening balance", "", "", "", "", "", "1000.00", "usd"],
         ["2026-02-15", "Order", "#a2", "2026-03-17", "500.00", "", "", "1500.00", "usd"],
@@ -118,7 +142,8 @@ medusaIntegrationTestRunner({
       await accounting.syncOrderLedger(order("order_a3", "cus_a", "2026-04-02", 999))
       expect((await get(path)).data.sections).toEqual(json.sections)
       // A range after everything: the opening is the closing of before, nothing moves.
-      const later = (await get("/admin/customers/cus_a/statement?from=2026-04-03&to=2026-04-30")).data.sections[0]
+      const later = (await get("/admin/customers/cus_a/statement?from=2026-04-03&to=2026-04-30")).data
+        .sections[0]
       expect(later.rows.map((r: any) => [r.description, r.balance])).toEqual([["Opening balance", "2199.00"]])
       expect(later.totals[0]).toMatchObject({ description: "Closing balance", balance: "2199.00" })
     })
@@ -141,16 +166,27 @@ medusaIntegrationTestRunner({
               documents: 2,
             },
           ],
-          totals: [{ customer: "Total USD", currency_code: "usd", credits: "200.00", receivables: "50.00", owed: "150.00" }],
+          totals: [
+            {
+              customer: "Total USD",
+              currency_code: "usd",
+              credits: "200.00",
+              receivables: "50.00",
+              owed: "150.00",
+            },
+          ],
         },
       ])
       // Before the order of 03-25 the whole memo was owed; before the memo, nobody was owed anything.
       const before = (await get("/admin/accounting/reports/credit-balances?as_of=2026-03-01")).data
       expect(before.sections[0].rows.map((r: any) => [r.customer_id, r.owed])).toEqual([["cus_b", "200.00"]])
-      expect((await get("/admin/accounting/reports/credit-balances?as_of=2026-01-15")).data.sections).toEqual([])
+      expect((await get("/admin/accounting/reports/credit-balances?as_of=2026-01-15")).data.sections).toEqual(
+        []
+      )
 
       const csv = Buffer.from(
-        (await get("/admin/accounting/reports/credit-balances?as_of=2026-03-31&format=csv", "arraybuffer")).data
+        (await get("/admin/accounting/reports/credit-balances?as_of=2026-03-31&format=csv", "arraybuffer"))
+          .data
       ).toString("utf8")
       expect(parseCsv(csv)).toEqual([
         ["Customer", "Email", "Open credits", "Open receivables", "Owed to customer", "Cur."],
@@ -161,12 +197,21 @@ medusaIntegrationTestRunner({
 
     it("zips the PDF statements of every customer with a balance at the end of the range", async () => {
       await fixture()
-      await accounting.syncOrderLedger(order("order_c1", "cus_c", "2026-01-05", 80, [
-        { id: "pay_c1", provider_id: "pp_system_default", captures: [{ id: "capt_c1", amount: 80, date: "2026-01-05" }], refunds: [] },
-      ]))
+      await accounting.syncOrderLedger(
+        order("order_c1", "cus_c", "2026-01-05", 80, [
+          {
+            id: "pay_c1",
+            provider_id: "pp_system_default",
+            captures: [{ id: "capt_c1", amount: 80, date: "2026-01-05" }],
+            refunds: [],
+          },
+        ])
+      )
       const res = await get("/admin/accounting/statements.zip?from=2026-03-01&to=2026-03-31", "arraybuffer")
       expect(res.headers["content-type"]).toBe("application/zip")
-      expect(res.headers["content-disposition"]).toBe('attachment; filename="statements-2026-03-01_2026-03-31.zip"')
+      expect(res.headers["content-disposition"]).toBe(
+        'attachment; filename="statements-2026-03-01_2026-03-31.zip"'
+      )
       const zip = await JSZip.loadAsync(Buffer.from(res.data))
       // cus_c paid in full: no statement.
       expect(Object.keys(zip.files).sort()).toEqual([
@@ -181,19 +226,26 @@ medusaIntegrationTestRunner({
       expect(b).toMatch(/Opening balance\s+-200\.00/)
       expect(b).toMatch(/Closing balance\s+-150\.00/)
 
-      expect((await refused(get("/admin/accounting/statements.zip?from=2026-04-01&to=2026-03-01"))).status).toBe(400)
+      expect(
+        (await refused(get("/admin/accounting/statements.zip?from=2026-04-01&to=2026-03-01"))).status
+      ).toBe(400)
     })
 
     it("refuses bad statement parameters with 400 and users without reports:view with 403", async () => {
       const swapped = await refused(get("/admin/customers/cus_a/statement?from=2026-04-01&to=2026-03-01"))
       expect(swapped.status).toBe(400)
       expect(swapped.data.message).toContain("from")
-      expect((await refused(get("/admin/customers/cus_a/statement?from=2026-02-30&to=2026-03-01"))).status).toBe(400)
+      expect(
+        (await refused(get("/admin/customers/cus_a/statement?from=2026-02-30&to=2026-03-01"))).status
+      ).toBe(400)
       expect((await refused(get("/admin/customers/cus_a/statement?to=2026-03-01"))).status).toBe(400)
       expect((await refused(get(`${path}&format=xlsx`))).status).toBe(400)
 
       // Roles end the bootstrap: the first grant keeps someone able to manage access.
-      await createAdmin(container, { email: "owner@example.com", permissions: ["access:manage", "reports:view"] })
+      await createAdmin(container, {
+        email: "owner@example.com",
+        permissions: ["access:manage", "reports:view"],
+      })
       admin = await createAdmin(container, { email: "clerk@example.com", permissions: ["credits:apply"] })
       const denied = await refused(get(path))
       expect(denied.status).toBe(403)

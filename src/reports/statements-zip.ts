@@ -57,8 +57,14 @@ export async function writeStatementsZip(
   for (let i = 0; i < ids.length; i += 100) {
     const names = await customerNames(ctx.container, ids.slice(i, i + 100))
     for (const id of ids.slice(i, i + 100)) {
-      const pdf = await statementPdf(ctx, { ...range, customer_id: id, customer_name: names.get(id)?.name ?? id })
-      archive.append(pdf, { name: `statement-${id.replace(/[^A-Za-z0-9_.-]/g, "_")}-${range.from}_${range.to}.pdf` })
+      const pdf = await statementPdf(ctx, {
+        ...range,
+        customer_id: id,
+        customer_name: names.get(id)?.name ?? id,
+      })
+      archive.append(pdf, {
+        name: `statement-${id.replace(/[^A-Za-z0-9_.-]/g, "_")}-${range.from}_${range.to}.pdf`,
+      })
     }
   }
   await Promise.race([archive.finalize(), failed])

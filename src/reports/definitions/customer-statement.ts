@@ -93,7 +93,10 @@ export const customerStatement: ReportDefinition<StatementParams> = {
   name: "statement",
   meta: (params) => ({
     title: `Statement: ${params.customer_name}`,
-    subtitle: [`From ${params.from} to ${params.to}`, `Customer ${params.customer_id}; positive balances are owed to us`],
+    subtitle: [
+      `From ${params.from} to ${params.to}`,
+      `Customer ${params.customer_id}; positive balances are owed to us`,
+    ],
     columns: [
       { key: "date", header: "Date", type: "date", width: 60 },
       { key: "description", header: "Description", width: 120 },
@@ -122,13 +125,23 @@ export const customerStatement: ReportDefinition<StatementParams> = {
     let balance = new MoneyTotal("usd")
     const close = async () => {
       if (currency) {
-        await writer.total({ description: "Closing balance", date: params.to, balance: balance.toString(), currency_code: currency })
+        await writer.total({
+          description: "Closing balance",
+          date: params.to,
+          balance: balance.toString(),
+          currency_code: currency,
+        })
         for (const row of aging.get(currency) ?? []) {
           await writer.total(row)
         }
       }
     }
-    const bindings = { customer_id: params.customer_id, from: params.from, to: params.to, from_day: dayBefore(params.from) }
+    const bindings = {
+      customer_id: params.customer_id,
+      from: params.from,
+      to: params.to,
+      from_day: dayBefore(params.from),
+    }
     await streamQuery(ctx.knex, STATEMENT_SQL, bindings, async (rows) => {
       for (const r of rows) {
         if (r.currency_code !== currency) {
@@ -169,14 +182,21 @@ async function agingFooter(ctx: ReportContext, params: StatementParams) {
   const {
     rows: [{ cached }],
   } = await ctx.knex.raw(NOTHING_AFTER_AS_OF, { as_of })
-  const sql = agingSql({ as_of, basis: "due", buckets: params.buckets, detail: false, customer_id: params.customer_id }, cached)
+  const sql = agingSql(
+    { as_of, basis: "due", buckets: params.buckets, detail: false, customer_id: params.customer_id },
+    cached
+  )
   const { rows } = await ctx.knex.raw(sql, { as_of, customer_id: params.customer_id })
   const labels = bucketLabels(params.buckets)
   const footer = new Map<string, ReportRow[]>()
   for (const r of rows) {
     footer.set(
       r.currency_code,
-      labels.map((label, i) => ({ description: `Aging ${label}`, balance: r[`bucket_${i}`], currency_code: r.currency_code }))
+      labels.map((label, i) => ({
+        description: `Aging ${label}`,
+        balance: r[`bucket_${i}`],
+        currency_code: r.currency_code,
+      }))
     )
   }
   return footer

@@ -1,5 +1,11 @@
 export type ReportName =
-  "ar-aging" | "refund-audit" | "reconciliation" | "trial-balance" | "general-ledger" | "audit-log" | "credit-balances"
+  | "ar-aging"
+  | "refund-audit"
+  | "reconciliation"
+  | "trial-balance"
+  | "general-ledger"
+  | "audit-log"
+  | "credit-balances"
 
 export type ReportSection = { name: string; rows: Record<string, any>[]; totals: Record<string, any>[] }
 

@@ -23,7 +23,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       throw e
     }
     // A truncated ZIP must not look complete: cut the download.
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`statements.zip failed mid-stream: ${(e as Error).message}`)
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`statements.zip failed mid-stream: ${(e as Error).message}`)
     res.destroy(e as Error)
   }
 }

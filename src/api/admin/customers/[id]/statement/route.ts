@@ -11,8 +11,15 @@ import type { CustomerStatementResponse } from "../../../../../types/http"
  * GET /admin/customers/:id/statement?from&to&format=json|csv|pdf
  * The customer's statement for the range, streamed; files come as attachments.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<CustomerStatementResponse>) => {
-  const { from, to, format } = req.validatedQuery as { from: string; to: string; format: "json" | "csv" | "pdf" }
+export const GET = async (
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse<CustomerStatementResponse>
+) => {
+  const { from, to, format } = req.validatedQuery as {
+    from: string
+    to: string
+    format: "json" | "csv" | "pdf"
+  }
   const customerId = req.params.id
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
   const { aging_buckets } = await accounting.getPostingSettings()
@@ -21,7 +28,10 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<C
   res.setHeader("Content-Type", CONTENT_TYPES[format])
   res.setHeader("Cache-Control", "no-store")
   if (format !== "json") {
-    res.setHeader("Content-Disposition", `attachment; filename="statement-${customerId}-${from}_${to}.${format}"`)
+    res.setHeader(
+      "Content-Disposition",
+      `attachment; filename="statement-${customerId}-${from}_${to}.${format}"`
+    )
   }
   const ctx = { knex: req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), container: req.scope }
   try {
@@ -31,7 +41,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<C
       throw e
     }
     // Half a statement is worse than none: cut the download so the client sees the failure.
-    req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`statement failed mid-stream: ${(e as Error).message}`)
+    req.scope
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .error(`statement failed mid-stream: ${(e as Error).message}`)
     res.destroy(e as Error)
   }
 }
