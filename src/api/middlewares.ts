@@ -6,6 +6,7 @@ import { creditMemoMiddlewares } from "./admin/credit-memos/middlewares"
 import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
 import { customerCreditMiddlewares } from "./admin/customers/[id]/applications/middlewares"
+import { customerStatementMiddlewares } from "./admin/customers/[id]/statement/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
 import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
 import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
@@ -28,5 +29,6 @@ export default defineMiddlewares({
     ...receivedPaymentMiddlewares,
     ...writeOffMiddlewares,
     ...customerCreditMiddlewares,
+    ...customerStatementMiddlewares,
   ]),
 })

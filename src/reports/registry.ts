@@ -1,5 +1,6 @@
 import { arAgingReport } from "./definitions/ar-aging"
 import { auditLogReport } from "./definitions/audit-log"
+import { creditBalancesReport } from "./definitions/credit-balances"
 import { generalLedgerReport } from "./definitions/general-ledger"
 import { reconciliationReport } from "./definitions/reconciliation"
 import { refundAuditReport } from "./definitions/refund-audit"
@@ -13,6 +14,7 @@ export const REPORTS = {
   "trial-balance": trialBalanceReport,
   "general-ledger": generalLedgerReport,
   "audit-log": auditLogReport,
+  "credit-balances": creditBalancesReport,
 } as const
 
 export type ReportName = keyof typeof REPORTS

@@ -36,6 +36,7 @@ import type {
   RefundVoidInput,
   ReportName,
   ReportResponse,
+  CustomerStatementResponse,
 } from "../types/http"
 
 /**
@@ -176,6 +177,15 @@ export function accountingClient(sdk: Medusa) {
       get<{ available_credits: AvailableCredit[]; count: number }>(
         `/admin/customers/${customerId}/available-credits`,
         { currency_code }
+      ),
+    /** The customer's statement for a range (opening, movements with running balance, closing, aging). */
+    statement: (customerId: string, query: { from: string; to: string }) =>
+      get<CustomerStatementResponse>(`/admin/customers/${customerId}/statement`, query),
+    /** The statement as a PDF or CSV file, as a Blob and its file name. */
+    statementFile: (customerId: string, format: "csv" | "pdf", query: { from: string; to: string }) =>
+      file(
+        `/admin/customers/${customerId}/statement${qs({ ...query, format })}`,
+        `statement-${customerId}.${format}`
       ),
     openOrders: (customerId: string, currency_code?: string) =>
       get<{ open_orders: OpenOrder[]; count: number }>(`/admin/customers/${customerId}/open-orders`, {

@@ -14,6 +14,7 @@ export const OUR_ROUTE_MATCHERS = [
   "/admin/customers/:id/accounting",
   "/admin/customers/:id/available-credits",
   "/admin/customers/:id/open-orders",
+  "/admin/customers/:id/statement",
   "/admin/orders/:id/accounting",
 ]
 

@@ -45,6 +45,7 @@ export const ReportQuery = {
     status: z.enum(["draft", "posting", "issued", "posted", "voided"]).optional(),
   }),
   reconciliation: z.strictObject({ as_of: asOf, currency_code: currencyCode().optional(), format }),
+  "credit-balances": z.strictObject({ as_of: asOf, currency_code: currencyCode().optional(), format }),
   "trial-balance": z.strictObject({ as_of: asOf, currency_code: currencyCode().optional(), format }),
   "general-ledger": period({ account_id: id().optional(), currency_code: currencyCode().optional() }),
   "audit-log": period({
