@@ -10,7 +10,7 @@ import {
   StoreFixture,
 } from "../../dev/demo/store-fixture"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
-import { glLines } from "../helpers/ledger"
+import { glLines, waitFor } from "../helpers/ledger"
 import { loadOrderSnapshots } from "../../src/workflows/order-accounting/steps/load-order-snapshots"
 
 jest.setTimeout(240_000)
@@ -229,6 +229,95 @@ medusaIntegrationTestRunner({
       expect(invalid.status).toBe(400)
       const list = await api.get("/admin/payouts", admin)
       expect(list.data.count).toBe(2)
+    })
+    it("reconciles each clearing account: captured − refunded − paid out vs its GL balance, counting a difference", async () => {
+      const capture = await capturedOrder("pi_R")
+      await waitFor(
+        async () =>
+          (await knex().raw(`select 1 from accounting_journal_entry where source_type = 'capture' and source_id = ?`, [capture.id]))
+            .rows.length,
+        { what: "the capture's journal entry" }
+      )
+      const captured = new Decimal(capture.amount)
+      await api.post(
+        "/admin/payouts",
+        {
+          payouts: [
+            {
+              provider_id: "pp_system_default",
+              provider_payout_id: "po_rec",
+              currency_code: "usd",
+              payout_date: "2026-01-31",
+              lines: [{ reporting_category: "charge", provider_payment_id: "pi_other", gross: "20.00", fee: "0.50" }],
+            },
+          ],
+        },
+        admin
+      )
+      // A far as-of day: every capture (wall clock) and entry is included.
+      const report = async () =>
+        (await api.get("/admin/accounting/reports/reconciliation?as_of=2999-12-31&currency_code=usd", admin)).data
+      const clearing = (r: any) => r.sections.find((s: any) => s.name === "Clearing accounts")
+      const held = captured.minus(20)
+      const money = (d: Decimal) => d.toFixed(2)
+
+      const clean = await report()
+      expect(clearing(clean).rows).toEqual([
+        expect.objectContaining({
+          check: "Provider clearing",
+          currency_code: "usd",
+          document: "pp_system_default",
+          reference: `captured ${captured} − refunded 0 − paid out 20`,
+          expected: money(held),
+        }),
+      ])
+      expect(clearing(clean).totals).toEqual([
+        expect.objectContaining({
+          check: "Clearing 1200",
+          currency_code: "usd",
+          expected: money(held),
+          actual: money(held),
+          difference: "0.00",
+          note: "captured − refunded − paid out = clearing balance",
+        }),
+      ])
+      expect(clean).toMatchObject({ reconciled: true, differences: 0 })
+
+      // A manual entry into Undeposited Funds that no capture explains.
+      const draft = (
+        await api.post(
+          "/admin/accounting/journal-entries",
+          {
+            entry_date: "2026-02-01",
+            currency_code: "usd",
+            memo: "Cash sale booked by hand",
+            lines: [
+              { account_id: "acct_1200", debit: "7.00" },
+              { account_id: "acct_4000", credit: "7.00" },
+            ],
+          },
+          admin
+        )
+      ).data.journal_entry
+      await api.post(`/admin/accounting/journal-entries/${draft.id}/post`, {}, admin)
+
+      const off = await report()
+      expect(clearing(off).totals).toEqual([
+        expect.objectContaining({
+          check: "Clearing 1200",
+          expected: money(held),
+          actual: money(held.plus(7)),
+          difference: "-7.00",
+          note: "differ by -7: counted",
+        }),
+      ])
+      // The total and its unexplained residual row both count.
+      expect(clearing(off).rows[1]).toMatchObject({
+        check: "Unexplained residual",
+        reference: "Clearing 1200",
+        difference: "-7.00",
+      })
+      expect(off).toMatchObject({ reconciled: false, differences: 2 })
     })
   },
 })
