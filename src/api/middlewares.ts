@@ -7,6 +7,7 @@ import { customerRefundMiddlewares } from "./admin/customer-refunds/middlewares"
 import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/middlewares"
 import { customerCreditMiddlewares } from "./admin/customers/[id]/applications/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
+import { bankDepositMiddlewares } from "./admin/bank-deposits/middlewares"
 import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
 import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
@@ -23,6 +24,7 @@ export default defineMiddlewares({
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...payoutMiddlewares,
+    ...bankDepositMiddlewares,
     ...reportMiddlewares,
     ...auditMiddlewares,
     ...receivedPaymentMiddlewares,
