@@ -13,7 +13,13 @@ export type DepositSlipPdfInput = {
     reference?: string | null
     memo?: string | null
     total: MoneyLike
-    items: { line_no: number; receipt_type: string; receipt_date: string; description?: string | null; amount: MoneyLike }[]
+    items: {
+      line_no: number
+      receipt_type: string
+      receipt_date: string
+      description?: string | null
+      amount: MoneyLike
+    }[]
   }
 }
 
@@ -37,7 +43,10 @@ const KIND: Record<string, string> = { capture: "Capture", received_payment: "Pa
  * row per receipt and the total. Rows continue on new pages under a repeated
  * header; every page says "Page n of N".
  */
-export function writeDepositSlipPdf(out: Writable, { store_name, deposit }: DepositSlipPdfInput): Promise<void> {
+export function writeDepositSlipPdf(
+  out: Writable,
+  { store_name, deposit }: DepositSlipPdfInput
+): Promise<void> {
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,
@@ -106,7 +115,11 @@ export function writeDepositSlipPdf(out: Writable, { store_name, deposit }: Depo
   const { start, count } = doc.bufferedPageRange()
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i)
-    drawText(doc, `Page ${i + 1} of ${count}`, 430, bottom + 12, { width: RIGHT - 430, size: 8, align: "right" })
+    drawText(doc, `Page ${i + 1} of ${count}`, 430, bottom + 12, {
+      width: RIGHT - 430,
+      size: 8,
+      align: "right",
+    })
   }
   return new Promise((resolve, reject) => {
     doc.on("end", () => resolve())

@@ -3,7 +3,11 @@ import { z } from "@medusajs/framework/zod"
 import { DEPOSIT_RECEIPT_TYPES } from "../../../modules/accounting/models/bank-deposit-item"
 import { currencyCode, id, isoDate, text } from "../../utils/validators"
 
-export const AdminGetBankDepositsParams = createFindParams({ limit: 50, offset: 0, order: "-deposit_date" }).extend({
+export const AdminGetBankDepositsParams = createFindParams({
+  limit: 50,
+  offset: 0,
+  order: "-deposit_date",
+}).extend({
   currency_code: z.string().optional(),
 })
 

@@ -43,7 +43,11 @@ export async function undepositedReceipts(
   const map = await loadAccountMap(knex)
   const undeposited = roleAccount(map, "undeposited_funds")
   const providers = [
-    ...new Set([...Object.keys(map.provider), "pp_system_default"].filter((p) => providerAccount(map, p) === undeposited)),
+    ...new Set(
+      [...Object.keys(map.provider), "pp_system_default"].filter(
+        (p) => providerAccount(map, p) === undeposited
+      )
+    ),
   ]
   const captureIds = filter.ids?.filter((r) => r.type === "capture").map((r) => r.id)
   const paymentIds = filter.ids?.filter((r) => r.type === "received_payment").map((r) => r.id)
@@ -103,7 +107,11 @@ export type PostedBankDeposit = { id: string; number: string; journal_entry_id: 
  * never deadlock), then must still be undeposited, in the slip's currency
  * and dated on or before it; the unique item key backs this in the database.
  */
-export async function postBankDeposit(knex: Knex, input: BankDepositInput, ctx: Actor): Promise<PostedBankDeposit> {
+export async function postBankDeposit(
+  knex: Knex,
+  input: BankDepositInput,
+  ctx: Actor
+): Promise<PostedBankDeposit> {
   const currency = input.currency_code.toLowerCase()
   const refs = [...new Map(input.receipts.map((r) => [`${r.type}:${r.id}`, r])).values()]
   for (const key of refs.map((r) => `${r.type}:${r.id}`).sort()) {

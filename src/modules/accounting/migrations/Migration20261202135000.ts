@@ -40,7 +40,11 @@ export class Migration20261202135000 extends Migration {
     }
     this.addSql(`drop function if exists accounting_guard_bank_deposit();`)
     this.addSql(`drop index if exists accounting_bank_deposit_item_receipt_once;`)
-    this.addSql(`alter table accounting_bank_deposit drop constraint if exists accounting_bank_deposit_total_positive;`)
-    this.addSql(`alter table accounting_bank_deposit_item drop constraint if exists accounting_bank_deposit_item_amount_positive;`)
+    this.addSql(
+      `alter table accounting_bank_deposit drop constraint if exists accounting_bank_deposit_total_positive;`
+    )
+    this.addSql(
+      `alter table accounting_bank_deposit_item drop constraint if exists accounting_bank_deposit_item_amount_positive;`
+    )
   }
 }

@@ -15,7 +15,10 @@ export const postBankDepositStep = createStep(
   postBankDepositStepId,
   async (input: { deposit: BankDepositInput } & Actor, { container }) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-    const posted = await accounting.postBankDeposit(input.deposit, { actor_id: input.actor_id, origin: input.origin })
+    const posted = await accounting.postBankDeposit(input.deposit, {
+      actor_id: input.actor_id,
+      origin: input.origin,
+    })
     return new StepResponse<PostedBankDeposit>(posted)
   }
 )

@@ -14,13 +14,16 @@ export const postBankDepositWorkflowId = "post-bank-deposit"
  * `bankDepositValidated` (veto before posting) and `bankDepositPosted`;
  * event accounting.bank_deposit.posted.
  */
-export const postBankDepositWorkflow = createWorkflow(postBankDepositWorkflowId, (input: PostBankDepositWorkflowInput) => {
-  const bankDepositValidated = createHook("bankDepositValidated", { input })
-  const posted = postBankDepositStep(input)
-  const bankDepositPosted = createHook("bankDepositPosted", { posted, input })
-  emitEventStep({
-    eventName: AccountingEvents.BANK_DEPOSIT_POSTED,
-    data: transform({ posted }, ({ posted }) => ({ id: posted.id })),
-  })
-  return new WorkflowResponse(posted, { hooks: [bankDepositValidated, bankDepositPosted] })
-})
+export const postBankDepositWorkflow = createWorkflow(
+  postBankDepositWorkflowId,
+  (input: PostBankDepositWorkflowInput) => {
+    const bankDepositValidated = createHook("bankDepositValidated", { input })
+    const posted = postBankDepositStep(input)
+    const bankDepositPosted = createHook("bankDepositPosted", { posted, input })
+    emitEventStep({
+      eventName: AccountingEvents.BANK_DEPOSIT_POSTED,
+      data: transform({ posted }, ({ posted }) => ({ id: posted.id })),
+    })
+    return new WorkflowResponse(posted, { hooks: [bankDepositValidated, bankDepositPosted] })
+  }
+)

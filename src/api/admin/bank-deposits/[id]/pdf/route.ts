@@ -14,6 +14,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.setHeader("Content-Disposition", `attachment; filename="deposit-slip-${deposit.number}.pdf"`)
   await writeDepositSlipPdf(res, {
     store_name: (stores[0] as any)?.name ?? "Store",
-    deposit: { ...deposit, items: [...(deposit.items ?? [])].sort((a: any, b: any) => a.line_no - b.line_no) },
+    deposit: {
+      ...deposit,
+      items: [...(deposit.items ?? [])].sort((a: any, b: any) => a.line_no - b.line_no),
+    },
   })
 }
