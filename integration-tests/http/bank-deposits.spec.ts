@@ -173,6 +173,20 @@ medusaIntegrationTestRunner({
       expect(await counts()).toEqual({ deposits: 1, items: 3, entries: 1 })
       expect((await api.get("/admin/bank-deposits/receipts/undeposited", admin)).data.receipts).toEqual([])
 
+      // The deposited capture counts as paid out: Undeposited Funds reconciles at zero.
+      const { data: report } = await api.get(`/admin/accounting/reports/reconciliation?as_of=${TODAY}`, admin)
+      const clearing = report.sections.find((s: any) => s.name === "Clearing accounts")
+      expect(clearing.rows).toEqual([
+        expect.objectContaining({
+          document: "pp_system_default",
+          reference: `captured ${new Decimal(captured.amount)} − refunded 0 − paid out ${new Decimal(captured.amount)}`,
+          expected: "0.00",
+        }),
+      ])
+      expect(clearing.totals).toEqual([
+        expect.objectContaining({ check: "Clearing 1200", expected: "0.00", actual: "0.00", difference: "0.00" }),
+      ])
+
       // The slip to take to the bank.
       const res = await api.get(`/admin/bank-deposits/${deposit.id}/pdf`, {
         ...admin,

@@ -9,7 +9,7 @@ import {
   placeOrder,
   StoreFixture,
 } from "../../dev/demo/store-fixture"
-import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
+import { AdminHeaders, createAdmin, grantPermissions, refused } from "../helpers/admin"
 import { glLines, waitFor } from "../helpers/ledger"
 import { loadOrderSnapshots } from "../../src/workflows/order-accounting/steps/load-order-snapshots"
 
@@ -215,9 +215,11 @@ medusaIntegrationTestRunner({
         ["1200", "0", "100"],
       ])
 
+      // Roles, not user metadata, carry permissions; the first grant ends the bootstrap, so the admin gets one too.
+      await grantPermissions(container, admin.user_id!, ["*"])
       const clerk = await createAdmin(container, {
         email: "clerk@example.com",
-        metadata: { accounting_permissions: ["payouts:list", "payouts:import"] },
+        permissions: ["payouts:list", "payouts:import"],
       })
       const body = {
         payouts: [
