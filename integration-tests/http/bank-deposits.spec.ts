@@ -184,7 +184,12 @@ medusaIntegrationTestRunner({
         }),
       ])
       expect(clearing.totals).toEqual([
-        expect.objectContaining({ check: "Clearing 1200", expected: "0.00", actual: "0.00", difference: "0.00" }),
+        expect.objectContaining({
+          check: "Clearing 1200",
+          expected: "0.00",
+          actual: "0.00",
+          difference: "0.00",
+        }),
       ])
 
       // The slip to take to the bank.
