@@ -9,8 +9,8 @@ import {
   placeOrder,
   StoreFixture,
 } from "../../dev/demo/store-fixture"
-import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
-import { glLines } from "../helpers/ledger"
+import { AdminHeaders, createAdmin, grantPermissions, refused } from "../helpers/admin"
+import { glLines, waitFor } from "../helpers/ledger"
 import { loadOrderSnapshots } from "../../src/workflows/order-accounting/steps/load-order-snapshots"
 
 jest.setTimeout(240_000)
@@ -48,10 +48,14 @@ medusaIntegrationTestRunner({
         items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
       })
       await capturePayment(container, placed.payment_id)
-      await knex().raw(`update payment set data = ?::jsonb where id = ?`, [JSON.stringify({ id: intent }), placed.payment_id])
-      const { rows } = await knex().raw(`select id, amount::text as amount from capture where payment_id = ?`, [
+      await knex().raw(`update payment set data = ?::jsonb where id = ?`, [
+        JSON.stringify({ id: intent }),
         placed.payment_id,
       ])
+      const { rows } = await knex().raw(
+        `select id, amount::text as amount from capture where payment_id = ?`,
+        [placed.payment_id]
+      )
       return rows[0] as { id: string; amount: string }
     }
     const upload = (lines: string[], fields: Record<string, string>) => {
@@ -110,23 +114,27 @@ medusaIntegrationTestRunner({
         "/admin/payouts/reconciliation/unmatched?provider_id=pp_system_default",
         admin
       )
-      expect(unmatched.unmatched_lines.map((l: any) => [l.payout_number, l.provider_payment_id, l.gross])).toEqual([
-        ["PO-00001", "pi_ELSEWHERE", "5"],
-      ])
+      expect(
+        unmatched.unmatched_lines.map((l: any) => [l.payout_number, l.provider_payment_id, l.gross])
+      ).toEqual([["PO-00001", "pi_ELSEWHERE", "5"]])
       expect(unmatched.unpaid_captures).toEqual([])
 
       // Posted payouts never change (database guard).
-      await expect(knex().raw(`update accounting_payout set fee = 0, net = gross where id = ?`, [id])).rejects.toThrow(
-        /IMMUTABLE/
-      )
-      await expect(knex().raw(`delete from accounting_payout_line where payout_id = ?`, [id])).rejects.toThrow(
-        /IMMUTABLE/
-      )
+      await expect(
+        knex().raw(`update accounting_payout set fee = 0, net = gross where id = ?`, [id])
+      ).rejects.toThrow(/IMMUTABLE/)
+      await expect(
+        knex().raw(`delete from accounting_payout_line where payout_id = ?`, [id])
+      ).rejects.toThrow(/IMMUTABLE/)
     })
 
     it("dates a New York order placed at 19:30 on 31 January in January (the store's accounting timezone)", async () => {
       await api.post("/admin/accounting/settings", { timezone: "America/New_York" }, admin)
-      const customer = await createCustomer(container, { email: "ny@example.com", first_name: "New", last_name: "York" })
+      const customer = await createCustomer(container, {
+        email: "ny@example.com",
+        first_name: "New",
+        last_name: "York",
+      })
       const placed = await placeOrder(container, fixture, {
         customer_id: customer.id,
         email: customer.email,
@@ -134,7 +142,9 @@ medusaIntegrationTestRunner({
         items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
       })
       // 19:30 EST on 31 January is 00:30 UTC on 1 February.
-      await knex().raw(`update "order" set created_at = '2026-02-01T00:30:00Z' where id = ?`, [placed.order_id])
+      await knex().raw(`update "order" set created_at = '2026-02-01T00:30:00Z' where id = ?`, [
+        placed.order_id,
+      ])
       const [snapshot] = await loadOrderSnapshots(container, [placed.order_id])
       expect(snapshot.order_date).toBe("2026-01-31")
       await api.post("/admin/accounting/settings", { timezone: "UTC" }, admin)
@@ -165,11 +175,15 @@ medusaIntegrationTestRunner({
       expect(bad.data.errors[0].message).toContain("currency mismatch")
 
       const unknown = await refused(
-        upload([STRIPE_HEADER, `po_3,2026-02-28,txn_1,usd,10.00,0.50,9.50,charge,pi_1,`], { provider_id: "pp_nope" })
+        upload([STRIPE_HEADER, `po_3,2026-02-28,txn_1,usd,10.00,0.50,9.50,charge,pi_1,`], {
+          provider_id: "pp_nope",
+        })
       )
       expect(unknown).toMatchObject({ status: 422, data: { code: "UNKNOWN_PROVIDER" } })
 
-      const noMapping = await refused(upload(["a,b", "1,2"], { provider_id: "pp_system_default", format: "csv" }))
+      const noMapping = await refused(
+        upload(["a,b", "1,2"], { provider_id: "pp_system_default", format: "csv" })
+      )
       expect(noMapping.status).toBe(400)
       expect(noMapping.data.message).toContain("mapping")
       expect(await counts()).toEqual({ payouts: 0, entries: 0 })
@@ -177,7 +191,11 @@ medusaIntegrationTestRunner({
 
     it("reads a generic CSV through its column mapping, and posts JSON payouts with a refund line", async () => {
       const { data } = await upload(
-        ["Payout,Day,Cur,Amount,Fees,Charge", "B-77,2026-03-05,USD,120.00,3.60,ch_1", "B-77,2026-03-05,USD,-20.00,0,ch_2"],
+        [
+          "Payout,Day,Cur,Amount,Fees,Charge",
+          "B-77,2026-03-05,USD,120.00,3.60,ch_1",
+          "B-77,2026-03-05,USD,-20.00,0,ch_2",
+        ],
         {
           provider_id: "pp_system_default",
           format: "csv",
@@ -197,9 +215,11 @@ medusaIntegrationTestRunner({
         ["1200", "0", "100"],
       ])
 
+      // Roles, not user metadata, carry permissions; the first grant ends the bootstrap, so the admin gets one too.
+      await grantPermissions(container, admin.user_id!, ["*"])
       const clerk = await createAdmin(container, {
         email: "clerk@example.com",
-        metadata: { accounting_permissions: ["payouts:list", "payouts:import"] },
+        permissions: ["payouts:list", "payouts:import"],
       })
       const body = {
         payouts: [
@@ -224,11 +244,116 @@ medusaIntegrationTestRunner({
         ["1200", "10", "0"],
       ])
       const invalid = await refused(
-        api.post("/admin/payouts", { payouts: [{ ...body.payouts[0], provider_payout_id: "x", lines: [] }] }, admin)
+        api.post(
+          "/admin/payouts",
+          { payouts: [{ ...body.payouts[0], provider_payout_id: "x", lines: [] }] },
+          admin
+        )
       )
       expect(invalid.status).toBe(400)
       const list = await api.get("/admin/payouts", admin)
       expect(list.data.count).toBe(2)
+    })
+    it("reconciles each clearing account: captured − refunded − paid out vs its GL balance, counting a difference", async () => {
+      const capture = await capturedOrder("pi_R")
+      await waitFor(
+        async () =>
+          (
+            await knex().raw(
+              `select 1 from accounting_journal_entry where source_type = 'capture' and source_id = ?`,
+              [capture.id]
+            )
+          ).rows.length,
+        { what: "the capture's journal entry" }
+      )
+      const captured = new Decimal(capture.amount)
+      await api.post(
+        "/admin/payouts",
+        {
+          payouts: [
+            {
+              provider_id: "pp_system_default",
+              provider_payout_id: "po_rec",
+              currency_code: "usd",
+              payout_date: "2026-01-31",
+              lines: [
+                {
+                  reporting_category: "charge",
+                  provider_payment_id: "pi_other",
+                  gross: "20.00",
+                  fee: "0.50",
+                },
+              ],
+            },
+          ],
+        },
+        admin
+      )
+      // A far as-of day: every capture (wall clock) and entry is included.
+      const report = async () =>
+        (await api.get("/admin/accounting/reports/reconciliation?as_of=2999-12-31&currency_code=usd", admin))
+          .data
+      const clearing = (r: any) => r.sections.find((s: any) => s.name === "Clearing accounts")
+      const held = captured.minus(20)
+      const money = (d: Decimal) => d.toFixed(2)
+
+      const clean = await report()
+      expect(clearing(clean).rows).toEqual([
+        expect.objectContaining({
+          check: "Provider clearing",
+          currency_code: "usd",
+          document: "pp_system_default",
+          reference: `captured ${captured} − refunded 0 − paid out 20`,
+          expected: money(held),
+        }),
+      ])
+      expect(clearing(clean).totals).toEqual([
+        expect.objectContaining({
+          check: "Clearing 1200",
+          currency_code: "usd",
+          expected: money(held),
+          actual: money(held),
+          difference: "0.00",
+          note: "captured − refunded − paid out = clearing balance",
+        }),
+      ])
+      expect(clean).toMatchObject({ reconciled: true, differences: 0 })
+
+      // A manual entry into Undeposited Funds that no capture explains.
+      const draft = (
+        await api.post(
+          "/admin/accounting/journal-entries",
+          {
+            entry_date: "2026-02-01",
+            currency_code: "usd",
+            memo: "Cash sale booked by hand",
+            lines: [
+              { account_id: "acct_1200", debit: "7.00" },
+              { account_id: "acct_4000", credit: "7.00" },
+            ],
+          },
+          admin
+        )
+      ).data.journal_entry
+      await api.post(`/admin/accounting/journal-entries/${draft.id}/post`, {}, admin)
+
+      const off = await report()
+      expect(clearing(off).totals).toEqual([
+        expect.objectContaining({
+          check: "Clearing 1200",
+          expected: money(held),
+          actual: money(held.plus(7)),
+          difference: "-7.00",
+          note: "differ by -7: counted",
+        }),
+      ])
+      // The total and its unexplained residual row both count.
+      expect(clearing(off).rows[1]).toMatchObject({
+        check: "Unexplained residual",
+        reference: "Clearing 1200",
+        difference: "-7.00",
+      })
+      expect(off).toMatchObject({ reconciled: false, differences: 2 })
     })
   },
 })

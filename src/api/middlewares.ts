@@ -8,6 +8,7 @@ import { auditMiddlewares, reportMiddlewares } from "./admin/accounting/reports/
 import { customerCreditMiddlewares } from "./admin/customers/[id]/applications/middlewares"
 import { customerStatementMiddlewares } from "./admin/customers/[id]/statement/middlewares"
 import { payoutMiddlewares } from "./admin/payouts/middlewares"
+import { bankDepositMiddlewares } from "./admin/bank-deposits/middlewares"
 import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
 import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
@@ -24,6 +25,7 @@ export default defineMiddlewares({
     ...creditMemoMiddlewares,
     ...customerRefundMiddlewares,
     ...payoutMiddlewares,
+    ...bankDepositMiddlewares,
     ...reportMiddlewares,
     ...auditMiddlewares,
     ...receivedPaymentMiddlewares,

@@ -1,5 +1,8 @@
 import type Medusa from "@medusajs/js-sdk"
 import type {
+  BankDeposit,
+  BankDepositInput,
+  UndepositedReceipt,
   PeriodChecklist,
   Payout,
   PayoutColumnMapping,
@@ -300,6 +303,18 @@ export function accountingClient(sdk: Medusa) {
           "/admin/payouts/reconciliation/unmatched",
           query
         ),
+    },
+    bankDeposits: {
+      list: (query: Record<string, unknown> = {}) =>
+        get<ListResponse<"bank_deposits", BankDeposit>>("/admin/bank-deposits", query as any),
+      retrieve: (id: string) => get<{ bank_deposit: BankDeposit }>(`/admin/bank-deposits/${id}`),
+      /** Posts a deposit slip (DS-): Dr Bank / Cr Undeposited Funds for the receipts picked. */
+      create: (body: BankDepositInput) => post<{ bank_deposit: BankDeposit }>("/admin/bank-deposits", body),
+      /** Receipts in Undeposited Funds a deposit can pick. */
+      undeposited: (query: { currency_code?: string } = {}) =>
+        get<{ receipts: UndepositedReceipt[] }>("/admin/bank-deposits/receipts/undeposited", query),
+      pdf: (deposit: { id: string; number: string }) =>
+        file(`/admin/bank-deposits/${deposit.id}/pdf`, `deposit-slip-${deposit.number}.pdf`),
     },
     journal: {
       list: (query?: Query) =>

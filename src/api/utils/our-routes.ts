@@ -5,6 +5,7 @@
  */
 export const OUR_ROUTE_MATCHERS = [
   "/admin/accounting*",
+  "/admin/bank-deposits*",
   "/admin/credit-memos*",
   "/admin/customer-refunds*",
   "/admin/payouts*",

@@ -59,6 +59,8 @@ export const AccountingErrorCodes = {
   ALLOCATION_EXCEEDS_PAYMENT: 422,
   WRITE_OFF_EXCEEDS_BALANCE: 422,
   NOTHING_TO_WRITE_OFF: 422,
+  RECEIPT_ALREADY_DEPOSITED: 409,
+  RECEIPT_NOT_UNDEPOSITED: 422,
 } as const
 
 export type AccountingErrorCode = keyof typeof AccountingErrorCodes

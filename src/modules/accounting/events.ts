@@ -29,6 +29,7 @@ export const AccountingEvents = {
   CREDIT_APPLIED: "accounting.credit.applied",
   CREDIT_UNAPPLIED: "accounting.credit.unapplied",
   PAYOUT_POSTED: "accounting.payout.posted",
+  BANK_DEPOSIT_POSTED: "accounting.bank_deposit.posted",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -76,4 +77,6 @@ export type AccountingEventPayloads = {
   "accounting.credit.unapplied": { ar_document_id: string; application_id: string }
   /** A provider payout was posted (PO-); not sent again for a payout imported twice. */
   "accounting.payout.posted": { id: string }
+  /** A bank deposit slip (DS-) was posted: Dr Bank / Cr Undeposited Funds. */
+  "accounting.bank_deposit.posted": { id: string }
 }

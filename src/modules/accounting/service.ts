@@ -51,6 +51,7 @@ import { loadClock } from "./ledger/clock"
 import { OrderSyncResult, syncOrder } from "./ar/order-sync"
 import { ledgerChecklist } from "./ledger/close-checklist"
 import { PostedPayout, postPayout, ProviderPayment } from "./ar/payouts"
+import { BankDepositInput, postBankDeposit, undepositedReceipts } from "./ar/bank-deposits"
 import type { PayoutInput } from "./rules/payout-input"
 import {
   applyCreditMemo,
@@ -113,6 +114,8 @@ import {
   ArApplication,
   ArDocument,
   AuditEvent,
+  BankDeposit,
+  BankDepositItem,
   CreditMemo,
   CreditMemoLine,
   CustomerRefund,
@@ -144,6 +147,8 @@ export default class AccountingModuleService extends MedusaService({
   ArApplication,
   ArDocument,
   AuditEvent,
+  BankDeposit,
+  BankDepositItem,
   CreditMemo,
   CreditMemoLine,
   CustomerRefund,
@@ -656,6 +661,22 @@ export default class AccountingModuleService extends MedusaService({
       posted.push(await postPayout(knex, payout, ctx))
     }
     return posted
+  }
+
+  // ---- bank deposits ------------------------------------------------------
+
+  /** Posts one deposit slip (DS-) of receipts in Undeposited Funds, in one transaction. */
+  @InjectTransactionManager()
+  async postBankDeposit(input: BankDepositInput, ctx: Actor, @MedusaContext() context: Context = {}) {
+    const knex = trx(context)
+    await setLockTimeout(knex)
+    return await postBankDeposit(knex, input, ctx)
+  }
+
+  /** Receipts sitting in Undeposited Funds, not yet deposited. */
+  @InjectManager()
+  async listUndepositedReceipts(filter: { currency_code?: string } = {}, @MedusaContext() context: Context = {}) {
+    return await undepositedReceipts(reader(context), filter)
   }
 
   // ---- credit memos -----------------------------------------------------

@@ -46,10 +46,19 @@ export async function clearingAccountDifferences(
       group by p.provider_id, p.currency_code`,
     [endOfDay(params.as_of), endOfDay(params.as_of)]
   )
+  // Paid out: provider payouts, and captures deposited to the bank on a deposit slip (DS-).
   const { rows: payouts } = await ctx.knex.raw(
     `select provider_id, currency_code, sum(gross)::text as paid_out
-       from accounting_payout where payout_date <= ? group by provider_id, currency_code`,
-    [params.as_of]
+       from accounting_payout where payout_date <= ? group by provider_id, currency_code
+     union all
+     select p.provider_id, lower(p.currency_code), sum(i.amount)::text
+       from accounting_bank_deposit_item i
+       join accounting_bank_deposit d on d.id = i.deposit_id
+       join capture c on c.id = i.receipt_id
+       join payment p on p.id = c.payment_id
+      where i.receipt_type = 'capture' and d.deposit_date <= ?
+      group by p.provider_id, lower(p.currency_code)`,
+    [params.as_of, params.as_of]
   )
   const map = await loadAccountMap(ctx.knex)
   const rows = new Map<string, { provider_id: string; currency: string; captured: Decimal; refunded: Decimal; paid_out: Decimal }>()

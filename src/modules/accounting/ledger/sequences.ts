@@ -8,6 +8,7 @@ export const SEQUENCE_TYPES = [
   "received_payment",
   "write_off",
   "payout",
+  "bank_deposit",
 ] as const
 export type SequenceType = (typeof SEQUENCE_TYPES)[number]
 

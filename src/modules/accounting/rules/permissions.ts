@@ -31,6 +31,8 @@ export const ACCOUNTING_PERMISSIONS = [
   "payouts:list",
   "payouts:import",
   "payouts:post",
+  "bank_deposits:list",
+  "bank_deposits:create",
   "journal:view",
   "journal:add",
   "journal:post",

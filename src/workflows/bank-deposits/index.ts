@@ -1,0 +1,2 @@
+export * from "./steps/post-bank-deposit"
+export * from "./workflows/post-bank-deposit"
