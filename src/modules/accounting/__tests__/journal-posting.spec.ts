@@ -28,14 +28,17 @@ moduleIntegrationTestRunner<AccountingModuleService>({
           "5000",
           "5900",
           "6100",
+          "6200",
         ])
         const settings = await service.getSettings()
         expect(settings.role_accounts.ar.code).toBe("1100")
         expect(settings.method_accounts.card.code).toBe("1210")
         expect(settings.sequences.map((s) => s.type)).toEqual([
+          "bank_deposit",
           "credit_memo",
           "customer_refund",
           "journal_entry",
+          "payout",
           "received_payment",
           "write_off",
         ])
