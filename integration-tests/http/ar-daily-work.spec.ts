@@ -26,7 +26,7 @@ medusaIntegrationTestRunner({
       container = getContainer()
     })
     beforeEach(async () => {
-      admin = await createAdmin(container, { email: `${uid("a")}@example.com` })
+      admin = await createAdmin(container, { email: `${uid("a")}@example.com`, permissions: ["*"] })
     })
 
     /** An order the ledger knows (placed on `date`), nothing paid. */
@@ -350,7 +350,7 @@ medusaIntegrationTestRunner({
     it("asks for the payments and write-off permissions", async () => {
       const clerk = await createAdmin(container, {
         email: `${uid("clerk")}@example.com`,
-        metadata: { accounting_permissions: ["payments:create", "writeoffs:list"] },
+        permissions: ["payments:create", "writeoffs:list"],
       })
       const denied = await refused(
         api.post(

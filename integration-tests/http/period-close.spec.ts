@@ -19,7 +19,7 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       container = getContainer()
-      admin = await createAdmin(container)
+      admin = await createAdmin(container, { permissions: ["*"] })
     })
 
     const entry = (entry_date: string) => ({
@@ -78,7 +78,7 @@ medusaIntegrationTestRunner({
 
       const clerk = await createAdmin(container, {
         email: "clerk@example.com",
-        metadata: { accounting_permissions: ["journal:*", "reports:view"] },
+        permissions: ["journal:*", "reports:view"],
       })
       const notAllowed = await refused(
         api.post(`/admin/accounting/periods/${january.id}/close`, { force: true, reason: "x" }, clerk)
@@ -121,7 +121,7 @@ medusaIntegrationTestRunner({
     it("lets only periods:manage set the lock date and post on or before it (PERIOD_LOCKED)", async () => {
       const settingsOnly = await createAdmin(container, {
         email: "settings@example.com",
-        metadata: { accounting_permissions: ["settings:manage", "journal:*"] },
+        permissions: ["settings:manage", "journal:*"],
       })
       const denied = await refused(
         api.post("/admin/accounting/settings", { lock_date: "2026-03-31" }, settingsOnly)

@@ -4,6 +4,7 @@ import { advisoryLock } from "../db"
 import { AccountingError } from "../errors"
 import { addDays } from "../rules/dates"
 import { Actor, recordAudit } from "./audit"
+import { accessOf } from "../access/roles"
 import { ChecklistItem, ledgerChecklist } from "./close-checklist"
 
 /**
@@ -48,27 +49,16 @@ export async function loadLockDate(knex: Knex): Promise<string | null> {
 }
 
 /**
- * Whether the admin user may post before the lock date: a user with no
- * accounting_permissions list may do everything (as in src/api/utils/permissions.ts),
- * one with a list needs periods:manage. Store activity (no user) never may.
+ * Whether the admin user may post before the lock date: one who holds
+ * periods:manage through the plugin's roles (every admin before the first
+ * grant). Store activity (no user) never may.
  */
 export async function canPostBeforeLock(knex: Knex, actorId?: string | null): Promise<boolean> {
   if (!actorId) {
     return false
   }
-  const { rows: present } = await knex.raw(`select to_regclass('public.user') is not null as present`)
-  if (!present[0]?.present) {
-    return false
-  }
-  const { rows } = await knex.raw(`select metadata from "user" where id = ? and deleted_at is null`, [actorId])
-  if (!rows.length) {
-    return false
-  }
-  const list = rows[0].metadata?.accounting_permissions
-  if (!Array.isArray(list)) {
-    return true
-  }
-  return ["periods:manage", "periods:*", "*"].some((p) => list.map(String).includes(p))
+  const { permissions } = await accessOf(knex, actorId)
+  return permissions.includes("periods:manage")
 }
 
 /**
