@@ -355,7 +355,7 @@ medusaIntegrationTestRunner({
       const denied = await refused(
         api.post(
           "/admin/received-payments",
-          { customer_id: "cus_x", currency_code: "usd", date: TODAY, method: "check", amount: "1" },
+          { customer_id: "cus_x", currency_code: "usd", date: TODAY, method: "check", amount: "1.00" },
           clerk
         )
       )

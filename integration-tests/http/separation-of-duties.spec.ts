@@ -402,7 +402,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({
             document_type: "credit_memo",
             id: memo.id,
-            amount: "150",
+            amount: "150.00",
             currency_code: "usd",
             created_by: expect.objectContaining({ id: clerk.user_id, email: "clerk@example.com" }),
             customer: expect.objectContaining({ id: customer_id }),
@@ -524,7 +524,7 @@ medusaIntegrationTestRunner({
         expect(posted.data.customer_refund).toMatchObject({
           status: "posted",
           approval_status: "approved",
-          total: 150,
+          total: "150.00",
         })
         const again = await refused(api.post(`/admin/customer-refunds/${refund.id}/approve`, {}, approver))
         expect(again).toMatchObject({ status: 409, data: { code: "NOT_AWAITING_APPROVAL" } })
