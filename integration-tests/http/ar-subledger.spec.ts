@@ -183,12 +183,12 @@ medusaIntegrationTestRunner({
       expect(memo.number).toMatch(/^CM-\d+$/)
       const detail = await api.get(`/admin/credit-memos/${memo.id}`, admin)
       expect(detail.data.credit_memo.lines).toEqual([
-        expect.objectContaining({ kind: "item", amount: 100, tax_amount: 10 }),
+        expect.objectContaining({ kind: "item", amount: "100.00", tax_amount: "10.00" }),
       ])
       // The paid order's credit is the memo, refundable like any credit memo.
       const credits = await api.get(`/admin/customers/${customer.id}/available-credits`, admin)
       expect(credits.data.available_credits).toEqual([
-        expect.objectContaining({ source_type: "credit_memo", source_id: memo.id, remaining_amount: 110 }),
+        expect.objectContaining({ source_type: "credit_memo", source_id: memo.id, remaining_amount: "110.00" }),
       ])
       const voided = await refused(
         api.post(`/admin/credit-memos/${memo.id}/void`, { date: memo.memo_date }, admin)
@@ -201,7 +201,7 @@ medusaIntegrationTestRunner({
         .refunds[0]
       await posted("refund", refund.id)
       const after = await api.get(`/admin/credit-memos/${memo.id}`, admin)
-      expect(after.data.credit_memo.remaining_amount).toBe(0)
+      expect(after.data.credit_memo.remaining_amount).toBe("0.00")
       expect(await backfillOrders(container)).toMatchObject({ entries: 0, errors: [] })
       await expectArTiesOut(knex())
     })

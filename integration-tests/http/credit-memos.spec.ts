@@ -94,13 +94,13 @@ medusaIntegrationTestRunner({
         { order_id, amount: "60", date },
         admin
       )
-      expect(applied.data.credit_memo.remaining_amount).toBe(38)
+      expect(applied.data.credit_memo.remaining_amount).toBe("38.00")
       const applicationId = applied.data.application_id
       expect(applied.data.credit_memo.applications).toEqual([
         expect.objectContaining({
           id: applicationId,
           order_id,
-          amount: 60,
+          amount: "60.00",
           kind: "manual",
           unapplied_date: null,
         }),
@@ -116,9 +116,9 @@ medusaIntegrationTestRunner({
         `/admin/credit-memos/${id}/applications/${applicationId}?date=${date}`,
         admin
       )
-      expect(unapplied.data.credit_memo.remaining_amount).toBe(98)
+      expect(unapplied.data.credit_memo.remaining_amount).toBe("98.00")
       const voided = await api.post(`/admin/credit-memos/${id}/void`, { date }, admin)
-      expect(voided.data.credit_memo).toMatchObject({ status: "voided", remaining_amount: 0 })
+      expect(voided.data.credit_memo).toMatchObject({ status: "voided", remaining_amount: "0.00" })
       await expectArTiesOut(knex())
     })
 

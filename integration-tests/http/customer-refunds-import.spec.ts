@@ -195,8 +195,8 @@ medusaIntegrationTestRunner({
         { row: 4, field: "amount", message: expect.stringContaining("earlier rows") },
       ])
       expect(partial.data.created.map((r: any) => [r.total, r.reference])).toEqual([
-        [5, "CHK-B"],
-        [50, "CHK-C"],
+        ["5.00", "CHK-B"],
+        ["50.00", "CHK-C"],
       ])
     })
   },

@@ -103,7 +103,7 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ source_id: memo, remaining_amount: "900.00" }),
       ])
       const ok = await refund(memo, String(REFUND_LIMIT))
-      expect(ok.data.customer_refund).toMatchObject({ status: "posted", total: 500 })
+      expect(ok.data.customer_refund).toMatchObject({ status: "posted", total: "500.00" })
       await expectArTiesOut(dbConnection as any)
     })
 
