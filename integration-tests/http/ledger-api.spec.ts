@@ -136,8 +136,8 @@ medusaIntegrationTestRunner({
           number: "JE-000002",
         })
         expect(reversed.data.reversal.lines.map((l: any) => [l.account.code, l.debit, l.credit])).toEqual([
-          ["1000", 0, 250.1],
-          ["4000", 250.1, 0],
+          ["1000", "0.00", "250.10"],
+          ["4000", "250.10", "0.00"],
         ])
 
         const filtered = await api.get(
