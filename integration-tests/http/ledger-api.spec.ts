@@ -153,8 +153,8 @@ medusaIntegrationTestRunner({
         expect(
           listed.data.journal_entries.map((e: any) => [e.number, e.amount, e.reversible, e.customer])
         ).toEqual([
-          ["JE-000001", "250.1", false, null],
-          ["JE-000002", "250.1", true, null],
+          ["JE-000001", "250.10", false, null],
+          ["JE-000002", "250.10", true, null],
         ])
         const detail = await api.get(`/admin/accounting/journal-entries/${reversed.data.reversal.id}`, admin)
         expect(detail.data.journal_entry.reversible).toBe(true)
