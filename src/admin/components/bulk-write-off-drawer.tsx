@@ -2,6 +2,7 @@ import { Button, Drawer, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useAccountingMutation } from "../hooks/accounting"
 import { todayIso } from "../lib/format"
+import { parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { DateField, TextField } from "./form-field"
 import { ActionError } from "./notice"
@@ -20,6 +21,7 @@ export const BulkWriteOffDrawer = ({
   const [threshold, setThreshold] = useState("1.00")
   const [reason, setReason] = useState("small_balance")
   const [date, setDate] = useState(todayIso())
+  const [attempted, setAttempted] = useState(false)
   const run = useAccountingMutation(
     () =>
       accounting.writeOffs.bulk({
@@ -33,10 +35,13 @@ export const BulkWriteOffDrawer = ({
   useEffect(() => {
     if (open) {
       setDate(todayIso())
+      setAttempted(false)
       run.reset()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open])
+  // Checked as the API checks it, before anything is sent.
+  const thresholdError = attempted ? parseAmount(threshold, currency.trim() || "usd").error : undefined
   const fields = run.failure?.fields ?? {}
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
@@ -44,8 +49,8 @@ export const BulkWriteOffDrawer = ({
         <Drawer.Header>
           <Drawer.Title>Write off small balances</Drawer.Title>
           <Drawer.Description>
-            Every order of the currency that still owes more than 0 and at most the threshold is written off in
-            full to Bad Debt, each with its own number.
+            Every order of the currency that still owes more than 0 and at most the threshold is written off
+            in full to Bad Debt, each with its own number.
           </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4">
@@ -54,7 +59,7 @@ export const BulkWriteOffDrawer = ({
             label="Threshold"
             value={threshold}
             onChange={setThreshold}
-            error={fields.threshold}
+            error={thresholdError ?? fields.threshold}
             data-testid="bulk-threshold"
           />
           <TextField label="Reason code" value={reason} onChange={setReason} error={fields.reason_code} />
@@ -76,14 +81,18 @@ export const BulkWriteOffDrawer = ({
               variant="danger"
               isLoading={run.isPending}
               data-testid="run-bulk-write-off"
-              onClick={() =>
+              onClick={() => {
+                setAttempted(true)
+                if (parseAmount(threshold, currency.trim() || "usd").error) {
+                  return
+                }
                 run.mutate(undefined, {
                   onSuccess: (r) => {
                     onOpenChange(false)
                     onDone(r.count)
                   },
                 })
-              }
+              }}
             >
               Write off
             </Button>
