@@ -133,6 +133,20 @@ medusaIntegrationTestRunner({
       expect(await openOf(a)).toBe("30")
     })
 
+    it("records a payment once when the same request is retried with its Idempotency-Key, also concurrently", async () => {
+      const customer = uid("cus")
+      const a = await order(customer, "80.00", "2031-03-01")
+      const before = await count("accounting_received_payment")
+      const body = { customer_id: customer, currency_code: "usd", date: "2031-03-05", method: "eft", amount: "50" }
+      const headers = { headers: { ...admin.headers, "Idempotency-Key": uid("key") } }
+      const answers = await Promise.all([1, 2, 3].map(() => api.post("/admin/received-payments", body, headers)))
+      expect(new Set(answers.map((r) => r.data.payment.number)).size).toBe(1)
+      expect(await count("accounting_received_payment")).toBe(before + 1)
+      expect(await openOf(a)).toBe("30")
+      const reused = await refused(api.post("/admin/received-payments", { ...body, amount: "51" }, headers))
+      expect(reused).toMatchObject({ status: 409, data: { code: "IDEMPOTENCY_CONFLICT" } })
+    })
+
     it("reverses a bounced payment: the orders owe again, the GL mirrors it, the reason is kept", async () => {
       const customer = uid("cus")
       const o = await order(customer, "120.00", "2031-04-01")

@@ -236,8 +236,13 @@ export function accountingClient(sdk: Medusa) {
         get<ListResponse<"payments", ReceivedPayment>>("/admin/received-payments", query),
       retrieve: (id: string) => get<{ payment: ReceivedPayment }>(`/admin/received-payments/${id}`),
       /** Records and posts it, allocated (given, or oldest due first). */
-      create: (body: ReceivedPaymentInput) =>
-        post<{ payment: ReceivedPayment; application_id: string | null }>("/admin/received-payments", body),
+      /** Pass an idempotency key to make a double click (or a retry) harmless. */
+      create: (body: ReceivedPaymentInput, idempotencyKey?: string) =>
+        post<{ payment: ReceivedPayment; application_id: string | null }>(
+          "/admin/received-payments",
+          body,
+          idempotency(idempotencyKey)
+        ),
       reverse: (id: string, body: { date: string; kind: PaymentReversalKind; reason: string }) =>
         post<{ payment: ReceivedPayment }>(`/admin/received-payments/${id}/reverse`, body),
     },

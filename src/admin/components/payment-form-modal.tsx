@@ -2,7 +2,7 @@ import { Button, FocusModal, Heading, Select, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { ReceivedPayment } from "../../sdk/accounting-client"
 import { useAccountingMutation } from "../hooks/accounting"
-import { methodLabel, todayIso } from "../lib/format"
+import { methodLabel, newIdempotencyKey, todayIso } from "../lib/format"
 import { accounting } from "../lib/sdk"
 import { DateField, Field, TextField } from "./form-field"
 import { ActionError } from "./notice"
@@ -30,16 +30,21 @@ export const PaymentFormModal = ({
   const [currency, setCurrency] = useState("usd")
   const [amount, setAmount] = useState("")
   const [reference, setReference] = useState("")
+  // One key per opening of the form: a double click or a retry records the payment once.
+  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey())
   const record = useAccountingMutation(
     () =>
-      accounting.payments.create({
-        customer_id: customerId,
-        currency_code: currency.trim().toLowerCase(),
-        date,
-        method,
-        amount: amount.trim(),
-        reference: reference.trim() || null,
-      }),
+      accounting.payments.create(
+        {
+          customer_id: customerId,
+          currency_code: currency.trim().toLowerCase(),
+          date,
+          method,
+          amount: amount.trim(),
+          reference: reference.trim() || null,
+        },
+        idempotencyKey
+      ),
     { codeFields: { PERIOD_CLOSED: "date", DATE_IN_FUTURE: "date", ACCOUNT_NOT_MAPPED: "method" } }
   )
   useEffect(() => {
@@ -47,6 +52,7 @@ export const PaymentFormModal = ({
       setDate(todayIso())
       setAmount("")
       setReference("")
+      setIdempotencyKey(newIdempotencyKey())
       record.reset()
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -63,7 +69,11 @@ export const PaymentFormModal = ({
           </FocusModal.Title>
         </FocusModal.Header>
         <FocusModal.Body className="flex flex-col items-center overflow-y-auto py-8">
-          <form className="flex w-full max-w-lg flex-col gap-y-4" noValidate onSubmit={(e) => e.preventDefault()}>
+          <form
+            className="flex w-full max-w-lg flex-col gap-y-4"
+            noValidate
+            onSubmit={(e) => e.preventDefault()}
+          >
             <FocusModal.Description asChild>
               <Text size="small" className="text-ui-fg-subtle">
                 Posted at once (Dr the method's account / Cr receivables) and applied to the customer's open
@@ -94,7 +104,14 @@ export const PaymentFormModal = ({
               error={fields.currency_code}
               data-testid="payment-currency"
             />
-            <TextField label="Amount" value={amount} onChange={setAmount} error={fields.amount} placeholder="0.00" data-testid="payment-amount" />
+            <TextField
+              label="Amount"
+              value={amount}
+              onChange={setAmount}
+              error={fields.amount}
+              placeholder="0.00"
+              data-testid="payment-amount"
+            />
             <TextField
               label="Reference"
               value={reference}
@@ -107,7 +124,9 @@ export const PaymentFormModal = ({
         </FocusModal.Body>
         <FocusModal.Footer>
           <div className="flex w-full flex-col gap-y-2">
-            <ActionError message={record.failure && !Object.keys(fields).length ? record.failure.message : null} />
+            <ActionError
+              message={record.failure && !Object.keys(fields).length ? record.failure.message : null}
+            />
             <div className="flex items-center justify-end gap-x-2">
               <FocusModal.Close asChild>
                 <Button size="small" variant="secondary" type="button">

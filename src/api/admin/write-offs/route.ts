@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import { createWriteOffWorkflow } from "../../../workflows/write-offs"
 import { actorOf } from "../../utils/actor"
+import { idempotent } from "../../utils/idempotency"
 import { loadWriteOff, withNames } from "./helpers"
 import type { AdminCreateWriteOff } from "./validators"
 
@@ -27,8 +28,11 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateWriteOff>>,
   res: MedusaResponse
 ) => {
-  const { result: id } = await createWriteOffWorkflow(req.scope).run({
-    input: { write_off: req.validatedBody, ...actorOf(req) },
+  // A retried request with its Idempotency-Key returns the first write-off instead of a second one.
+  await idempotent(req, res, async () => {
+    const { result: id } = await createWriteOffWorkflow(req.scope).run({
+      input: { write_off: req.validatedBody, ...actorOf(req) },
+    })
+    return { body: { write_off: await loadWriteOff(req, id) } }
   })
-  res.json({ write_off: await loadWriteOff(req, id) })
 }

@@ -2,9 +2,9 @@ import { allocateOldestDueFirst, assertAllocationsWithinPayment } from "../payme
 import { toDecimal } from "../money"
 
 const orders = [
-  { order_id: "order_b", date: "2026-11-02", due_date: "2026-12-02", open_amount: "50.00" },
-  { order_id: "order_a", date: "2026-11-05", due_date: "2026-11-20", open_amount: "30.10" },
-  { order_id: "order_c", date: "2026-11-01", due_date: "2026-12-02", open_amount: "40" },
+  { order_id: "order_b", date: "2026-06-02", due_date: "2026-07-02", open_amount: "50.00" },
+  { order_id: "order_a", date: "2026-06-05", due_date: "2026-06-20", open_amount: "30.10" },
+  { order_id: "order_c", date: "2026-06-01", due_date: "2026-07-02", open_amount: "40" },
 ]
 const plain = (rows: { order_id: string; amount: any }[]) => rows.map((r) => [r.order_id, r.amount.toString()])
 
