@@ -63,7 +63,7 @@ cluster_prepare() {
 
   step "copying the working tree to $APP"
   mkdir -p "$APP/integration-tests" "$APP/bench"
-  (cd "$ROOT" && cp -r src medusa-config.ts package.json tsconfig.json "$APP/")
+  (cd "$ROOT" && cp -r src dev medusa-config.ts package.json tsconfig.json "$APP/")
   (cd "$ROOT" && cp -r integration-tests/cluster integration-tests/fixtures "$APP/integration-tests/")
   (cd "$ROOT" && cp bench/cluster*.ts "$APP/bench/" 2>/dev/null || true)
   ln -s "$ROOT/node_modules" "$APP/node_modules"
