@@ -406,10 +406,17 @@ async function settleAndVerify(
   )
   const ar = recon.sections?.[0]?.totals?.find((t: any) => t.currency_code === "usd")
   const payments = recon.sections?.[1]?.totals?.find((t: any) => t.currency_code === "usd")
+  // On a failure, what the report counted, so the log says why.
+  const differing = (recon.sections ?? []).flatMap((s: any) =>
+    [...(s.rows ?? []), ...(s.totals ?? [])]
+      .filter((r: any) => r.difference !== undefined && r.difference !== null && Number(r.difference) !== 0)
+      .map((r: any) => `${s.name}: ${r.check} ${r.currency_code ?? ""} ${r.document ?? ""} ${r.reference ?? ""} ` +
+        `expected ${r.expected} booked ${r.actual} (${r.note ?? ""})`)
+  )
   report.check(
     `AR subledger = AR control (${label})`,
     recon.reconciled === true && Number(ar?.difference) === 0,
-    `reconciliation report: ${recon.reconciled ? "RECONCILED" : `${recon.differences} difference(s)`}; ` +
+    `reconciliation report: ${recon.reconciled ? "RECONCILED" : `${recon.differences} difference(s): ${differing.join("; ")}`}; ` +
       `AR subledger ${ar?.expected} = control ${ar?.actual}; Medusa net captured ${payments?.expected} = booked ${payments?.actual}`
   )
   const { body: chain } = await ok(server.url, "GET", "/admin/accounting/journal-entries/verify", auth)

@@ -4,7 +4,10 @@ import {
   apiPost,
   BASE,
   choose,
+  chooseCustomer,
   closeAdmin,
+  confirmPrompt,
+  fieldError,
   goto,
   openAdmin,
   row,
@@ -97,8 +100,10 @@ describe("access, approvals and the audit log", () => {
     await rowAction(s.page, `Actions for role ${clerk}`, "Delete role")
     await successNotice(s.page, `Role ${clerk} deleted`)
 
-    // Revoking the last access manager's grant is refused (409 LAST_ACCESS_MANAGER): covered by
-    // the HTTP spec; how the page shows that refusal is not asserted here yet.
+    // The admin is the only access:manage holder: revoking that grant is refused, in plain words.
+    await rowAction(s.page, `Actions for admin@example.com as ${controller}`, "Revoke")
+    await s.page.getByTestId("notice-error").filter({ hasText: "leave nobody holding access:manage" }).waitFor()
+    await s.page.getByTestId("access-mine").filter({ hasText: controller }).waitFor()
   })
 
   it("approves and rejects from the queue; a creator cannot approve their own memo", async () => {
@@ -154,6 +159,72 @@ describe("access, approvals and the audit log", () => {
       .filter({ hasText: "Awaiting approval" })
       .first()
       .waitFor({ timeout: 60_000 })
+  })
+
+  it("approves a write-off above the threshold from the queue, posts it, and deletes another draft", async () => {
+    // The threshold is set on the Settings page, refusing a bad one next to its field.
+    await goto(s.page, "/accounting/settings")
+    const thresholds = s.page.getByTestId("settings-approvals")
+    await thresholds.getByTestId("approvals-write_off").fill("USD 1.001")
+    await thresholds.getByTestId("approvals-save").click()
+    expect(await fieldError(thresholds, "Write-offs")).toBe("USD: USD amounts have at most 2 decimals")
+    await thresholds.getByTestId("approvals-write_off").fill("USD 1, EUR 1")
+    await thresholds.getByTestId("approvals-save").click()
+    await successNotice(s.page, "Approval thresholds saved")
+    const { settings } = await api(s.page, "/admin/accounting/settings")
+    expect(settings.approvals.write_off).toEqual({ usd: "1", eur: "1" })
+    const maker = await secondAdmin(s, `wo-maker-${RUN}@example.com`)
+    const makerRole = (
+      await apiPost(s.page, "/admin/accounting/roles", {
+        name: `E2E Write-off maker ${RUN}`,
+        permissions: ["writeoffs:list", "writeoffs:view", "writeoffs:create", "writeoffs:post"],
+      })
+    ).role
+    await apiPost(s.page, "/admin/accounting/role-grants", { user_id: maker.id, role_id: makerRole.id })
+    const aging = await api(s.page, "/admin/accounting/reports/ar-aging?detail=true&currency_code=usd")
+    const [first, second] = aging.sections
+      .flatMap((x: any) => x.rows)
+      .filter((r: any) => r.type === "Order" && r.order_id && Number(r.open) >= 3)
+    const today = new Date().toISOString().slice(0, 10)
+    const draft = (
+      await maker.post("/admin/write-offs", { order_id: first.order_id, amount: "2.50", date: today, reason_code: "e2e" })
+    ).write_off
+    expect(draft).toMatchObject({ status: "draft", approval_status: "pending", number: null })
+
+    await goto(s.page, "/accounting/approvals")
+    const queue = s.page.getByTestId("approval-queue")
+    await row(queue, "2.50").waitFor({ timeout: 60_000 })
+    await rowAction(s.page, `Actions for Write-off ${draft.id}`, "Approve")
+    await successNotice(s.page, `Write-off ${draft.id} approved`)
+
+    await goto(s.page, "/accounting/write-offs")
+    const { order } = await api(s.page, `/admin/orders/${first.order_id}?fields=display_id`)
+    await rowAction(s.page, `Actions for draft write-off of #${order.display_id}`, "Post…")
+    await confirmPrompt(s.page, "Post write-off")
+    await successNotice(s.page, /Write-off WO-\d+ posted/)
+    const posted = (await api(s.page, `/admin/write-offs/${draft.id}`)).write_off
+    expect(posted).toMatchObject({ status: "posted", amount: "2.50", approved_by: expect.any(String) })
+    await row(s.page, posted.number).filter({ hasText: "Posted" }).waitFor()
+
+    // One of the admin's own, from the drawer: above the threshold it waits as a draft; then it is deleted.
+    const { order: other } = await api(s.page, `/admin/orders/${second.order_id}?fields=display_id`)
+    await s.page.getByTestId("write-off-order").click()
+    const drawer = s.page.getByRole("dialog")
+    await chooseCustomer(s.page, drawer, second.customer.split(" ")[0])
+    await choose(s.page, drawer.getByTestId("open-order-select"), new RegExp(`^#${other.display_id} `))
+    await drawer.getByTestId("write-off-amount").fill("2.001")
+    await drawer.getByTestId("run-write-off").click()
+    await drawer.getByText(/at most 2 decimals/).waitFor()
+    await drawer.getByTestId("write-off-amount").fill("2.25")
+    await drawer.getByTestId("run-write-off").click()
+    await successNotice(s.page, "Write-off awaiting a second user's approval")
+    const label = `Actions for draft write-off of #${other.display_id}`
+    await rowAction(s.page, label, "Delete draft…")
+    await confirmPrompt(s.page, "Delete draft")
+    await successNotice(s.page, "Draft write-off deleted")
+    await s.page.getByRole("button", { name: label }).waitFor({ state: "detached" })
+    const left = await api(s.page, `/admin/write-offs?order_id=${second.order_id}&status=draft`)
+    expect(left.count).toBe(0)
   })
 
   it("filters the audit log and verifies its chain", async () => {

@@ -52,6 +52,13 @@ export type * from "../types/http"
 
 type Query = Record<string, string | number | boolean | undefined | null>
 
+/** The route prefix of each document type that may need approval. */
+const APPROVAL_RESOURCES: Record<ApprovalDocumentType, string> = {
+  customer_refund: "customer-refunds",
+  credit_memo: "credit-memos",
+  write_off: "write-offs",
+}
+
 const qs = (query: Query = {}) => {
   const params = new URLSearchParams()
   for (const [k, v] of Object.entries(query)) {
@@ -160,14 +167,9 @@ export function accountingClient(sdk: Medusa) {
       list: (query?: Query) =>
         get<ListResponse<"approvals", AwaitingApproval>>("/admin/accounting/approvals", query),
       approve: (type: ApprovalDocumentType, id: string) =>
-        post<Record<string, unknown>>(
-          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/approve`
-        ),
+        post<Record<string, unknown>>(`/admin/${APPROVAL_RESOURCES[type]}/${id}/approve`),
       reject: (type: ApprovalDocumentType, id: string, reason: string) =>
-        post<Record<string, unknown>>(
-          `/admin/${type === "credit_memo" ? "credit-memos" : "customer-refunds"}/${id}/reject`,
-          { reason }
-        ),
+        post<Record<string, unknown>>(`/admin/${APPROVAL_RESOURCES[type]}/${id}/reject`, { reason }),
     },
     auditLog: {
       verify: () => get<AuditVerifyResult>("/admin/accounting/audit-log/verify"),
@@ -250,11 +252,17 @@ export function accountingClient(sdk: Medusa) {
     writeOffs: {
       list: (query?: Query) => get<ListResponse<"write_offs", WriteOff>>("/admin/write-offs", query),
       retrieve: (id: string) => get<{ write_off: WriteOff }>(`/admin/write-offs/${id}`),
-      create: (body: WriteOffInput) => post<{ write_off: WriteOff }>("/admin/write-offs", body),
+      /** Above the approval threshold the answer is a draft (`status: "draft"`) awaiting a second user. */
+      create: (body: WriteOffInput, idempotencyKey?: string) =>
+        post<{ write_off: WriteOff }>("/admin/write-offs", body, idempotency(idempotencyKey)),
       bulk: (body: BulkWriteOffInput) =>
         post<{ batch_id: string; write_offs: WriteOff[]; count: number }>("/admin/write-offs/bulk", body),
       void: (id: string, body: { date: string; reason?: string }) =>
         post<{ write_off: WriteOff }>(`/admin/write-offs/${id}/void`, body),
+      /** Posts a draft a second user approved. */
+      post: (id: string) => post<{ write_off: WriteOff }>(`/admin/write-offs/${id}/post`),
+      /** Deletes a draft (awaiting approval or rejected). */
+      delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/write-offs/${id}`),
     },
 
     /** Any credit of a customer applied to any of its open orders (same currency). */

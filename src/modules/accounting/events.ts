@@ -24,6 +24,7 @@ export const AccountingEvents = {
   DOCUMENT_REJECTED: "accounting.approval.rejected",
   RECEIVED_PAYMENT_POSTED: "accounting.received_payment.posted",
   RECEIVED_PAYMENT_REVERSED: "accounting.received_payment.reversed",
+  WRITE_OFF_AWAITING_APPROVAL: "accounting.write_off.awaiting_approval",
   WRITE_OFF_POSTED: "accounting.write_off.posted",
   WRITE_OFF_VOIDED: "accounting.write_off.voided",
   CREDIT_APPLIED: "accounting.credit.applied",
@@ -70,6 +71,8 @@ export type AccountingEventPayloads = {
   /** A payment received outside Medusa was posted; `application_id` its allocations, if any. */
   "accounting.received_payment.posted": { id: string; application_id: string | null }
   "accounting.received_payment.reversed": { id: string }
+  /** Above the approval threshold: a draft waiting for a second user (then `…/post`). */
+  "accounting.write_off.awaiting_approval": { id: string }
   "accounting.write_off.posted": { id: string }
   "accounting.write_off.voided": { id: string }
   /** Any customer credit (`ar_document_id`) applied to an order, or unapplied. */

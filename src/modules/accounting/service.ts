@@ -96,7 +96,15 @@ import {
   recordReceivedPayment,
   reverseReceivedPayment,
 } from "./ar/received-payments"
-import { BulkWriteOffInput, bulkWriteOff, createWriteOff, voidWriteOff, WriteOffInput } from "./ar/write-offs"
+import {
+  BulkWriteOffInput,
+  bulkWriteOff,
+  createWriteOff,
+  deleteWriteOffDraft,
+  postWriteOff,
+  voidWriteOff,
+  WriteOffInput,
+} from "./ar/write-offs"
 import { applyCustomerCredit, unapplyCustomerCredit } from "./ar/customer-credits"
 import {
   claimDuePostingErrors,
@@ -760,6 +768,20 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     return await createWriteOff(knex, input, actor)
+  }
+
+  /** Posts a draft write-off once a second user approved it. */
+  @InjectTransactionManager()
+  async postWriteOff(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await postWriteOff(knex, id, actor)
+  }
+
+  /** Deletes a draft write-off (awaiting approval or rejected). */
+  @InjectTransactionManager()
+  async deleteWriteOffDraft(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    await deleteWriteOffDraft(trx(ctx), id, actor)
   }
 
   /** Writes off every order of a currency owing at most `threshold`, in one batch. */

@@ -1,5 +1,10 @@
 import { loadAccountMap } from "../../modules/accounting/ledger/settings"
-import { Decimal, roundMoney, toDecimal } from "../../modules/accounting/rules/money"
+import {
+  currencyPrecision,
+  Decimal,
+  isKnownCurrency,
+  toDecimal,
+} from "../../modules/accounting/rules/money"
 import { providerAccount } from "../../modules/accounting/rules/roles"
 import type { ReportWriter } from "../writers/columns"
 import type { ReportContext } from "./types"
@@ -33,18 +38,26 @@ export async function clearingAccountDifferences(
   writer: ReportWriter,
   tally: TotalsTally
 ) {
+  // Each capture and refund is rounded at its currency's precision before it is
+  // added up, as each is booked (and as the Medusa section above counts them).
+  const { rows: currencies } = await ctx.knex.raw(`select distinct lower(currency_code) as code from payment`)
+  const digits = JSON.stringify(
+    Object.fromEntries(currencies.map((c: any) => [c.code, isKnownCurrency(c.code) ? currencyPrecision(c.code) : 2]))
+  )
+  const rounded = (alias: string) =>
+    `round((${alias}.raw_amount ->> 'value')::numeric, ((?::jsonb) ->> lower(p.currency_code))::int)`
   const { rows: medusa } = await ctx.knex.raw(
     `select p.provider_id, p.currency_code,
-            coalesce(sum(c.amount), 0)::text as captured, 0::text as refunded
+            coalesce(sum(${rounded("c")}), 0)::text as captured, 0::text as refunded
        from capture c join payment p on p.id = c.payment_id and p.deleted_at is null
       where c.deleted_at is null and c.created_at <= ?
       group by p.provider_id, p.currency_code
      union all
-     select p.provider_id, p.currency_code, '0', coalesce(sum(r.amount), 0)::text
+     select p.provider_id, p.currency_code, '0', coalesce(sum(${rounded("r")}), 0)::text
        from refund r join payment p on p.id = r.payment_id and p.deleted_at is null
       where r.deleted_at is null and r.created_at <= ?
       group by p.provider_id, p.currency_code`,
-    [endOfDay(params.as_of), endOfDay(params.as_of)]
+    [digits, endOfDay(params.as_of), digits, endOfDay(params.as_of)]
   )
   // Paid out: provider payouts, and captures deposited to the bank on a deposit slip (DS-).
   const { rows: payouts } = await ctx.knex.raw(
@@ -76,8 +89,8 @@ export async function clearingAccountDifferences(
   }
   for (const m of medusa) {
     const r = row(m.provider_id, m.currency_code.toLowerCase())
-    r.captured = r.captured.plus(roundMoney(m.captured, r.currency))
-    r.refunded = r.refunded.plus(roundMoney(m.refunded, r.currency))
+    r.captured = r.captured.plus(toDecimal(m.captured))
+    r.refunded = r.refunded.plus(toDecimal(m.refunded))
   }
   for (const p of payouts) {
     const r = row(p.provider_id, p.currency_code)

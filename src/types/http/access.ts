@@ -18,7 +18,7 @@ export type AccountingRole = {
   grants: { id: string; user: UserRef | null; granted_by: UserRef | null; created_at: string }[]
 }
 
-export type ApprovalDocumentType = "customer_refund" | "credit_memo"
+export type ApprovalDocumentType = "customer_refund" | "credit_memo" | "write_off"
 
 export type AwaitingApproval = {
   document_type: ApprovalDocumentType

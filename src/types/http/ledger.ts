@@ -66,6 +66,8 @@ export type AccountingSettings = {
   aging_buckets: number[]
   auto_credit_memo_on_return: boolean
   posting: Record<string, boolean>
+  /** Per document type, the amount per currency above which a second user must approve. */
+  approvals: Partial<Record<"customer_refund" | "credit_memo" | "write_off", Record<string, string>>>
 }
 
 export type PostingError = {

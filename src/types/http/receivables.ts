@@ -53,8 +53,12 @@ export type ReceivedPaymentInput = {
 
 export type WriteOff = {
   id: string
-  number: string
-  status: "posted" | "voided"
+  /** Null while a draft awaits approval (numbered when posted). */
+  number: string | null
+  status: "draft" | "posted" | "voided"
+  approval_status: "not_required" | "pending" | "approved" | "rejected"
+  rejection_reason: string | null
+  created_by: string | null
   customer_id: string
   customer: CustomerRef | null
   order_id: string

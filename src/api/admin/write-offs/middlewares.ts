@@ -1,7 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { listFilters } from "../../utils/list-filters"
 import { requirePermission } from "../../utils/permissions"
-import { SelectParams } from "../../utils/validators"
+import { EmptyBody, SelectParams } from "../../utils/validators"
 import { validateAndTransformQuery, validateBody } from "../../utils/validate"
 import { listWriteOffsQueryConfig, retrieveWriteOffQueryConfig } from "./query-config"
 import * as v from "./validators"
@@ -34,6 +34,16 @@ export const writeOffMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/write-offs/:id",
     middlewares: [requirePermission("writeoffs:view"), retrieve],
+  },
+  {
+    method: ["DELETE"],
+    matcher: "/admin/write-offs/:id",
+    middlewares: [requirePermission("writeoffs:create"), retrieve],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/write-offs/:id/post",
+    middlewares: [requirePermission("writeoffs:post"), validateBody(EmptyBody), retrieve],
   },
   {
     method: ["POST"],

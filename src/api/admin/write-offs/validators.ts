@@ -1,5 +1,6 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
+import { WRITE_OFF_STATUSES } from "../../../modules/accounting/models/write-off"
 import { currencyCode, id, isoDate, money, text } from "../../utils/validators"
 
 /** A reason code: short, stable, machine-friendly (bad_debt, small_balance, dispute_lost). */
@@ -33,7 +34,8 @@ export const AdminVoidWriteOff = z.strictObject({
 })
 
 export const AdminGetWriteOffsParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" }).extend({
-  status: z.union([z.enum(["posted", "voided"]), z.array(z.enum(["posted", "voided"]))]).optional(),
+  status: z.union([z.enum(WRITE_OFF_STATUSES), z.array(z.enum(WRITE_OFF_STATUSES))]).optional(),
+  approval_status: z.enum(["not_required", "pending", "approved", "rejected"]).optional(),
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   order_id: z.string().optional(),
   batch_id: z.string().optional(),

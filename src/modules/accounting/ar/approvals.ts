@@ -12,11 +12,14 @@ import {
 } from "../rules/approval"
 import { readMoney } from "../rules/money"
 
-/** Where each approvable document lives (rules/approval.ts lists the types). */
-const TABLES: Record<ApprovalDocumentType, string> = {
-  customer_refund: "accounting_customer_refund",
-  credit_memo: "accounting_credit_memo",
+/** Where each approvable document lives and which money column is its amount (rules/approval.ts lists the types). */
+const DOCUMENTS: Record<ApprovalDocumentType, { table: string; amount: string }> = {
+  customer_refund: { table: "accounting_customer_refund", amount: "total" },
+  credit_memo: { table: "accounting_credit_memo", amount: "total" },
+  write_off: { table: "accounting_write_off", amount: "amount" },
 }
+const tableOf = (type: ApprovalDocumentType) => DOCUMENTS[type].table
+const amountOf = (type: ApprovalDocumentType, doc: any) => readMoney(doc, DOCUMENTS[type].amount)
 
 const APPROVAL_COLUMNS = [
   "approval_status",
@@ -37,7 +40,7 @@ const label = (type: ApprovalDocumentType, doc: any) =>
   `${APPROVAL_DOCUMENT_TYPES[type].label} ${doc.number ?? doc.id}`
 
 async function lockDocument(knex: Knex, type: ApprovalDocumentType, id: string) {
-  const doc = await knex(TABLES[type]).where({ id }).whereNull("deleted_at").forUpdate().first()
+  const doc = await knex(tableOf(type)).where({ id }).whereNull("deleted_at").forUpdate().first()
   if (!doc) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `${APPROVAL_DOCUMENT_TYPES[type].label} ${id} was not found`)
   }
@@ -45,15 +48,15 @@ async function lockDocument(knex: Knex, type: ApprovalDocumentType, id: string) 
 }
 
 const required = async (knex: Knex, type: ApprovalDocumentType, doc: any) =>
-  approvalRequired(await loadApprovalThresholds(knex), type, doc.currency_code, readMoney(doc, "total"))
+  approvalRequired(await loadApprovalThresholds(knex), type, doc.currency_code, amountOf(type, doc))
 
 /**
  * After a draft is created or changed: pending when it is above the
  * threshold (an approval given before the change no longer counts).
  */
 export async function refreshDraftApproval(knex: Knex, type: ApprovalDocumentType, id: string): Promise<void> {
-  const doc = await knex(TABLES[type]).where({ id }).first()
-  await knex(TABLES[type])
+  const doc = await knex(tableOf(type)).where({ id }).first()
+  await knex(tableOf(type))
     .where({ id })
     .update({
       approval_status: draftApprovalStatus(await required(knex, type, doc)),
@@ -114,13 +117,13 @@ export async function approveDocument(
     rejected_at: null,
     rejection_reason: null,
   }
-  await knex(TABLES[type]).where({ id }).update(after)
+  await knex(tableOf(type)).where({ id }).update(after)
   await recordAudit(knex, {
     entity_type: type,
     entity_id: id,
     action: "approve",
     before: { approval_status: before.approval_status },
-    after: { approval_status: "approved", total: readMoney(doc, "total").toString(), currency_code: doc.currency_code },
+    after: { approval_status: "approved", total: amountOf(type, doc).toString(), currency_code: doc.currency_code },
     ...actor,
   })
   return before
@@ -142,7 +145,7 @@ export async function rejectDocument(
     )
   }
   const before = stateOf(doc)
-  await knex(TABLES[type]).where({ id }).update({
+  await knex(tableOf(type)).where({ id }).update({
     approval_status: "rejected",
     approved_by: null,
     approved_at: null,
@@ -173,7 +176,7 @@ export async function restoreApproval(
   if (doc.status !== "draft") {
     return
   }
-  await knex(TABLES[type]).where({ id }).update(state)
+  await knex(tableOf(type)).where({ id }).update(state)
   await recordAudit(knex, { entity_type: type, entity_id: id, action: "approval_restored", after: state, ...actor })
 }
 
@@ -184,8 +187,9 @@ export async function approvalQueue(knex: Knex, types: ApprovalDocumentType[], l
   }
   const union = types
     .map(
-      (t) => `select '${t}' as document_type, id, number, customer_id, currency_code, total, raw_total, created_by,
-                     created_at, approval_status from ${TABLES[t]}
+      (t) => `select '${t}' as document_type, id, number, customer_id, currency_code,
+                     ${DOCUMENTS[t].amount} as total, raw_${DOCUMENTS[t].amount} as raw_total, created_by,
+                     created_at, approval_status from ${tableOf(t)}
                where status = 'draft' and approval_status = 'pending' and deleted_at is null`
     )
     .join(" union all ")

@@ -2,12 +2,13 @@ import { MoneyLike, toDecimal } from "./money"
 
 /**
  * Documents that may need a second person before they post (maker-checker),
- * with the permission an approver holds. A new document type (write-offs)
- * is one line here plus its table in ar/approvals.ts.
+ * with the permission an approver holds. A new document type is one line
+ * here plus its table in ar/approvals.ts.
  */
 export const APPROVAL_DOCUMENT_TYPES = {
   customer_refund: { permission: "customer_refunds:approve", label: "Refund" },
   credit_memo: { permission: "credit_memos:approve", label: "Credit memo" },
+  write_off: { permission: "writeoffs:approve", label: "Write-off" },
 } as const
 export type ApprovalDocumentType = keyof typeof APPROVAL_DOCUMENT_TYPES
 

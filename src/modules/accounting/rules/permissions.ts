@@ -27,6 +27,7 @@ export const ACCOUNTING_PERMISSIONS = [
   "writeoffs:create",
   "writeoffs:post",
   "writeoffs:void",
+  "writeoffs:approve",
   "credits:apply",
   "payouts:list",
   "payouts:import",

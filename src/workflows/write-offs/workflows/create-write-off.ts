@@ -1,4 +1,4 @@
-import { createHook, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { WriteOffInput } from "../../../modules/accounting/ar/write-offs"
 import { AccountingEvents } from "../../../modules/accounting/events"
@@ -8,21 +8,23 @@ import { createWriteOffStep } from "../steps/create-write-off"
 export const createWriteOffWorkflowId = "create-write-off"
 
 /**
- * Writes off (part of) what an order owes: Dr Bad Debt / Cr AR (WO-).
- * Hooks `writeOffValidated` and `writeOffPosted`; event accounting.write_off.posted.
+ * Writes off (part of) what an order owes: Dr Bad Debt / Cr AR (WO-). Above
+ * the write-off approval threshold it stays a draft awaiting a second user
+ * (postWriteOffWorkflow posts it once approved). Hooks `writeOffValidated` and
+ * `writeOffCreated`; event accounting.write_off.posted or
+ * accounting.write_off.awaiting_approval.
  */
 export const createWriteOffWorkflow = createWorkflow(
   createWriteOffWorkflowId,
   (input: { write_off: WriteOffInput } & Actor) => {
-    // TODO(approvals, other branch): write-offs above the approval threshold stop here for
-    // approval; the approvals work plugs a step in at this hook point, before anything posts.
     const writeOffValidated = createHook("writeOffValidated", { input })
-    const id = createWriteOffStep(input)
-    const writeOffPosted = createHook("writeOffPosted", { id, input })
-    emitEventStep({
-      eventName: AccountingEvents.WRITE_OFF_POSTED,
-      data: transform({ id }, ({ id }) => ({ id })),
-    })
-    return new WorkflowResponse(id, { hooks: [writeOffValidated, writeOffPosted] })
+    const created = createWriteOffStep(input)
+    const id = transform({ created }, ({ created }) => created.id)
+    const writeOffCreated = createHook("writeOffCreated", { id, status: created.status, input })
+    const eventName = transform({ created }, ({ created }) =>
+      created.status === "posted" ? AccountingEvents.WRITE_OFF_POSTED : AccountingEvents.WRITE_OFF_AWAITING_APPROVAL
+    )
+    emitEventStep({ eventName, data: { id } })
+    return new WorkflowResponse(id, { hooks: [writeOffValidated, writeOffCreated] })
   }
 )

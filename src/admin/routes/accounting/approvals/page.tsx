@@ -14,7 +14,12 @@ import { accounting } from "../../../lib/sdk"
 import { formatDateTime } from "../../../lib/format"
 
 const column = createDataTableColumnHelper<AwaitingApproval>()
-const TYPE_LABEL = { customer_refund: "Refund", credit_memo: "Credit memo" } as const
+const TYPE_LABEL = { customer_refund: "Refund", credit_memo: "Credit memo", write_off: "Write-off" } as const
+const APPROVER = {
+  customer_refund: "customer_refunds:approve",
+  credit_memo: "credit_memos:approve",
+  write_off: "writeoffs:approve",
+} as const
 const name = (a: AwaitingApproval) => `${TYPE_LABEL[a.document_type]} ${a.number ?? a.id}`
 
 /** The approver's queue: drafts above their threshold waiting for a second person. */
@@ -34,8 +39,7 @@ const ApprovalQueue = () => {
     accounting.approvals.reject(v.a.document_type, v.a.id, v.reason)
   )
   const rows = queue.data?.approvals ?? []
-  const mayApprove = (a: AwaitingApproval) =>
-    can(a.document_type === "credit_memo" ? "credit_memos:approve" : "customer_refunds:approve")
+  const mayApprove = (a: AwaitingApproval) => can(APPROVER[a.document_type])
   const table = useDataTable({
     data: rows,
     getRowId: (a) => a.id,
@@ -132,7 +136,7 @@ const ApprovalQueue = () => {
 const ApprovalsPage = () => (
   <AccountingPage
     title="Approvals"
-    description="Maker-checker: refunds and credit memos above the thresholds in Settings need a second user's approval."
+    description="Maker-checker: refunds, credit memos and write-offs above the thresholds in Settings need a second user's approval."
   >
     <ApprovalQueue />
   </AccountingPage>

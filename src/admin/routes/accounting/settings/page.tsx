@@ -3,6 +3,7 @@ import { Button, Input, Label, Select, Switch, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useEffect, useId, useMemo, useState } from "react"
 import { AccountingPage } from "../../../components/accounting-nav"
+import { ApprovalThresholds } from "../../../components/approval-thresholds"
 import { Field, TextField } from "../../../components/form-field"
 import { ActionError, useNotice } from "../../../components/notice"
 import { LoadError, Loading, Section } from "../../../components/section"
@@ -316,9 +317,10 @@ const PostingSwitch = ({ label, checked, onChange }: { label: string; checked: b
 const SettingsPage = () => (
   <AccountingPage
     title="Settings"
-    description="Account mapping, payment terms, numbering, aging buckets and automatic posting."
+    description="Account mapping, payment terms, numbering, aging buckets, automatic posting and approval thresholds."
   >
     <SettingsForm />
+    <ApprovalThresholds />
   </AccountingPage>
 )
 

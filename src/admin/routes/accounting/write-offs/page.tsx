@@ -1,15 +1,16 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper } from "@medusajs/ui"
+import { Button, Text, createDataTableColumnHelper, createDataTableFilterHelper, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import type { WriteOff } from "../../../../sdk/accounting-client"
 import { AccountingPage } from "../../../components/accounting-nav"
 import { ActionDrawer } from "../../../components/action-drawer"
 import { BulkWriteOffDrawer } from "../../../components/bulk-write-off-drawer"
+import { WriteOffDrawer } from "../../../components/write-off-drawer"
 import { ListSection } from "../../../components/list-section"
 import { Money } from "../../../components/money"
 import { useNotice } from "../../../components/notice"
 import { RowActions } from "../../../components/row-actions"
-import { DocumentStatus } from "../../../components/status"
+import { ApprovalBadge, DocumentStatus } from "../../../components/status"
 import { useAccountingMutation, usePermissions, useWriteOffs } from "../../../hooks/accounting"
 import { useListState } from "../../../hooks/list-filters"
 import { useListTable } from "../../../hooks/list-table"
@@ -24,27 +25,62 @@ const FILTERS = [
     type: "radio",
     label: "Status",
     options: [
+      { value: "draft", label: "Awaiting approval" },
       { value: "posted", label: "Posted" },
       { value: "voided", label: "Voided" },
     ],
   }),
 ]
 
-/** Write-offs: the list, small balances in bulk, void. One order is written off from its widget. */
+/** Write-offs: the list, one order or small balances in bulk, post an approved draft, void. */
 const WriteOffsList = () => {
   const { can } = usePermissions()
   const notice = useNotice()
   const state = useListState({ pageSize: PAGE, filterIds: ["status"] })
   const list = useWriteOffs({ ...state.page, status: state.filtering.status as string | undefined })
   const [bulk, setBulk] = useState(false)
+  const [single, setSingle] = useState(false)
+  const prompt = usePrompt()
   const [voiding, setVoiding] = useState<WriteOff | null>(null)
+  const post = useAccountingMutation((id: string) => accounting.writeOffs.post(id))
+  const remove = useAccountingMutation((id: string) => accounting.writeOffs.delete(id))
+  const label = (w: WriteOff) => w.number ?? `draft write-off of ${orderLabel(w.order ?? { id: w.order_id, display_id: null })}`
   const voidIt = useAccountingMutation(
     (input: { date: string; reason?: string }) => accounting.writeOffs.void(voiding!.id, input),
     { codeFields: { PERIOD_CLOSED: "date", DATE_BEFORE_ORIGINAL: "date" } }
   )
 
+  // Drafts exist only above the approval threshold: posted once a second user approved them.
+  const confirmPost = async (w: WriteOff) => {
+    const ok = await prompt({
+      title: `Post the ${label(w)}?`,
+      description: "It is approved: this books it to Bad Debt and the order owes that much less.",
+      confirmText: "Post write-off",
+      variant: "confirmation",
+    })
+    if (ok) {
+      post.mutate(w.id, {
+        onSuccess: (r) => notice.success(`Write-off ${r.write_off.number} posted`),
+        onError: (e) => notice.error(`Write-off not posted: ${(e as Error).message}`),
+      })
+    }
+  }
+  const confirmDelete = async (w: WriteOff) => {
+    const ok = await prompt({
+      title: `Delete the ${label(w)}?`,
+      description: "The draft is discarded; nothing was booked.",
+      confirmText: "Delete draft",
+    })
+    if (ok) {
+      remove.mutate(w.id, {
+        onSuccess: () => notice.success("Draft write-off deleted"),
+        onError: (e) => notice.error(`Draft not deleted: ${(e as Error).message}`),
+      })
+    }
+  }
+
   const columns = [
-    column.accessor("number", { header: "Number" }),
+    column.accessor("number", { header: "Number", cell: ({ getValue }) => getValue() ?? "Draft" }),
     column.accessor("write_off_date", { header: "Date", cell: ({ getValue }) => formatDate(getValue()) }),
     column.accessor("customer", {
       header: "Customer",
@@ -62,14 +98,28 @@ const WriteOffsList = () => {
     }),
     column.accessor("status", {
       header: "Status",
-      cell: ({ getValue }) => <DocumentStatus status={getValue()} />,
+      cell: ({ row }) => (
+        <div className="flex items-center gap-x-1">
+          <DocumentStatus status={row.original.status} />
+          <ApprovalBadge doc={row.original} />
+        </div>
+      ),
     }),
     column.display({
       id: "actions",
       cell: ({ row }) => (
         <RowActions
-          label={`Actions for ${row.original.number}`}
+          label={`Actions for ${label(row.original)}`}
           actions={[
+            row.original.status === "draft" &&
+              row.original.approval_status === "approved" &&
+              can("writeoffs:post") && { label: "Post…", onClick: () => confirmPost(row.original) },
+            row.original.status === "draft" &&
+              can("writeoffs:create") && {
+                label: "Delete draft…",
+                onClick: () => confirmDelete(row.original),
+                danger: true,
+              },
             row.original.status === "posted" &&
               can("writeoffs:void") && {
                 label: "Void…",
@@ -100,17 +150,37 @@ const WriteOffsList = () => {
         searchPlaceholder="Number, reason, memo"
         emptyText="No write-offs yet"
         actions={
-          <Button
-            size="small"
-            variant="secondary"
-            disabled={!can("writeoffs:create") || !can("writeoffs:post")}
-            onClick={() => setBulk(true)}
-            data-testid="bulk-write-off"
-          >
-            Small balances…
-          </Button>
+          <div className="flex gap-x-2">
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={!can("writeoffs:create") || !can("writeoffs:post")}
+              onClick={() => setSingle(true)}
+              data-testid="write-off-order"
+            >
+              Write off an order…
+            </Button>
+            <Button
+              size="small"
+              variant="secondary"
+              disabled={!can("writeoffs:create") || !can("writeoffs:post")}
+              onClick={() => setBulk(true)}
+              data-testid="bulk-write-off"
+            >
+              Small balances…
+            </Button>
+          </div>
         }
         data-testid="write-offs-list"
+      />
+      <WriteOffDrawer
+        open={single}
+        onOpenChange={setSingle}
+        onDone={(w) =>
+          notice.success(
+            w.status === "draft" ? "Write-off awaiting a second user's approval" : `Write-off ${w.number} posted`
+          )
+        }
       />
       <BulkWriteOffDrawer
         open={bulk}

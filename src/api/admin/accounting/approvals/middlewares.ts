@@ -4,6 +4,7 @@ import { validateAndTransformQuery, validateBody, validateQuery } from "../../..
 import { EmptyBody, SelectParams } from "../../../utils/validators"
 import { retrieveCreditMemoQueryConfig } from "../../credit-memos/query-config"
 import { retrieveCustomerRefundQueryConfig } from "../../customer-refunds/query-config"
+import { retrieveWriteOffQueryConfig } from "../../write-offs/query-config"
 import { AdminGetApprovalsParams, AdminRejectDocument } from "./validators"
 
 /** Maker-checker: the queue and the approve/reject actions of each document type. */
@@ -12,7 +13,7 @@ export const approvalMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/accounting/approvals",
     middlewares: [
-      requirePermission("customer_refunds:approve", "credit_memos:approve"),
+      requirePermission("customer_refunds:approve", "credit_memos:approve", "writeoffs:approve"),
       validateQuery(AdminGetApprovalsParams),
     ],
   },
@@ -20,6 +21,7 @@ export const approvalMiddlewares: MiddlewareRoute[] = [
     [
       ["customer-refunds", "customer_refunds:approve", retrieveCustomerRefundQueryConfig],
       ["credit-memos", "credit_memos:approve", retrieveCreditMemoQueryConfig],
+      ["write-offs", "writeoffs:approve", retrieveWriteOffQueryConfig],
     ] as const
   ).flatMap(([resource, permission, config]) => [
     {

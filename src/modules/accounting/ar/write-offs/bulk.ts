@@ -1,6 +1,9 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import { AccountingError } from "../../errors"
 import { Actor } from "../../ledger/audit"
+import { approvalRequired } from "../../rules/approval"
+import { loadApprovalThresholds } from "../approvals"
 import { assertAtPrecision } from "../../rules/money"
 import { createWriteOff } from "./create"
 import type { BulkWriteOffInput } from "./types"
@@ -40,6 +43,15 @@ export async function bulkWriteOff(knex: Knex, input: BulkWriteOffInput, actor: 
   const threshold = assertAtPrecision(input.threshold, input.currency_code.toLowerCase(), "threshold")
   if (!threshold.gt(0)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "threshold must be greater than 0")
+  }
+  // A batch posts whole: it may not hold a write-off that needs a second user's approval.
+  const currency = input.currency_code.toLowerCase()
+  const thresholds = await loadApprovalThresholds(knex)
+  if (approvalRequired(thresholds, "write_off", currency, threshold)) {
+    throw new AccountingError(
+      "APPROVAL_REQUIRED",
+      `Write-offs above ${thresholds.write_off?.[currency]} ${currency.toUpperCase()} need a second user's approval; lower the threshold to that or write those orders off one by one`
+    )
   }
   const orders = await smallBalanceOrders(knex, input)
   const batch_id = generateEntityId(undefined, "wobatch")

@@ -26,6 +26,9 @@ export async function voidWriteOff(
   actor: Actor
 ) {
   const writeOff = await lockWriteOff(knex, id)
+  if (writeOff.status === "draft") {
+    throw new AccountingError("NOT_POSTED", `Write-off ${writeOff.id} is a draft; delete it instead`)
+  }
   if (writeOff.status !== "posted") {
     throw new AccountingError("ALREADY_VOIDED", `Write-off ${writeOff.number} is already voided`)
   }
