@@ -1,4 +1,4 @@
-import { Button, Text } from "@medusajs/ui"
+import { Button } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useAccountingMutation, usePermissions, useSettings } from "../hooks/accounting"
 import { accounting } from "../lib/sdk"
@@ -76,7 +76,7 @@ export const ApprovalThresholds = () => {
           <TextField
             key={type}
             label={label}
-            hint={<Text size="xsmall">Currency and amount, e.g. USD 500, EUR 250; approver holds {approver}</Text>}
+            hint={`Currency and amount, e.g. USD 500, EUR 250; approver holds ${approver}`}
             value={text[type]}
             onChange={(v) => setText((t) => ({ ...t, [type]: v }))}
             error={(attempted && parsed[type].error) || save.failure?.fields?.[`approvals.${type}`]}
