@@ -229,6 +229,24 @@ medusaIntegrationTestRunner({
         )
       ).rejects.toThrow(/unique/)
 
+      // A deposited check that bounces comes back out of the bank, not out of Undeposited Funds.
+      const bounced = await api.post(
+        `/admin/received-payments/${check.id}/reverse`,
+        { date: TODAY, kind: "bounced", reason: "NSF" },
+        admin
+      )
+      expect(bounced.data.payment).toMatchObject({ status: "reversed", reversal_kind: "bounced" })
+      expect(await glLines(knex(), "received_payment", check.id)).toEqual([
+        ["1200", "125.5", "0"],
+        ["1100", "0", "125.5"],
+        ["1000", "0", "125.5"],
+        ["1100", "125.5", "0"],
+      ])
+      const { data: after } = await api.get(`/admin/accounting/reports/reconciliation?as_of=${TODAY}`, admin)
+      expect(after.sections.find((s: any) => s.name === "Clearing accounts").totals).toEqual([
+        expect.objectContaining({ check: "Clearing 1200", actual: "0.00", difference: "0.00" }),
+      ])
+
       // Separation of duties: listing does not allow depositing (granting a role ends the bootstrap, so last).
       await createAdmin(container, { email: "depowner@example.com", permissions: ["*"] })
       const clerk = await createAdmin(container, {

@@ -366,6 +366,11 @@ export type ReverseInput = {
   source_type?: string | null
   source_id?: string | null
   source_kind?: string | null
+  /**
+   * Accounts the money no longer sits in, and where it went since: a deposited
+   * check that bounces comes back out of the bank, not out of Undeposited Funds.
+   */
+  replace_accounts?: Record<string, string>
 }
 
 /**
@@ -407,7 +412,7 @@ export async function reverseEntry(
     actor_id: input.actor_id,
     reversal_of_id: original.id,
     lines: lines.map((l) => ({
-      account_id: l.account_id,
+      account_id: input.replace_accounts?.[l.account_id] ?? l.account_id,
       debit: l.raw_credit.value,
       credit: l.raw_debit.value,
       description: l.description,

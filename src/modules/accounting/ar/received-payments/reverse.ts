@@ -17,12 +17,29 @@ export async function lockReceivedPayment(knex: Knex, id: string) {
   return payment
 }
 
+/** The deposit slip (DS-) that moved this payment to the bank, and that bank account, if any. */
+async function depositOf(knex: Knex, paymentId: string) {
+  const deposit = await knex("accounting_bank_deposit_item as i")
+    .join("accounting_bank_deposit as d", "d.id", "i.deposit_id")
+    .where({ "i.receipt_type": "received_payment", "i.receipt_id": paymentId })
+    .first("d.number", "d.journal_entry_id")
+  if (!deposit) {
+    return null
+  }
+  const bank = await knex("accounting_journal_line")
+    .where({ entry_id: deposit.journal_entry_id })
+    .where("debit", ">", 0)
+    .first("account_id")
+  return { number: deposit.number as string, bank_account_id: bank.account_id as string }
+}
+
 /**
  * Reverses a posted payment (bounced check, chargeback, entered in error) on
  * `date`, on or after the payment and its applications: its applications end
  * that day, so the orders it paid are open again; the entry is mirrored
- * (Dr AR / Cr the account it was debited to); kind and reason are kept.
- * Refused while a refund stands on its unapplied part (void that first).
+ * (Dr AR / Cr the account it was debited to, or the bank once it was
+ * deposited from Undeposited Funds); kind and reason are kept. Refused while
+ * a refund stands on its unapplied part (void that first).
  */
 export async function reverseReceivedPayment(knex: Knex, id: string, input: PaymentReversalInput, actor: Actor) {
   const payment = await lockReceivedPayment(knex, id)
@@ -60,9 +77,11 @@ export async function reverseReceivedPayment(knex: Knex, id: string, input: Paym
     )
   }
   await unapplyAll(knex, apps, input.date, actor)
+  const deposit = await depositOf(knex, id)
   const { reversal } = await reverseEntry(knex, payment.journal_entry_id, {
     date: input.date,
-    memo: `Reversal of payment ${payment.number} (${input.kind}): ${input.reason}`,
+    memo: `Reversal of payment ${payment.number} (${input.kind})${deposit ? `, deposited on ${deposit.number}` : ""}: ${input.reason}`,
+    replace_accounts: deposit ? { [payment.payment_account_id]: deposit.bank_account_id } : undefined,
     actor_id: actor.actor_id,
     origin: actor.origin,
     source_type: "received_payment",
