@@ -79,3 +79,9 @@ export type PostingError = {
   status: string
   updated_at: string
 }
+
+/** GET /admin/accounting/reason-codes: per document type, the list and whether a reason is required. */
+export type ReasonCodeEntry = { code: string; label: string; active: boolean }
+export type ReasonCodeConfig = { required: boolean; codes: ReasonCodeEntry[] }
+export type ReasonCodeDocumentType = "credit_memo" | "customer_refund" | "write_off"
+export type AdminReasonCodesResponse = { reason_codes: Record<ReasonCodeDocumentType, ReasonCodeConfig> }

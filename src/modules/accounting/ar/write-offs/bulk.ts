@@ -1,6 +1,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { Actor } from "../../ledger/audit"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertAtPrecision } from "../../rules/money"
 import { createWriteOff } from "./create"
 import type { BulkWriteOffInput } from "./types"
@@ -41,6 +42,8 @@ export async function bulkWriteOff(knex: Knex, input: BulkWriteOffInput, actor: 
   if (!threshold.gt(0)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "threshold must be greater than 0")
   }
+  // Refused even when no order matches: the request itself is wrong.
+  await checkReasonCode(knex, "write_off", input.reason_code)
   const orders = await smallBalanceOrders(knex, input)
   const batch_id = generateEntityId(undefined, "wobatch")
   const ids: string[] = []

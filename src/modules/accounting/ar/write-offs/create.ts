@@ -3,6 +3,7 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
 import { assertDateAllowed } from "../../ledger/clock"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertPeriodOpen } from "../../ledger/periods"
 import { postEntry } from "../../ledger/posting"
 import { nextDocumentNumber } from "../../ledger/sequences"
@@ -24,6 +25,7 @@ export async function createWriteOff(
   actor: Actor
 ): Promise<string> {
   await assertDateAllowed(knex, input.date)
+  const reasonCode = await checkReasonCode(knex, "write_off", input.reason_code)
   await assertPeriodOpen(knex, input.date)
   const docs = await lockDocuments(knex, (q) =>
     q.where({ order_id: input.order_id, sign: 1 }).whereNull("void_date")
@@ -54,7 +56,7 @@ export async function createWriteOff(
   const { entry } = await postEntry(knex, {
     entry_date: input.date,
     currency_code,
-    memo: `Write-off ${number} of order ${orderName} (${input.reason_code})`,
+    memo: `Write-off ${number} of order ${orderName} ${reasonCode ? ` (${reasonCode})` : ""}`,
     source_type: "write_off",
     source_id: id,
     source_kind: "posted",
@@ -74,7 +76,7 @@ export async function createWriteOff(
     currency_code,
     write_off_date: input.date,
     ...moneyColumns("amount", amount),
-    reason_code: input.reason_code,
+    reason_code: reasonCode,
     memo: input.memo ?? null,
     batch_id: input.batch_id ?? null,
     journal_entry_id: entry.id,
@@ -109,7 +111,7 @@ export async function createWriteOff(
       number,
       order_id: input.order_id,
       amount: amount.toString(),
-      reason_code: input.reason_code,
+      reason_code: reasonCode,
       journal_entry_id: entry.id,
       application_id: applicationId,
       batch_id: input.batch_id ?? null,
