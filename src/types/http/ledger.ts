@@ -66,6 +66,7 @@ export type AccountingSettings = {
   aging_buckets: number[]
   auto_credit_memo_on_return: boolean
   posting: Record<string, boolean>
+  reason_codes: Record<ReasonCodeDocumentType, ReasonCodeConfig>
 }
 
 export type PostingError = {

@@ -6,6 +6,7 @@ import { AccountingPage } from "../../../components/accounting-nav"
 import { Field, TextField } from "../../../components/form-field"
 import { ActionError, useNotice } from "../../../components/notice"
 import { LoadError, Loading, Section } from "../../../components/section"
+import { ReasonCodesSettings } from "../../../components/reason-codes-settings"
 import { useAccountingMutation, useAccounts, usePermissions, useSettings } from "../../../hooks/accounting"
 import { accounting, sdk } from "../../../lib/sdk"
 import { parseBuckets } from "../../../lib/buckets"
@@ -316,9 +317,10 @@ const PostingSwitch = ({ label, checked, onChange }: { label: string; checked: b
 const SettingsPage = () => (
   <AccountingPage
     title="Settings"
-    description="Account mapping, payment terms, numbering, aging buckets and automatic posting."
+    description="Account mapping, payment terms, numbering, aging buckets, automatic posting and reason codes."
   >
     <SettingsForm />
+    <ReasonCodesSettings />
   </AccountingPage>
 )
 
