@@ -321,6 +321,14 @@ medusaIntegrationTestRunner({
           ["1100", "25.5", "0"],
           ["1000", "0", "25.5"],
         ])
+        // The order's accounting shows the memo and its refund.
+        const { order_accounting } = (await api.get(`/admin/orders/${order_id}/accounting`, admin)).data
+        expect(order_accounting.credit_memos).toEqual([
+          expect.objectContaining({ id: credit_memo.id, status: "issued", total: "25.50" }),
+        ])
+        expect(order_accounting.customer_refunds).toEqual([
+          expect.objectContaining({ id: customer_refund.id, status: "posted", total: "25.50" }),
+        ])
         await expectArTiesOut(knex())
       })
 

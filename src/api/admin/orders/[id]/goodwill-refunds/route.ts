@@ -24,6 +24,7 @@ export const POST = async (
     const { result } = await goodwillRefundWorkflow(req.scope).run({
       input: { goodwill: { ...req.validatedBody, order_id: req.params.id }, ...actorOf(req) },
     })
+    // Two resources in one answer, each refetched with its own default fields.
     req.queryConfig = { ...req.queryConfig, fields: creditMemoFields }
     const credit_memo = await loadCreditMemo(req, result.credit_memo_id)
     req.queryConfig = { ...req.queryConfig, fields: customerRefundFields }
