@@ -20,7 +20,7 @@ describe("write-offs", () => {
       order_id: open.order_id,
       amount: "0.01",
       date: today,
-      reason_code: "e2e",
+      reason_code: "small_balance",
       memo: `E2E-WO-${RUN}`,
     })
     await goto(s.page, "/accounting/write-offs")

@@ -12,6 +12,8 @@ export type CreditMemoPdfInput = {
     status: string
     memo_date: string
     reason: string
+    /** The label of its reason code (settings → reason_codes), printed above the free text. */
+    reason_label?: string | null
     currency_code: string
     order_display?: string | null
     internal?: boolean | null
@@ -111,6 +113,9 @@ export function writeCreditMemoPdf(
   doc.font(BOLD)
   y += drawText(doc, "Reason", LEFT, y, { width: RIGHT - LEFT, size: SIZE })
   doc.font(REGULAR)
+  if (memo.reason_label) {
+    y += drawText(doc, memo.reason_label, LEFT, y, { width: RIGHT - LEFT, size: SIZE, maxLines: 2 }) + 2
+  }
   y += drawText(doc, memo.reason, LEFT, y, { width: RIGHT - LEFT, size: SIZE, maxLines: 12 }) + 14
 
   const header = () => {

@@ -40,6 +40,9 @@ import type {
   ReportName,
   ReportResponse,
   CustomerStatementResponse,
+  AdminReasonCodesResponse,
+  AdminGoodwillRefundResponse,
+  GoodwillRefundInput,
 } from "../types/http"
 
 /**
@@ -174,6 +177,11 @@ export function accountingClient(sdk: Medusa) {
     auditLog: {
       verify: () => get<AuditVerifyResult>("/admin/accounting/audit-log/verify"),
     },
+    /** The reason codes per document type (for the forms' selects). */
+    reasonCodes: () => get<AdminReasonCodesResponse>("/admin/accounting/reason-codes"),
+    /** An allowance memo and its refund in one step; pass an idempotency key to make a double click harmless. */
+    goodwillRefund: (orderId: string, body: GoodwillRefundInput, idempotencyKey?: string) =>
+      post<AdminGoodwillRefundResponse>(`/admin/orders/${orderId}/goodwill-refunds`, body, idempotency(idempotencyKey)),
     orderAccounting: (orderId: string) =>
       get<{ order_accounting: OrderAccounting }>(`/admin/orders/${orderId}/accounting`),
     customerAccounting: (customerId: string) =>

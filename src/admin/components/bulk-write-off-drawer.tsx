@@ -6,6 +6,7 @@ import { parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { DateField, TextField } from "./form-field"
 import { ActionError } from "./notice"
+import { ReasonCodeField } from "./reason-code-field"
 
 /** Small-balance write-off: every order of a currency owing at most the threshold, one WO- each. */
 export const BulkWriteOffDrawer = ({
@@ -27,10 +28,17 @@ export const BulkWriteOffDrawer = ({
       accounting.writeOffs.bulk({
         currency_code: currency.trim().toLowerCase(),
         threshold: threshold.trim(),
-        reason_code: reason.trim(),
+        reason_code: reason || null,
         date,
       }),
-    { codeFields: { PERIOD_CLOSED: "date", DATE_IN_FUTURE: "date" } }
+    {
+      codeFields: {
+        PERIOD_CLOSED: "date",
+        DATE_IN_FUTURE: "date",
+        UNKNOWN_REASON_CODE: "reason_code",
+        REASON_CODE_REQUIRED: "reason_code",
+      },
+    }
   )
   useEffect(() => {
     if (open) {
@@ -62,7 +70,13 @@ export const BulkWriteOffDrawer = ({
             error={thresholdError ?? fields.threshold}
             data-testid="bulk-threshold"
           />
-          <TextField label="Reason code" value={reason} onChange={setReason} error={fields.reason_code} />
+          <ReasonCodeField
+            type="write_off"
+            value={reason}
+            onChange={setReason}
+            error={fields.reason_code}
+            data-testid="bulk-reason-code"
+          />
           <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
           <Text size="xsmall" className="text-ui-fg-subtle">
             A write-off can be voided later; the order then owes the amount again.

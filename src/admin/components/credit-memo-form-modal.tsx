@@ -10,6 +10,7 @@ import { useAccountingMutation, usePermissions } from "../hooks/accounting"
 import { CustomerPicker } from "./customer-picker"
 import { DraftFormModal } from "./draft-form-modal"
 import { DateField, Field, TextField } from "./form-field"
+import { ReasonCodeField } from "./reason-code-field"
 
 type Kind = "item" | "shipping" | "adjustment"
 type LineForm = { kind: Kind; description: string; amount: string; tax: string }
@@ -89,6 +90,7 @@ export const CreditMemoFormModal = ({
   const [currency, setCurrency] = useState("")
   const [date, setDate] = useState(todayIso())
   const [reason, setReason] = useState("")
+  const [reasonCode, setReasonCode] = useState("")
   const [lines, setLines] = useState<LineForm[]>([emptyLine()])
   const [attempted, setAttempted] = useState(false)
   const currencies = useStoreCurrencies(open && !editing && !fixed?.currency)
@@ -104,6 +106,7 @@ export const CreditMemoFormModal = ({
       setCurrency(editing.currency_code)
       setDate(editing.memo_date)
       setReason(editing.reason)
+      setReasonCode(editing.reason_code ?? "")
       setLines(
         editing.lines.map((l) => ({
           kind: l.kind,
@@ -117,6 +120,7 @@ export const CreditMemoFormModal = ({
       setCurrency(fixed?.currency ?? "")
       setDate(todayIso())
       setReason("")
+      setReasonCode("")
       setLines([emptyLine()])
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -132,6 +136,7 @@ export const CreditMemoFormModal = ({
       const body = {
         date,
         reason: reason.trim(),
+        reason_code: reasonCode || null,
         lines: lines.map((l) => ({
           kind: l.kind,
           description: l.description.trim(),
@@ -151,7 +156,15 @@ export const CreditMemoFormModal = ({
         issue,
       })
     },
-    { codeFields: { PERIOD_CLOSED: "date", DATE_BEFORE_ORIGINAL: "date", PRECISION_EXCEEDED: "lines" } }
+    {
+      codeFields: {
+        PERIOD_CLOSED: "date",
+        DATE_BEFORE_ORIGINAL: "date",
+        PRECISION_EXCEEDED: "lines",
+        UNKNOWN_REASON_CODE: "reason_code",
+        REASON_CODE_REQUIRED: "reason_code",
+      },
+    }
   )
 
   const clientErrors = useMemo(
@@ -240,6 +253,13 @@ export const CreditMemoFormModal = ({
           error={errors.reason}
           placeholder="Damaged on arrival"
           data-testid="memo-reason"
+        />
+        <ReasonCodeField
+          type="credit_memo"
+          value={reasonCode}
+          onChange={change(setReasonCode)}
+          error={errors.reason_code}
+          data-testid="memo-reason-code"
         />
       </div>
       <fieldset className="flex flex-col gap-y-3">

@@ -12,6 +12,7 @@ import { formatMoney, parseAmount, sumMoney, toDecimal, toInputAmount } from "..
 import { useAccountingMutation, useAvailableCredits, usePermissions, useSettings } from "../hooks/accounting"
 import { DraftFormModal } from "./draft-form-modal"
 import { DateField, Field, FieldError, TextAreaField, TextField } from "./form-field"
+import { ReasonCodeField } from "./reason-code-field"
 import { Money } from "./money"
 
 const METHODS: { value: RefundMethod; label: string }[] = [
@@ -66,6 +67,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
   const [reference, setReference] = useState("")
   const [payTo, setPayTo] = useState("")
   const [memo, setMemo] = useState("")
+  const [reasonCode, setReasonCode] = useState("")
   const [attempted, setAttempted] = useState(false)
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey())
 
@@ -77,6 +79,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
       setReference("")
       setPayTo("")
       setMemo("")
+      setReasonCode("")
       setPaymentId("")
       setMethod("check")
       setAttempted(false)
@@ -106,6 +109,7 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
           reference: reference.trim() || undefined,
           pay_to: payTo.trim() || undefined,
           memo: memo.trim() || undefined,
+          reason_code: reasonCode || undefined,
           lines: chosen.map((c) => ({
             source_type: c.source_type,
             source_id: c.source_id,
@@ -123,6 +127,8 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
         PAYMENT_REQUIRED: "payment_id",
         PERIOD_CLOSED: "refund_date",
         DATE_BEFORE_ORIGINAL: "refund_date",
+        UNKNOWN_REASON_CODE: "reason_code",
+        REASON_CODE_REQUIRED: "reason_code",
       },
     }
   )
@@ -357,6 +363,13 @@ export const RefundFormModal = ({ customerId, currency, payments = [], open, onO
           data-testid="refund-reference"
         />
         <TextField label="Pay to" value={payTo} onChange={touch(setPayTo)} error={errors.pay_to} />
+        <ReasonCodeField
+          type="customer_refund"
+          value={reasonCode}
+          onChange={touch(setReasonCode)}
+          error={errors.reason_code}
+          data-testid="refund-reason-code"
+        />
       </div>
       <TextAreaField label="Memo" value={memo} onChange={touch(setMemo)} error={errors.memo} />
     </DraftFormModal>

@@ -9,6 +9,7 @@ import { CustomerPicker } from "./customer-picker"
 import { DateField, TextField } from "./form-field"
 import { ActionError } from "./notice"
 import { OpenOrderPicker } from "./open-order-picker"
+import { ReasonCodeField } from "./reason-code-field"
 
 /**
  * Writes off one order's balance, or part of it. Above the store's approval
@@ -37,10 +38,18 @@ export const WriteOffDrawer = ({
   const run = useAccountingMutation(
     () =>
       accounting.writeOffs.create(
-        { order_id: orderId, amount: amount.trim() || undefined, reason_code: reason.trim(), date },
+        { order_id: orderId, amount: amount.trim() || undefined, reason_code: reason || null, date },
         idempotencyKey
       ),
-    { codeFields: { PERIOD_CLOSED: "date", DATE_IN_FUTURE: "date", WRITE_OFF_EXCEEDS_BALANCE: "amount" } }
+    {
+      codeFields: {
+        PERIOD_CLOSED: "date",
+        DATE_IN_FUTURE: "date",
+        WRITE_OFF_EXCEEDS_BALANCE: "amount",
+        UNKNOWN_REASON_CODE: "reason_code",
+        REASON_CODE_REQUIRED: "reason_code",
+      },
+    }
   )
   useEffect(() => {
     if (open) {
@@ -84,7 +93,13 @@ export const WriteOffDrawer = ({
             error={amountError ?? fields.amount}
             data-testid="write-off-amount"
           />
-          <TextField label="Reason code" value={reason} onChange={setReason} error={fields.reason_code} />
+          <ReasonCodeField
+            type="write_off"
+            value={reason}
+            onChange={setReason}
+            error={fields.reason_code}
+            data-testid="write-off-reason-code"
+          />
           <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
           <Text size="xsmall" className="text-ui-fg-subtle">
             A write-off can be voided later; the order then owes the amount again.

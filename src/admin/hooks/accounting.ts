@@ -104,6 +104,9 @@ export const usePeriods = () =>
   useQuery({ queryKey: [KEY, "periods"], queryFn: () => accounting.periods.list() })
 export const useAccounts = () =>
   useQuery({ queryKey: [KEY, "accounts"], queryFn: () => accounting.accounts.list(), staleTime: 60_000 })
+/** Reason codes change rarely; the forms read them often. */
+export const useReasonCodes = () =>
+  useQuery({ queryKey: [KEY, "reason-codes"], queryFn: () => accounting.reasonCodes(), staleTime: 60_000 })
 export const useSettings = () =>
   useQuery({ queryKey: [KEY, "settings"], queryFn: () => accounting.settings.retrieve() })
 export const usePostingErrors = (query: Query) =>

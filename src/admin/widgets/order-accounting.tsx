@@ -5,6 +5,7 @@ import { useState, type ReactNode } from "react"
 import { Link } from "react-router-dom"
 import { ApplyMemoDrawer } from "../components/apply-memo-drawer"
 import { CreditMemoFormModal } from "../components/credit-memo-form-modal"
+import { GoodwillRefundDrawer } from "../components/goodwill-refund-drawer"
 import { Money } from "../components/money"
 import { NoticeProvider, PageNotice, useNotice } from "../components/notice"
 import { RefundFormModal } from "../components/refund-form-modal"
@@ -81,6 +82,7 @@ const OrderAccountingSection = ({ order }: { order: AdminOrder }) => {
   const [memoOpen, setMemoOpen] = useState(false)
   const [refundOpen, setRefundOpen] = useState(false)
   const [applyOpen, setApplyOpen] = useState(false)
+  const [goodwillOpen, setGoodwillOpen] = useState(false)
   const summary = data?.order_accounting
   const currency = order.currency_code
   const customerId = order.customer_id
@@ -145,6 +147,13 @@ const OrderAccountingSection = ({ order }: { order: AdminOrder }) => {
                 onClick: () => setRefundOpen(true),
                 testId: "refund-credits",
               },
+              can("credit_memos:issue") &&
+                can("customer_refunds:post") &&
+                !!summary?.posted && {
+                  label: "Goodwill refund…",
+                  onClick: () => setGoodwillOpen(true),
+                  testId: "order-goodwill-refund",
+                },
             ]}
           />
         )
@@ -288,6 +297,20 @@ const OrderAccountingSection = ({ order }: { order: AdminOrder }) => {
             open={refundOpen}
             onOpenChange={setRefundOpen}
             onDone={(result) => notice.success(refundResultText(result))}
+          />
+          <GoodwillRefundDrawer
+            orderId={order.id}
+            currency={currency}
+            payments={summary?.refundable_payments}
+            open={goodwillOpen}
+            onOpenChange={setGoodwillOpen}
+            onDone={(r) =>
+              notice.success(
+                `Goodwill refund ${r.customer_refund.number ?? ""} of ${formatMoney(r.customer_refund.total, currency)} ${
+                  r.customer_refund.status === "posted" ? "posted" : "paid; booking pending"
+                } (memo ${r.credit_memo.number})`
+              )
+            }
           />
           <ApplyMemoDrawer
             open={applyOpen}

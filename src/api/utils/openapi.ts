@@ -116,9 +116,13 @@ export function buildOpenApi({
   const key = (p: string, m: string) => `${p} ${m}`
   for (const route of routes) {
     const p = toPath(String(route.matcher))
+    const metas = (route.middlewares ?? []).map((fn) => middlewareMeta(fn) ?? {})
+    // Two permission checks on one route (a goodwill refund) both apply.
+    const permissions = metas.map((m) => m.permission).filter(Boolean)
     const meta: OpenApiMeta = Object.assign(
       {},
-      ...(route.middlewares ?? []).map((fn) => middlewareMeta(fn) ?? {})
+      ...metas,
+      permissions.length > 1 ? { permission: permissions.join(" and ") } : {}
     )
     // defineMiddlewares normalises `method` to `methods`.
     const methods = ((route as any).methods ?? route.method ?? []) as Method[]

@@ -17,6 +17,7 @@ export const OUR_ROUTE_MATCHERS = [
   "/admin/customers/:id/open-orders",
   "/admin/customers/:id/statement",
   "/admin/orders/:id/accounting",
+  "/admin/orders/:id/goodwill-refunds",
 ]
 
 /** True for a request path (with or without a query string) of ours. */

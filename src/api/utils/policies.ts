@@ -12,11 +12,16 @@ export function policyOf(permission: string) {
  * requirePermission middleware checks (Medusa enforces it only when
  * MEDUSA_FF_RBAC is on; our own check runs either way). A route accepting
  * any of several permissions declares the first: Medusa requires every
- * policy it is given.
+ * policy it is given. A route with two requirePermission middlewares (a
+ * goodwill refund issues a memo and posts a refund) declares both.
  */
 export function withPolicies(routes: MiddlewareRoute[]): MiddlewareRoute[] {
   return routes.map((route) => {
-    const permission = (route.middlewares ?? []).map((m) => middlewareMeta(m)?.permission).find(Boolean)
-    return permission ? { ...route, policies: [policyOf(permission.split(" or ")[0])] } : route
+    const permissions = (route.middlewares ?? [])
+      .map((m) => middlewareMeta(m)?.permission)
+      .filter((p): p is string => !!p)
+    return permissions.length
+      ? { ...route, policies: permissions.map((p) => policyOf(p.split(" or ")[0])) }
+      : route
   })
 }

@@ -3,8 +3,15 @@ import { z } from "@medusajs/framework/zod"
 import { currencyPrecision, isKnownCurrency, toDecimal } from "../../modules/accounting/rules/money"
 import { isIsoDate, isTimeZone } from "../../modules/accounting/rules/dates"
 import { REFUND_METHOD_NAME } from "../../modules/accounting/models/customer-refund"
+import { REASON_CODE_PATTERN } from "../../modules/accounting/rules/reason-codes"
 
 const DECIMAL = /^-?(\d+)(\.(\d+))?$/
+
+/** A reason code (settings → reason_codes): short, stable, machine-friendly (damaged, small_balance). */
+export const reasonCode = () =>
+  z.string().regex(REASON_CODE_PATTERN, {
+    message: "must be a reason code: lowercase letters, digits, _ and - (e.g. small_balance)",
+  })
 
 /** A refund method: built-in (check, eft, cash, card, store_credit, record_transfer) or mapped by the store. */
 export const refundMethod = () =>

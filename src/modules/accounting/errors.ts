@@ -61,6 +61,9 @@ export const AccountingErrorCodes = {
   NOTHING_TO_WRITE_OFF: 422,
   RECEIPT_ALREADY_DEPOSITED: 409,
   RECEIPT_NOT_UNDEPOSITED: 422,
+  // Reason codes (rules/reason-codes.ts): bad input against the configured list.
+  UNKNOWN_REASON_CODE: 400,
+  REASON_CODE_REQUIRED: 400,
 } as const
 
 export type AccountingErrorCode = keyof typeof AccountingErrorCodes

@@ -31,6 +31,7 @@ export const AccountingEvents = {
   CREDIT_UNAPPLIED: "accounting.credit.unapplied",
   PAYOUT_POSTED: "accounting.payout.posted",
   BANK_DEPOSIT_POSTED: "accounting.bank_deposit.posted",
+  GOODWILL_REFUND_CREATED: "accounting.goodwill_refund.created",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -82,4 +83,9 @@ export type AccountingEventPayloads = {
   "accounting.payout.posted": { id: string }
   /** A bank deposit slip (DS-) was posted: Dr Bank / Cr Undeposited Funds. */
   "accounting.bank_deposit.posted": { id: string }
+  /**
+   * A goodwill refund: an allowance memo issued against the order and a refund
+   * drawing on it, in one request (the memo's and the refund's own events are sent too).
+   */
+  "accounting.goodwill_refund.created": { credit_memo_id: string; customer_refund_id: string; order_id: string }
 }

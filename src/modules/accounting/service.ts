@@ -28,6 +28,7 @@ import {
   updateDraftEntry,
 } from "./ledger/posting"
 import { loadAccountMap, loadPostingSettings, loadSettings, SettingsUpdate, updateSettings } from "./ledger/settings"
+import { loadReasonCodes } from "./ledger/reason-codes"
 import { sealGeneratedMutators, SealedModel } from "./ledger/sealed-records"
 import { verifyChain } from "./ledger/verify"
 import { sealAuditChain, verifyAuditChain } from "./ledger/audit-chain"
@@ -66,6 +67,7 @@ import {
 } from "./ar/credit-memos"
 import type { MoneyLike } from "./rules/money"
 import { creditMemoBalances } from "./ar/credit-views"
+import { GoodwillRefundRequest, planGoodwillRefund, voidGoodwillMemo } from "./ar/goodwill"
 import { customerAccountingSummary, orderAccountingSummary } from "./ar/summaries"
 import { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from "./ledger/idempotency"
 import { availableArCredits, reservations } from "./ar/available-credits"
@@ -563,6 +565,12 @@ export default class AccountingModuleService extends MedusaService({
     return await loadSettings(reader(ctx))
   }
 
+  /** The reason codes per document type (settings over the defaults). */
+  @InjectManager()
+  async getReasonCodes(@MedusaContext() ctx: Context = {}) {
+    return await loadReasonCodes(reader(ctx))
+  }
+
   /** Terms, aging buckets and posting toggles only (no mappings or sequences). */
   @InjectManager()
   async getPostingSettings(@MedusaContext() ctx: Context = {}) {
@@ -714,6 +722,24 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     await issueCreditMemo(knex, id, actor)
+  }
+
+  /** Checks a goodwill refund before anything is written (ar/goodwill.ts); reads only. */
+  @InjectManager()
+  async planGoodwillRefund(
+    input: GoodwillRefundRequest,
+    context: RefundContext,
+    @MedusaContext() ctx: Context = {}
+  ) {
+    return await planGoodwillRefund(reader(ctx), input, context)
+  }
+
+  /** Compensation of a goodwill refund: voids its memo unless a refund drawing on it is past draft. */
+  @InjectTransactionManager()
+  async voidGoodwillMemo(id: string, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await voidGoodwillMemo(knex, id, actor)
   }
 
   @InjectTransactionManager()

@@ -215,6 +215,7 @@ describe("report PDF layout", () => {
         status: "voided",
         memo_date: "2024-05-15",
         reason: `${LONG_WORDS}. ${LONG_WORDS}. ${MULTI_LINE}`,
+        reason_label: "Damaged goods",
         currency_code: "usd",
         order_display: "#100234 placed through the wholesale sales channel of the European region",
         subtotal: "123456789.10",

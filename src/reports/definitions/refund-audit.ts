@@ -27,7 +27,7 @@ export function refundAuditSql(params: RefundAuditParams) {
       ) h on true`
   return `
     select 'credit_memo' as kind, m.id, m.number, m.status, m.customer_id, m.currency_code, m.memo_date as date,
-           m.total as amount, null as method, m.reason as detail, null as payment_id, null as medusa_refund_id,
+           m.total as amount, null as method, m.reason_code, m.reason as detail, null as payment_id, null as medusa_refund_id,
            je.number as entry, vje.number as void_entry, m.void_date, false as record_only,
            mu.sources, h.history, m.created_by, m.created_at, m.issued_by as posted_by, m.issued_at as posted_at,
            m.voided_by, m.voided_at
@@ -48,7 +48,7 @@ export function refundAuditSql(params: RefundAuditParams) {
        and (m.memo_date between :from and :to or m.void_date between :from and :to) ${docFilter("m")}
     union all
     select 'customer_refund', r.id, r.number, r.status, r.customer_id, r.currency_code, r.refund_date,
-           r.total, r.method, coalesce(r.reference, r.memo), r.payment_id, r.medusa_refund_id,
+           r.total, r.method, r.reason_code, coalesce(r.reference, r.memo), r.payment_id, r.medusa_refund_id,
            je.number, vje.number, r.void_date, r.void_record_only,
            rs.sources, h.history, r.created_by, r.created_at, r.posted_by, r.posted_at, r.voided_by, r.voided_at
       from accounting_customer_refund r
@@ -88,6 +88,7 @@ export const refundAuditReport: ReportDefinition<RefundAuditParams> = {
       { key: "amount", header: "Amount", type: "money", width: 60 },
       { key: "currency_code", header: "Cur.", width: 26 },
       { key: "method", header: "Method", width: 50 },
+      { key: "reason_code", header: "Reason code", width: 60 },
       { key: "detail", header: "Reason / reference", width: 110 },
       { key: "sources", header: "Sources / applications", width: 130 },
       { key: "medusa_ids", header: "Medusa payment / refund", width: 100 },
@@ -135,6 +136,7 @@ export const refundAuditReport: ReportDefinition<RefundAuditParams> = {
             amount: toDecimal(r.amount).toString(),
             currency_code: r.currency_code,
             method: r.method ?? "",
+            reason_code: r.reason_code ?? "",
             detail: r.detail ?? "",
             sources: r.sources ?? "",
             medusa_ids: [r.payment_id, r.medusa_refund_id].filter(Boolean).join(" / "),

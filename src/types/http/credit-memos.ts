@@ -4,7 +4,9 @@ import type {
   AdminCreateCreditMemo,
   AdminUpdateCreditMemo,
 } from "../../api/admin/credit-memos/validators"
+import type { AdminCreateGoodwillRefund } from "../../api/admin/orders/[id]/goodwill-refunds/validators"
 import type { CustomerRef, DeleteResponse, ListResponse, Money, OrderRef } from "./common"
+import type { CustomerRefund } from "./customer-refunds"
 
 export type CreditMemoLine = {
   id?: string
@@ -30,6 +32,10 @@ export type CreditMemo = {
   currency_code: string
   memo_date: string
   reason: string
+  /** One of settings → reason_codes.credit_memo. */
+  reason_code?: string | null
+  /** Its label (the code if it left the list). */
+  reason_label?: string | null
   subtotal: Money
   tax_total: Money
   total: Money
@@ -58,3 +64,13 @@ export type CreditMemoApplyInput = z.input<typeof AdminApplyCreditMemo>
 export type AdminCreditMemoResponse = { credit_memo: CreditMemo }
 export type AdminCreditMemoListResponse = ListResponse<"credit_memos", CreditMemo>
 export type AdminCreditMemoDeleteResponse = DeleteResponse<"credit_memo">
+
+/** POST /admin/orders/:id/goodwill-refunds: the allowance memo and the refund drawing on it. */
+export type AdminGoodwillRefundResponse = {
+  credit_memo: CreditMemo
+  customer_refund: CustomerRefund
+  /** Present (with status 202) when the money moved and the refund's booking is pending. */
+  posting_error?: { code: string | null; message: string } | null
+}
+/** The body of POST /admin/orders/:id/goodwill-refunds (from its validator). */
+export type GoodwillRefundInput = z.input<typeof AdminCreateGoodwillRefund>

@@ -29,6 +29,10 @@ export type CustomerRefund = {
   reference: string | null
   pay_to: string | null
   memo: string | null
+  /** One of settings → reason_codes.customer_refund. */
+  reason_code?: string | null
+  /** Its label (the code if it left the list). */
+  reason_label?: string | null
   total: Money
   journal_entry_id: string | null
   medusa_refund_id: string | null

@@ -68,6 +68,7 @@ export type AccountingSettings = {
   posting: Record<string, boolean>
   /** Per document type, the amount per currency above which a second user must approve. */
   approvals: Partial<Record<"customer_refund" | "credit_memo" | "write_off", Record<string, string>>>
+  reason_codes: Record<ReasonCodeDocumentType, ReasonCodeConfig>
 }
 
 export type PostingError = {
@@ -81,3 +82,9 @@ export type PostingError = {
   status: string
   updated_at: string
 }
+
+/** GET /admin/accounting/reason-codes: per document type, the list and whether a reason is required. */
+export type ReasonCodeEntry = { code: string; label: string; active: boolean }
+export type ReasonCodeConfig = { required: boolean; codes: ReasonCodeEntry[] }
+export type ReasonCodeDocumentType = "credit_memo" | "customer_refund" | "write_off"
+export type AdminReasonCodesResponse = { reason_codes: Record<ReasonCodeDocumentType, ReasonCodeConfig> }

@@ -66,7 +66,9 @@ export type WriteOff = {
   currency_code: string
   write_off_date: string
   amount: Money
-  reason_code: string
+  reason_code: string | null
+  /** The code's label in settings → reason_codes (the code if it left the list). */
+  reason_label: string | null
   memo: string | null
   batch_id: string | null
   void_date: string | null
@@ -78,14 +80,14 @@ export type WriteOffInput = {
   order_id: string
   amount?: string
   date: string
-  reason_code: string
+  reason_code?: string | null
   memo?: string | null
 }
 export type BulkWriteOffInput = {
   currency_code: string
   threshold: string
   date: string
-  reason_code: string
+  reason_code?: string | null
   customer_id?: string | null
   memo?: string | null
 }

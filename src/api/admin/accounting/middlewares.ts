@@ -14,6 +14,22 @@ import * as postingErrorsConfig from "./posting-errors/query-config"
 import { AdminUpdateAccountingSettings } from "./settings/validators"
 
 export const accountingSetupMiddlewares: MiddlewareRoute[] = [
+  // reason codes, for the forms of whoever drafts or lists memos, refunds and write-offs
+  {
+    method: ["GET"],
+    matcher: "/admin/accounting/reason-codes",
+    middlewares: [
+      requirePermission(
+        "credit_memos:list",
+        "credit_memos:add",
+        "customer_refunds:list",
+        "customer_refunds:add",
+        "writeoffs:list",
+        "writeoffs:create",
+        "settings:view"
+      ),
+    ],
+  },
   // accounts
   {
     method: ["GET"],

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type AccountingModuleService from "../../../modules/accounting/service"
 import { loadReferences } from "../../utils/names"
+import { withReasonLabels } from "../../utils/reason-labels"
 import { refetchOr404 } from "../../utils/refetch"
 
 /**
@@ -13,14 +14,15 @@ export async function withBalances<
   T extends { id: string; status?: string; customer_id?: string; order_id?: string | null },
 >(req: AuthenticatedMedusaRequest<any>, memos: T[]) {
   const accounting = req.scope.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-  const [balances, refs] = await Promise.all([
+  const [balances, refs, labelled] = await Promise.all([
     accounting.creditMemoBalances(memos.map((m) => m.id)),
     loadReferences(req.scope, {
       customer_ids: memos.map((m) => m.customer_id),
       order_ids: memos.map((m) => m.order_id),
     }),
+    withReasonLabels(req, "credit_memo", memos as (T & { reason_code?: string | null })[]),
   ])
-  return memos.map((memo) => {
+  return labelled.map((memo) => {
     const balance = balances.get(memo.id)
     return {
       ...memo,

@@ -8,6 +8,7 @@ export const creditMemoFields = [
   "currency_code",
   "memo_date",
   "reason",
+  "reason_code",
   "internal",
   "legal_number",
   "subtotal",

@@ -1,6 +1,6 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
-import { currencyCode, id, isoDate, money, refinePrecision, text } from "../../utils/validators"
+import { currencyCode, id, isoDate, money, reasonCode, refinePrecision, text } from "../../utils/validators"
 
 const line = z.strictObject({
   description: text(500).trim().min(1),
@@ -28,6 +28,8 @@ export const AdminCreateCreditMemo = z
     currency_code: currencyCode(),
     date: isoDate(),
     reason: text(500).trim().min(1),
+    // Checked against settings → reason_codes.credit_memo by the module.
+    reason_code: reasonCode().nullish(),
     internal: z.boolean().optional(),
     legal_number: text(100).trim().min(1).nullish(),
     lines: z.array(line).min(1).max(200),
@@ -42,6 +44,7 @@ export const AdminUpdateCreditMemo = z.strictObject({
   return_id: id().nullish(),
   date: isoDate().optional(),
   reason: text(500).trim().min(1).optional(),
+  reason_code: reasonCode().nullish(),
   internal: z.boolean().optional(),
   legal_number: text(100).trim().min(1).nullish(),
   lines: z.array(line).min(1).max(200).optional(),
@@ -59,6 +62,7 @@ export const AdminGetCreditMemosParams = createFindParams({
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   order_id: z.string().optional(),
   currency_code: z.string().optional(),
+  reason_code: z.string().optional(),
   q: z.string().optional(),
 })
 

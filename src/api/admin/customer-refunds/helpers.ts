@@ -1,15 +1,19 @@
 import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import type { BookedRefund } from "../../../workflows/customer-refunds"
 import { loadReferences } from "../../utils/names"
+import { withReasonLabels } from "../../utils/reason-labels"
 import { refetchOr404 } from "../../utils/refetch"
 
-/** Adds the customer's name to a page of refunds (one query for the page). */
-export async function withCustomers<T extends { customer_id?: string }>(
+/** Adds the customer's name and the reason's label to a page of refunds (one query each for the page). */
+export async function withCustomers<T extends { customer_id?: string; reason_code?: string | null }>(
   req: AuthenticatedMedusaRequest<any>,
   refunds: T[]
 ) {
-  const refs = await loadReferences(req.scope, { customer_ids: refunds.map((r) => r.customer_id) })
-  return refunds.map((r) => ({ ...r, customer: refs.customer(r.customer_id) }))
+  const [refs, labelled] = await Promise.all([
+    loadReferences(req.scope, { customer_ids: refunds.map((r) => r.customer_id) }),
+    withReasonLabels(req, "customer_refund", refunds),
+  ])
+  return labelled.map((r) => ({ ...r, customer: refs.customer(r.customer_id) }))
 }
 
 export const loadCustomerRefund = async (req: AuthenticatedMedusaRequest<any>, id?: string) =>

@@ -11,6 +11,7 @@ export const customerRefundFields = [
   "reference",
   "pay_to",
   "memo",
+  "reason_code",
   "attachment_url",
   "total",
   "journal_entry_id",

@@ -2,7 +2,7 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { REFUND_STATUSES } from "../../../modules/accounting/models/customer-refund"
 import { CREDIT_SOURCE_TYPES } from "../../../modules/accounting/models/customer-refund-line"
-import { currencyCode, id, isoDate, money, refinePrecision, refundMethod, text } from "../../utils/validators"
+import { currencyCode, id, isoDate, money, reasonCode, refinePrecision, refundMethod, text } from "../../utils/validators"
 
 const line = z.strictObject({
   source_type: z.enum(CREDIT_SOURCE_TYPES),
@@ -18,6 +18,8 @@ const fields = {
   reference: text(200).nullish(),
   pay_to: text(200).nullish(),
   memo: text(1000).nullish(),
+  // Checked against settings → reason_codes.customer_refund by the module.
+  reason_code: reasonCode().nullish(),
   attachment_url: z
     .string()
     .url()
@@ -51,6 +53,7 @@ export const AdminUpdateCustomerRefund = z.strictObject({
   reference: fields.reference,
   pay_to: fields.pay_to,
   memo: fields.memo,
+  reason_code: fields.reason_code,
   attachment_url: fields.attachment_url,
   metadata: fields.metadata,
   lines: fields.lines.optional(),
@@ -77,6 +80,7 @@ export const AdminGetCustomerRefundsParams = createFindParams({
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   method: z.union([refundMethod(), z.array(refundMethod())]).optional(),
   currency_code: z.string().optional(),
+  reason_code: z.string().optional(),
   date_from: isoDate().optional(),
   date_to: isoDate().optional(),
   q: z.string().optional(),

@@ -1,20 +1,16 @@
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
+import { currencyCode, id, isoDate, money, reasonCode, text } from "../../utils/validators"
 import { WRITE_OFF_STATUSES } from "../../../modules/accounting/models/write-off"
-import { currencyCode, id, isoDate, money, text } from "../../utils/validators"
 
-/** A reason code: short, stable, machine-friendly (bad_debt, small_balance, dispute_lost). */
-export const reasonCode = () =>
-  z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, {
-    message: "must be a reason code: lowercase letters, digits, _ and - (e.g. small_balance)",
-  })
+// reason_code: checked against settings → reason_codes.write_off by the module (required there or not).
 
 export const AdminCreateWriteOff = z.strictObject({
   order_id: id(),
   /** Omitted: all the order still owes. */
   amount: money().optional(),
   date: isoDate(),
-  reason_code: reasonCode(),
+  reason_code: reasonCode().nullish(),
   memo: text(500).nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 })
@@ -23,7 +19,7 @@ export const AdminBulkWriteOff = z.strictObject({
   currency_code: currencyCode(),
   threshold: money(),
   date: isoDate(),
-  reason_code: reasonCode(),
+  reason_code: reasonCode().nullish(),
   customer_id: id().nullish(),
   memo: text(500).nullish(),
 })

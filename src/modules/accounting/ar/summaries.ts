@@ -66,6 +66,15 @@ export async function orderAccountingSummary(knex: Knex, orderId: string) {
             .where("d.order_id", orderId)
             .select("l.refund_id")
         )
+        // Refunds of a memo written against the order (a goodwill refund's allowance).
+        .orWhereIn(
+          "r.id",
+          knex("accounting_customer_refund_line as l")
+            .join("accounting_credit_memo as m", "m.id", "l.source_id")
+            .where("l.source_type", "credit_memo")
+            .where("m.order_id", orderId)
+            .select("l.refund_id")
+        )
     )
     .whereNull("r.deleted_at")
     .orderBy("r.created_at")

@@ -6,6 +6,8 @@ import { AccountMap, AccountRole } from "../rules/roles"
 import { CHAIN_SEQUENCE, SequenceType } from "./sequences"
 import { POSTING_SOURCES } from "../options"
 import type { ApprovalDocumentType } from "../rules/approval"
+import { resolveReasonCodes } from "../rules/reason-codes"
+import { mergeReasonCodes, ReasonCodesUpdate } from "./reason-codes"
 
 export type SettingsUpdate = {
   role_accounts?: Partial<Record<AccountRole, string>>
@@ -25,6 +27,8 @@ export type SettingsUpdate = {
   approvals?: Partial<Record<ApprovalDocumentType, Record<string, string> | null>>
   late_items_to_open_period?: boolean
   lock_date?: string | null
+  /** Per document type: `required` and/or the whole list of codes (none dropped). */
+  reason_codes?: ReasonCodesUpdate
 }
 
 export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
@@ -73,6 +77,7 @@ export async function loadPostingSettings(knex: Knex) {
     lock_date: (setting?.lock_date ?? null) as string | null,
     posting: { ...DEFAULT_POSTING, ...(setting?.posting ?? {}) } as Record<string, boolean>,
     approvals: (setting?.approvals ?? {}) as Partial<Record<ApprovalDocumentType, Record<string, string>>>,
+    reason_codes: resolveReasonCodes(setting?.reason_codes),
   }
 }
 
@@ -258,6 +263,9 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
       }
     }
     scalar.approvals = JSON.stringify(next)
+  }
+  if (update.reason_codes) {
+    scalar.reason_codes = JSON.stringify(await mergeReasonCodes(knex, update.reason_codes))
   }
   if (Object.keys(scalar).length) {
     await knex("accounting_setting")

@@ -21,6 +21,8 @@ export const AccountingSetting = model.define(
     sync_cursor: model.dateTime().nullable(),
     // Approval thresholds per document type and currency: { customer_refund: { usd: "500" } }.
     approvals: model.json().nullable(),
+    // Reason codes per document type (rules/reason-codes.ts); null = the defaults.
+    reason_codes: model.json().nullable(),
     // Hash of the plugin options last written into these settings.
     options_hash: model.text().nullable(),
   }

@@ -16,6 +16,8 @@ export const CreditMemo = model
       currency_code: model.text(),
       memo_date: model.text(),
       reason: model.text(),
+      // One of the configured reason codes (settings → reason_codes.credit_memo).
+      reason_code: model.text().nullable(),
       subtotal: model.bigNumber().default(0),
       tax_total: model.bigNumber().default(0),
       total: model.bigNumber().default(0),

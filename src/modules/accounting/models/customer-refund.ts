@@ -37,6 +37,8 @@ export const CustomerRefund = model
       reference: model.text().nullable(),
       pay_to: model.text().nullable(),
       memo: model.text().nullable(),
+      // One of the configured reason codes (settings → reason_codes.customer_refund).
+      reason_code: model.text().nullable(),
       attachment_url: model.text().nullable(),
       total: model.bigNumber().default(0),
       journal_entry_id: model.text().nullable(),

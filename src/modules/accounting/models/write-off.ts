@@ -22,7 +22,8 @@ export const WriteOff = model
       currency_code: model.text(),
       write_off_date: model.text(),
       amount: model.bigNumber(),
-      reason_code: model.text(),
+      // One of the configured reason codes (settings → reason_codes.write_off).
+      reason_code: model.text().nullable(),
       memo: model.text().nullable(),
       batch_id: model.text().nullable(),
       journal_entry_id: model.text().nullable(),

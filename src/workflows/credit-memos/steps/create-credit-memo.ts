@@ -17,10 +17,15 @@ export const createCreditMemoStep = createStep(
     return new StepResponse(id, id)
   },
   async (id, { container }) => {
-    if (id) {
-      await container
-        .resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-        .deleteCreditMemoDraft(id, { origin: "compensation" })
+    if (!id) {
+      return
+    }
+    const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
+    // A memo issued since is undone by a void, which the composing workflow
+    // ran first (goodwill refund); only a draft is deleted.
+    const [memo] = await accounting.listCreditMemos({ id }, { select: ["status"] })
+    if (memo?.status === "draft") {
+      await accounting.deleteCreditMemoDraft(id, { origin: "compensation" })
     }
   }
 )

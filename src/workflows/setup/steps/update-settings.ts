@@ -24,6 +24,10 @@ function restoreFrom(
     auto_credit_memo_on_return:
       update.auto_credit_memo_on_return !== undefined ? before.auto_credit_memo_on_return : undefined,
     posting: update.posting && before.posting,
+    // The whole list of each type touched (restoring re-adds nothing dropped: drops are refused).
+    reason_codes:
+      update.reason_codes &&
+      Object.fromEntries(Object.keys(update.reason_codes).map((t) => [t, (before.reason_codes as any)[t]])),
     approvals:
       update.approvals &&
       Object.fromEntries(Object.keys(update.approvals).map((t) => [t, (before.approvals as any)[t] ?? null])),

@@ -143,6 +143,7 @@ const CreditMemosList = () => {
           "–"
         ),
     }),
+    column.accessor("reason_label", { header: "Reason code", cell: ({ getValue }) => getValue() ?? "–" }),
     column.accessor("reason", { header: "Reason" }),
     column.accessor("total", {
       header: "Total",

@@ -119,6 +119,7 @@ const RefundsList = () => {
     }),
     column.accessor("method", { header: "Method", cell: ({ getValue }) => methodLabel(getValue()) }),
     column.accessor("reference", { header: "Reference", cell: ({ getValue }) => getValue() ?? "–" }),
+    column.accessor("reason_label", { header: "Reason", cell: ({ getValue }) => getValue() ?? "–" }),
     column.accessor("total", {
       header: "Amount",
       align: "right",

@@ -7,6 +7,7 @@ import { ApprovalThresholds } from "../../../components/approval-thresholds"
 import { Field, TextField } from "../../../components/form-field"
 import { ActionError, useNotice } from "../../../components/notice"
 import { LoadError, Loading, Section } from "../../../components/section"
+import { ReasonCodesSettings } from "../../../components/reason-codes-settings"
 import { useAccountingMutation, useAccounts, usePermissions, useSettings } from "../../../hooks/accounting"
 import { accounting, sdk } from "../../../lib/sdk"
 import { parseBuckets } from "../../../lib/buckets"
@@ -317,9 +318,10 @@ const PostingSwitch = ({ label, checked, onChange }: { label: string; checked: b
 const SettingsPage = () => (
   <AccountingPage
     title="Settings"
-    description="Account mapping, payment terms, numbering, aging buckets, automatic posting and approval thresholds."
+    description="Account mapping, payment terms, numbering, aging buckets, automatic posting, reason codes and approval thresholds."
   >
     <SettingsForm />
+    <ReasonCodesSettings />
     <ApprovalThresholds />
   </AccountingPage>
 )

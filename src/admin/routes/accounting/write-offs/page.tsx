@@ -90,7 +90,7 @@ const WriteOffsList = () => {
       header: "Order",
       cell: ({ row }) => orderLabel(row.original.order ?? { id: row.original.order_id, display_id: null }),
     }),
-    column.accessor("reason_code", { header: "Reason" }),
+    column.accessor("reason_label", { header: "Reason", cell: ({ getValue }) => getValue() ?? "–" }),
     column.accessor("amount", {
       header: "Amount",
       align: "right",

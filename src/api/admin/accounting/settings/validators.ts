@@ -4,7 +4,8 @@ import { SEQUENCE_TYPES } from "../../../../modules/accounting/ledger/sequences"
 import { DEFAULT_POSTING } from "../../../../modules/accounting/ledger/settings"
 import { sequenceFormat } from "../../../../modules/accounting/options"
 import { APPROVAL_DOCUMENT_TYPES } from "../../../../modules/accounting/rules/approval"
-import { currencyCode, id, isoDate, money, refundMethod, timeZone } from "../../../utils/validators"
+import { REASON_CODE_DOCUMENT_TYPES } from "../../../../modules/accounting/rules/reason-codes"
+import { currencyCode, id, isoDate, money, reasonCode, refundMethod, text, timeZone } from "../../../utils/validators"
 
 const roleShape = Object.fromEntries(ACCOUNT_ROLES.map((r) => [r, id().optional()])) as Record<
   (typeof ACCOUNT_ROLES)[number],
@@ -22,6 +23,30 @@ const thresholds = z
 const approvalsShape = Object.fromEntries(
   Object.keys(APPROVAL_DOCUMENT_TYPES).map((t) => [t, thresholds])
 ) as Record<keyof typeof APPROVAL_DOCUMENT_TYPES, typeof thresholds>
+
+// Reason codes of one document type: the whole list (codes unique, none dropped) and/or required.
+const reasonCodeList = z
+  .strictObject({
+    required: z.boolean().optional(),
+    codes: z
+      .array(
+        z.strictObject({
+          code: reasonCode(),
+          label: text(80).trim().min(1),
+          active: z.boolean().default(true),
+        })
+      )
+      .max(100)
+      .refine((codes) => new Set(codes.map((c) => c.code)).size === codes.length, {
+        message: "each code may appear once",
+      })
+      .optional(),
+  })
+  .optional()
+const reasonCodesShape = Object.fromEntries(REASON_CODE_DOCUMENT_TYPES.map((t) => [t, reasonCodeList])) as Record<
+  (typeof REASON_CODE_DOCUMENT_TYPES)[number],
+  typeof reasonCodeList
+>
 
 export const AdminUpdateAccountingSettings = z.strictObject({
   approvals: z.strictObject(approvalsShape).optional(),
@@ -67,4 +92,5 @@ export const AdminUpdateAccountingSettings = z.strictObject({
   late_items_to_open_period: z.boolean().optional(),
   // Nobody without periods:manage posts on or before it; null lifts it. Needs periods:manage.
   lock_date: isoDate().nullable().optional(),
+  reason_codes: z.strictObject(reasonCodesShape).optional(),
 })

@@ -3,6 +3,7 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
 import { assertDateAllowed } from "../../ledger/clock"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertAtPrecision, moneyColumns, readMoney, sumMoney, toDecimal } from "../../rules/money"
 import { refreshDraftApproval } from "../approvals"
 import { lockMemo } from "./lock"
@@ -40,6 +41,7 @@ async function insertLines(knex: Knex, memoId: string, lines: CreditMemoLineInpu
 
 export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor: Actor) {
   await assertDateAllowed(knex, input.memo_date)
+  const reasonCode = await checkReasonCode(knex, "credit_memo", input.reason_code)
   const currency = input.currency_code.toLowerCase()
   const totals = totalsOf(input.lines, currency)
   const id = generateEntityId(undefined, "cmemo")
@@ -52,6 +54,7 @@ export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor
     currency_code: currency,
     memo_date: input.memo_date,
     reason: input.reason,
+    reason_code: reasonCode,
     internal: input.internal ?? false,
     legal_number: input.legal_number ?? null,
     metadata: input.metadata ? JSON.stringify(input.metadata) : null,
@@ -83,6 +86,9 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
     )
   }
   await assertDateAllowed(knex, update.memo_date)
+  if (update.reason_code !== undefined) {
+    await checkReasonCode(knex, "credit_memo", update.reason_code)
+  }
   const { lines, ...header } = update
   const patch: Record<string, unknown> = { ...header, updated_at: knex.fn.now() }
   if (header.metadata !== undefined) {
@@ -108,6 +114,7 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
     before: {
       memo_date: memo.memo_date,
       reason: memo.reason,
+      reason_code: memo.reason_code,
       total: readMoney(memo, "total").toString(),
     },
     after: { ...update, ...(patch.raw_total ? { total: readMoney(patch, "total").toString() } : {}) },

@@ -3,6 +3,7 @@ import { advisoryLock } from "../../db"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
 import { assertDateAllowed } from "../../ledger/clock"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertPeriodOpen } from "../../ledger/periods"
 import { postEntry } from "../../ledger/posting"
 import { nextDocumentNumber } from "../../ledger/sequences"
@@ -27,6 +28,8 @@ export async function issueCreditMemo(knex: Knex, id: string, actor: Actor) {
     )
   }
   await assertApproved(knex, "credit_memo", memo)
+  // The list may have changed since the draft was saved (a code deactivated, a reason now required).
+  await checkReasonCode(knex, "credit_memo", memo.reason_code)
   await assertPeriodOpen(knex, memo.memo_date)
   await assertDateAllowed(knex, memo.memo_date)
   if (memo.order_id) {

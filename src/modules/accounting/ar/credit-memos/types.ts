@@ -15,6 +15,8 @@ export type CreditMemoInput = {
   currency_code: string
   memo_date: string
   reason: string
+  /** One of settings → reason_codes.credit_memo (required there or not). */
+  reason_code?: string | null
   /** Not a tax document (an invoicing plugin issues the legal credit note). */
   internal?: boolean
   /** The number of the legal credit note that plugin issued. */

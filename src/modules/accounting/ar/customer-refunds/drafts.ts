@@ -4,6 +4,7 @@ import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
 import { refreshDraftApproval } from "../approvals"
 import { assertDateAllowed } from "../../ledger/clock"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { readMoney, sumMoney } from "../../rules/money"
 import {
   assertAvailable,
@@ -23,6 +24,7 @@ export async function createCustomerRefundDraft(
   actor: Actor
 ) {
   await assertDateAllowed(knex, input.refund_date)
+  await checkReasonCode(knex, "customer_refund", input.reason_code)
   const lines = await resolveLines(knex, input, context)
   const total = sumMoney(lines.map((l) => l.amount))
   assertCardPayment(input, context, total)
@@ -128,6 +130,9 @@ export async function updateCustomerRefundDraft(
         : update.method
           ? null
           : refund.payment_account_id,
+  }
+  if (update.reason_code !== undefined) {
+    await checkReasonCode(knex, "customer_refund", update.reason_code)
   }
   const lines = await resolveLines(knex, input, context)
   const total = sumMoney(lines.map((l) => l.amount))

@@ -218,6 +218,7 @@ export function refundRow(input: CustomerRefundInput, total: Decimal, paymentAcc
     reference: input.reference ?? null,
     pay_to: input.pay_to ?? null,
     memo: input.memo ?? null,
+    reason_code: input.reason_code ?? null,
     attachment_url: input.attachment_url ?? null,
     metadata: input.metadata ? JSON.stringify(input.metadata) : null,
     total: total.toString(),

@@ -1,4 +1,5 @@
 import { assertApproved } from "../approvals"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { advisoryLock } from "../../db"
 import { AccountingError } from "../../errors"
@@ -29,6 +30,8 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   const refund = await lockRefund(knex, id)
   refuseUnlessDraft(refund, "posted")
   await assertApproved(knex, "customer_refund", refund)
+  // The list may have changed since the draft was saved (a code deactivated, a reason now required).
+  await checkReasonCode(knex, "customer_refund", refund.reason_code)
   await assertPeriodOpen(knex, refund.refund_date)
   await assertDateAllowed(knex, refund.refund_date)
   const input = await loadRefundInput(knex, id)

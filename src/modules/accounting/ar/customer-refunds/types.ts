@@ -20,6 +20,8 @@ export type CustomerRefundInput = {
   reference?: string | null
   pay_to?: string | null
   memo?: string | null
+  /** One of settings → reason_codes.customer_refund (required there or not). */
+  reason_code?: string | null
   attachment_url?: string | null
   metadata?: Record<string, unknown> | null
   lines: RefundLineInput[]

@@ -4,6 +4,7 @@ import { AccountingError } from "../../errors"
 import { Actor } from "../../ledger/audit"
 import { approvalRequired } from "../../rules/approval"
 import { loadApprovalThresholds } from "../approvals"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertAtPrecision } from "../../rules/money"
 import { createWriteOff } from "./create"
 import type { BulkWriteOffInput } from "./types"
@@ -53,6 +54,8 @@ export async function bulkWriteOff(knex: Knex, input: BulkWriteOffInput, actor: 
       `Write-offs above ${thresholds.write_off?.[currency]} ${currency.toUpperCase()} need a second user's approval; lower the threshold to that or write those orders off one by one`
     )
   }
+  // Refused even when no order matches: the request itself is wrong.
+  await checkReasonCode(knex, "write_off", input.reason_code)
   const orders = await smallBalanceOrders(knex, input)
   const batch_id = generateEntityId(undefined, "wobatch")
   const ids: string[] = []

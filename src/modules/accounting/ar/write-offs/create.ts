@@ -3,6 +3,7 @@ import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
 import { assertDateAllowed } from "../../ledger/clock"
+import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertPeriodOpen } from "../../ledger/periods"
 import { postEntry } from "../../ledger/posting"
 import { nextDocumentNumber } from "../../ledger/sequences"
@@ -56,6 +57,7 @@ export async function createWriteOff(
   actor: Actor
 ): Promise<string> {
   await assertDateAllowed(knex, input.date)
+  const reasonCode = await checkReasonCode(knex, "write_off", input.reason_code)
   await assertPeriodOpen(knex, input.date)
   const { customer_id, currency_code, amount } = await lockWritableBalance(knex, input.order_id, input.amount)
   const id = generateEntityId(undefined, "wroff")
@@ -70,7 +72,7 @@ export async function createWriteOff(
     currency_code,
     write_off_date: input.date,
     ...moneyColumns("amount", amount),
-    reason_code: input.reason_code,
+    reason_code: reasonCode,
     memo: input.memo ?? null,
     batch_id: input.batch_id ?? null,
     journal_entry_id: null,
@@ -84,7 +86,7 @@ export async function createWriteOff(
       entity_id: id,
       action: "create",
       to_status: "draft",
-      data: { order_id: input.order_id, amount: amount.toString(), reason_code: input.reason_code, approval: "pending" },
+      data: { order_id: input.order_id, amount: amount.toString(), reason_code: reasonCode, approval: "pending" },
       ...actor,
     })
     return id
@@ -103,6 +105,8 @@ export async function postWriteOff(knex: Knex, id: string, actor: Actor): Promis
     throw new AccountingError("ALREADY_POSTED", `Write-off ${row.number} is already ${row.status}`)
   }
   await assertApproved(knex, "write_off", row)
+  // The reason rules may have changed since the draft was made.
+  await checkReasonCode(knex, "write_off", row.reason_code)
   await assertDateAllowed(knex, row.write_off_date)
   await assertPeriodOpen(knex, row.write_off_date)
   await postDraft(knex, id, actor)
@@ -143,7 +147,7 @@ async function postDraft(knex: Knex, id: string, actor: Actor): Promise<void> {
   const { entry } = await postEntry(knex, {
     entry_date: row.write_off_date,
     currency_code: row.currency_code,
-    memo: `Write-off ${number} of order ${orderName} (${row.reason_code})`,
+    memo: `Write-off ${number} of order ${orderName}${row.reason_code ? ` (${row.reason_code})` : ""}`,
     source_type: "write_off",
     source_id: id,
     source_kind: "posted",

@@ -5,7 +5,8 @@ export type WriteOffInput = {
   /** Omitted: all the order still owes. */
   amount?: MoneyLike | null
   date: string
-  reason_code: string
+  /** One of settings → reason_codes.write_off (required there or not). */
+  reason_code?: string | null
   memo?: string | null
   metadata?: Record<string, unknown> | null
 }
@@ -15,7 +16,7 @@ export type BulkWriteOffInput = {
   /** Orders owing more than 0 and at most this are written off, each in full. */
   threshold: MoneyLike
   date: string
-  reason_code: string
+  reason_code?: string | null
   customer_id?: string | null
   memo?: string | null
 }
