@@ -11,6 +11,7 @@ import { payoutMiddlewares } from "./admin/payouts/middlewares"
 import { bankDepositMiddlewares } from "./admin/bank-deposits/middlewares"
 import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
 import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
+import { customerDepositMiddlewares } from "./admin/customer-deposits/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
 import { withPolicies } from "./utils/policies"
@@ -30,6 +31,7 @@ export default defineMiddlewares({
     ...auditMiddlewares,
     ...receivedPaymentMiddlewares,
     ...writeOffMiddlewares,
+    ...customerDepositMiddlewares,
     ...customerCreditMiddlewares,
     ...customerStatementMiddlewares,
   ]),
