@@ -1,4 +1,4 @@
-import type { CustomerRef, Money, OrderRef } from "./common"
+import type { CustomerRef, ListResponse, Money, OrderRef } from "./common"
 
 export type CustomerDepositStatus = "posted" | "applied" | "refunded" | "voided"
 
@@ -66,3 +66,8 @@ export type CustomerDepositApplyInput = { order_id: string; amount: string; date
 export type CustomerDepositRefundInput = { amount: string; method: string; date: string; reference?: string | null }
 
 export type CustomerDepositVoidInput = { date: string; reason?: string | null }
+
+export type AdminCustomerDepositResponse = { deposit: CustomerDeposit }
+export type AdminCustomerDepositListResponse = ListResponse<"deposits", CustomerDeposit>
+export type AdminCustomerDepositApplicationResponse = { deposit: CustomerDeposit; application_id: string }
+export type AdminCustomerDepositRefundResponse = { deposit: CustomerDeposit; refund_id: string }

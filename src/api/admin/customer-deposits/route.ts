@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminCustomerDepositListResponse, AdminCustomerDepositResponse } from "../../../types/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import { recordCustomerDepositWorkflow } from "../../../workflows/customer-deposits"
@@ -7,7 +8,7 @@ import { idempotent } from "../../utils/idempotency"
 import { loadDeposit, withActivity } from "./helpers"
 import type { AdminCreateDeposit } from "./validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminCustomerDepositListResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "customer_deposit",
@@ -29,7 +30,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminCreateDeposit>>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCustomerDepositResponse>
 ) => {
   await idempotent(req, res, async () => {
     const { date, ...deposit } = req.validatedBody

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminCustomerDepositApplicationResponse } from "../../../../../types/http"
 import type { z } from "@medusajs/framework/zod"
 import { applyCustomerDepositWorkflow } from "../../../../../workflows/customer-deposits"
 import { actorOf } from "../../../../utils/actor"
@@ -13,7 +14,7 @@ import type { AdminApplyDeposit } from "../../validators"
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminApplyDeposit>>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCustomerDepositApplicationResponse>
 ) => {
   await refetchOr404(req, "customer_deposit", "Deposit")
   await idempotent(req, res, async () => {

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AdminCustomerDepositRefundResponse } from "../../../../../types/http"
 import type { z } from "@medusajs/framework/zod"
 import { refundCustomerDepositWorkflow } from "../../../../../workflows/customer-deposits"
 import { actorOf } from "../../../../utils/actor"
@@ -10,7 +11,7 @@ import type { AdminRefundDeposit } from "../../validators"
 /** Pays back (part of) what remains of a deposit. Idempotency-Key: a retry pays once. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<z.infer<typeof AdminRefundDeposit>>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminCustomerDepositRefundResponse>
 ) => {
   await refetchOr404(req, "customer_deposit", "Deposit")
   await idempotent(req, res, async () => {
