@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { AdminCustomerDepositListResponse, AdminCustomerDepositResponse } from "../../../types/http"
+import type { AdminCustomerDepositResponse } from "../../../types/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
 import { recordCustomerDepositWorkflow } from "../../../workflows/customer-deposits"
@@ -8,7 +8,7 @@ import { idempotent } from "../../utils/idempotency"
 import { loadDeposit, withActivity } from "./helpers"
 import type { AdminCreateDeposit } from "./validators"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminCustomerDepositListResponse>) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "customer_deposit",
