@@ -8,10 +8,24 @@ import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { injectToday } from "../helpers/clock"
 import { expectArTiesOut, glLines } from "../helpers/ledger"
 import { orderSnapshot, syncSnapshot } from "../helpers/orders"
+import { applyCustomerDepositWorkflow, recordCustomerDepositWorkflow } from "../../src/workflows/customer-deposits"
 
 jest.setTimeout(240_000)
 
 const TODAY = injectToday("2031-12-31")
+
+// Fault injection: before anything is written (a deposit referenced HOOK-FAIL), and after an
+// application is posted (an application of exactly 13.13).
+recordCustomerDepositWorkflow.hooks.customerDepositValidated(async ({ input }) => {
+  if (input.deposit.reference === "HOOK-FAIL") {
+    throw new Error("injected failure before posting")
+  }
+})
+applyCustomerDepositWorkflow.hooks.customerDepositApplied(async ({ input }) => {
+  if (String(input.amount) === "13.13") {
+    throw new Error("injected failure after posting")
+  }
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -381,6 +395,32 @@ medusaIntegrationTestRunner({
       ).toMatch(/check constraint/)
       const { data } = await api.get(`/admin/customer-deposits/${dep.id}`, admin)
       expect(data.deposit).toMatchObject({ amount: "40.00", applied_amount: "0.00", status: "posted" })
+    })
+
+    it("writes nothing when the workflow fails before posting, and takes an application back when it fails after", async () => {
+      const customer = uid("cus")
+      const o = await order(customer, "50.00", "2031-11-01")
+      const before = await counts()
+      const failed = await refused(
+        record({ customer_id: customer, currency_code: "usd", date: "2031-11-01", method: "check", amount: "20", reference: "HOOK-FAIL" })
+      )
+      expect(failed.status).toBe(500)
+      expect(await counts()).toEqual(before)
+
+      const dep = await deposit(customer, "20.00", "2031-11-01")
+      await refused(apply(dep.id, { order_id: o, amount: "13.13", date: "2031-11-02" }))
+      // Compensated forward: the application stands unapplied, its entry mirrored, nothing consumed.
+      expect(await openOf(o)).toBe("50")
+      const { data } = await api.get(`/admin/customer-deposits/${dep.id}`, admin)
+      expect(data.deposit).toMatchObject({ status: "posted", applied_amount: "0.00", remaining_amount: "20.00" })
+      expect(data.deposit.applications).toEqual([expect.objectContaining({ amount: "13.13", unapplied_date: "2031-11-02" })])
+      expect(await glLines(knex(), "customer_deposit_application", data.deposit.applications[0].id)).toEqual([
+        ["2300", "13.13", "0"],
+        ["1100", "0", "13.13"],
+        ["2300", "0", "13.13"],
+        ["1100", "13.13", "0"],
+      ])
+      await expectArTiesOut(knex())
     })
 
     it("asks for the deposits permissions", async () => {
