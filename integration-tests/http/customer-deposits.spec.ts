@@ -139,6 +139,13 @@ medusaIntegrationTestRunner({
       expect(agingRows).toEqual([])
       await expectArTiesOut(knex())
 
+      // Reconciliation: what the deposits still hold equals the Customer Advances balance.
+      const recon = (await api.get(`/admin/accounting/reports/reconciliation?as_of=2031-03-05&currency_code=usd`, admin)).data
+      const held = recon.sections.find((x: any) => x.name === "Customer deposits vs Customer Advances")
+      expect(held.totals).toEqual([
+        expect.objectContaining({ check: "Deposits held vs Customer Advances", expected: "50.00", actual: "50.00" }),
+      ])
+
       const refunded = await refund(dep.id, { amount: "50", method: "check", date: "2031-03-10", reference: "CHK 501" })
       expect(refunded.data.deposit).toMatchObject({
         status: "refunded",
