@@ -11,6 +11,7 @@ import {
   openAdmin,
   row,
   rowAction,
+  shot,
   successNotice,
 } from "./helpers/admin-page"
 
@@ -83,6 +84,8 @@ describe("customer deposits", () => {
     await drawer.getByTestId("action-confirm").click()
     await successNotice(s.page, `Deposit ${number} refunded; $0.06 remains`)
     expect(await deposit()).toMatchObject({ refunded_amount: "0.04", remaining_amount: "0.06", status: "posted" })
+    await row(s.page, reference).filter({ hasText: "$0.06" }).waitFor()
+    await shot(s.page, "deposits")
   })
 
   it("voids a deposit entered in error", async () => {
