@@ -12,6 +12,7 @@ import { bankDepositMiddlewares } from "./admin/bank-deposits/middlewares"
 import { receivedPaymentMiddlewares } from "./admin/received-payments/middlewares"
 import { writeOffMiddlewares } from "./admin/write-offs/middlewares"
 import { goodwillRefundMiddlewares } from "./admin/orders/[id]/goodwill-refunds/middlewares"
+import { customerDepositMiddlewares } from "./admin/customer-deposits/middlewares"
 import { moneyWireMiddlewares } from "./money-wire-middlewares"
 import { accountingErrorHandler } from "./utils/error-handler"
 import { withPolicies } from "./utils/policies"
@@ -32,6 +33,7 @@ export default defineMiddlewares({
     ...receivedPaymentMiddlewares,
     ...writeOffMiddlewares,
     ...goodwillRefundMiddlewares,
+    ...customerDepositMiddlewares,
     ...customerCreditMiddlewares,
     ...customerStatementMiddlewares,
   ]),

@@ -9,6 +9,11 @@ import type {
   PostedPayout,
   BulkWriteOffInput,
   CustomerOpenItems,
+  CustomerDeposit,
+  CustomerDepositApplyInput,
+  CustomerDepositInput,
+  CustomerDepositRefundInput,
+  CustomerDepositVoidInput,
   PaymentReversalKind,
   ReceivedPayment,
   ReceivedPaymentInput,
@@ -271,6 +276,35 @@ export function accountingClient(sdk: Medusa) {
       post: (id: string) => post<{ write_off: WriteOff }>(`/admin/write-offs/${id}/post`),
       /** Deletes a draft (awaiting approval or rejected). */
       delete: (id: string) => del<{ id: string; deleted: boolean }>(`/admin/write-offs/${id}`),
+    },
+
+    /** Deposits and advances taken before an order (DEP-): record, apply, unapply, refund, void. */
+    deposits: {
+      list: (query?: Query) =>
+        get<ListResponse<"deposits", CustomerDeposit>>("/admin/customer-deposits", query),
+      retrieve: (id: string) => get<{ deposit: CustomerDeposit }>(`/admin/customer-deposits/${id}`),
+      /** Pass an idempotency key to make a double click (or a retry) harmless. */
+      create: (body: CustomerDepositInput, idempotencyKey?: string) =>
+        post<{ deposit: CustomerDeposit }>("/admin/customer-deposits", body, idempotency(idempotencyKey)),
+      apply: (id: string, body: CustomerDepositApplyInput, idempotencyKey?: string) =>
+        post<{ deposit: CustomerDeposit; application_id: string }>(
+          `/admin/customer-deposits/${id}/applications`,
+          body,
+          idempotency(idempotencyKey)
+        ),
+      unapply: (id: string, applicationId: string, body: { date: string }) =>
+        post<{ deposit: CustomerDeposit }>(
+          `/admin/customer-deposits/${id}/applications/${applicationId}/unapply`,
+          body
+        ),
+      refund: (id: string, body: CustomerDepositRefundInput, idempotencyKey?: string) =>
+        post<{ deposit: CustomerDeposit; refund_id: string }>(
+          `/admin/customer-deposits/${id}/refund`,
+          body,
+          idempotency(idempotencyKey)
+        ),
+      void: (id: string, body: CustomerDepositVoidInput) =>
+        post<{ deposit: CustomerDeposit }>(`/admin/customer-deposits/${id}/void`, body),
     },
 
     /** Any credit of a customer applied to any of its open orders (same currency). */

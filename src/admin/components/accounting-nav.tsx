@@ -10,6 +10,7 @@ const PAGES = [
   { to: "/accounting/approvals", label: "Approvals" },
   { to: "/accounting/payments", label: "Payments" },
   { to: "/accounting/write-offs", label: "Write-offs" },
+  { to: "/accounting/customer-deposits", label: "Deposits" },
   { to: "/accounting/journal", label: "Journal" },
   { to: "/accounting/reports", label: "Reports" },
   { to: "/accounting/periods", label: "Periods" },

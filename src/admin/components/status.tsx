@@ -9,6 +9,8 @@ const COLORS: Record<string, "green" | "orange" | "red" | "grey" | "blue" | "pur
   issued: "green",
   voided: "grey",
   reversed: "purple",
+  applied: "blue",
+  refunded: "purple",
   open: "green",
   closed: "grey",
   pending: "orange",

@@ -79,6 +79,14 @@ export const useWriteOffs = (query: Query) =>
     placeholderData: keepPreviousData,
   })
 
+export const useDeposits = (query: Query, enabled = true) =>
+  useQuery({
+    queryKey: [KEY, "deposits", query],
+    queryFn: () => accounting.deposits.list(query),
+    placeholderData: keepPreviousData,
+    enabled,
+  })
+
 export const useCustomerOpenItems = (customerId: string | undefined) =>
   useQuery({
     queryKey: [KEY, "open-items", customerId],

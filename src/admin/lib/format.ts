@@ -51,6 +51,8 @@ export const statusLabel = labelled({
   issued: "Issued",
   voided: "Voided",
   reversed: "Reversed",
+  applied: "Applied",
+  refunded: "Refunded",
   open: "Open",
   closed: "Closed",
   pending: "Pending",
@@ -79,6 +81,9 @@ export const SOURCE_TYPES: Record<string, string> = {
   refund: "Payment refund",
   credit_memo: "Credit memo",
   customer_refund: "Customer refund",
+  customer_deposit: "Customer deposit",
+  customer_deposit_application: "Deposit applied",
+  customer_deposit_refund: "Deposit refund",
   journal_entry: "Manual",
 }
 
@@ -94,6 +99,7 @@ export const docTypeLabel = labelled({
   customer_refund: "Customer refund",
   received_payment: "Payment received",
   write_off: "Write-off",
+  deposit_application: "Deposit applied",
 })
 
 /** "#11", or the id when the order has no display number. */

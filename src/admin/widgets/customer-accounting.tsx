@@ -9,7 +9,13 @@ import { NoticeProvider, PageNotice, useNotice } from "../components/notice"
 import { RefundFormModal } from "../components/refund-form-modal"
 import { RowActions } from "../components/row-actions"
 import { DocumentLine, Empty, LoadError, Loading, Section, SubSection } from "../components/section"
-import { useAvailableCredits, useCustomerAccounting, useOpenOrders, usePermissions } from "../hooks/accounting"
+import {
+  useAvailableCredits,
+  useCustomerAccounting,
+  useDeposits,
+  useOpenOrders,
+  usePermissions,
+} from "../hooks/accounting"
 import { creditSourceLabel, formatDate, methodLabel, orderLabel } from "../lib/format"
 import { sumMoney } from "../lib/money"
 import { refundResultText } from "../lib/refunds"
@@ -25,6 +31,8 @@ const CustomerAccountingSection = ({ customer }: { customer: AdminCustomer }) =>
   const orders = useOpenOrders(customer.id)
   const { can } = usePermissions()
   const notice = useNotice()
+  // Deposits still held for the customer (not AR until applied): shown apart from credits.
+  const deposits = useDeposits({ customer_id: customer.id, status: "posted", limit: 20 }, can("deposits:list"))
   const [refundOpen, setRefundOpen] = useState(false)
   const navigate = useNavigate()
   const summary = summaryQuery.data?.customer_accounting
@@ -112,6 +120,19 @@ const CustomerAccountingSection = ({ customer }: { customer: AdminCustomer }) =>
                 ))}
               </div>
             </div>
+          ))}
+        </SubSection>
+      )}
+      {!!deposits.data?.deposits.length && (
+        <SubSection title="Open deposits" data-testid="customer-open-deposits">
+          {deposits.data.deposits.map((d) => (
+            <DocumentLine
+              key={d.id}
+              label={`${d.number} · ${formatDate(d.deposit_date)} · ${methodLabel(d.method)} · remaining`}
+              amount={d.remaining_amount ?? 0}
+              currency={d.currency_code}
+              status={d.status}
+            />
           ))}
         </SubSection>
       )}

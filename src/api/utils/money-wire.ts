@@ -25,6 +25,7 @@ export const MONEY_KEYS = new Set([
   "receivable",
   "refundable",
   "refunded",
+  "refunded_amount",
   "remaining_amount",
   "reserved",
   "subtotal",

@@ -7,6 +7,7 @@ export const OUR_ROUTE_MATCHERS = [
   "/admin/accounting*",
   "/admin/bank-deposits*",
   "/admin/credit-memos*",
+  "/admin/customer-deposits*",
   "/admin/customer-refunds*",
   "/admin/payouts*",
   "/admin/received-payments*",

@@ -64,6 +64,12 @@ export const AccountingErrorCodes = {
   // Reason codes (rules/reason-codes.ts): bad input against the configured list.
   UNKNOWN_REASON_CODE: 400,
   REASON_CODE_REQUIRED: 400,
+  DEPOSIT_CURRENCY_MISMATCH: 422,
+  APPLICATION_EXCEEDS_DEPOSIT: 422,
+  REFUND_EXCEEDS_DEPOSIT: 422,
+  DEPOSIT_METHOD_NOT_SUPPORTED: 422,
+  DEPOSIT_IN_USE: 409,
+  APPLIED_FROM_DEPOSIT: 409,
 } as const
 
 export type AccountingErrorCode = keyof typeof AccountingErrorCodes

@@ -32,6 +32,11 @@ export const AccountingEvents = {
   PAYOUT_POSTED: "accounting.payout.posted",
   BANK_DEPOSIT_POSTED: "accounting.bank_deposit.posted",
   GOODWILL_REFUND_CREATED: "accounting.goodwill_refund.created",
+  CUSTOMER_DEPOSIT_POSTED: "accounting.customer_deposit.posted",
+  CUSTOMER_DEPOSIT_APPLIED: "accounting.customer_deposit.applied",
+  CUSTOMER_DEPOSIT_UNAPPLIED: "accounting.customer_deposit.unapplied",
+  CUSTOMER_DEPOSIT_REFUNDED: "accounting.customer_deposit.refunded",
+  CUSTOMER_DEPOSIT_VOIDED: "accounting.customer_deposit.voided",
 } as const
 
 export type AccountingEventName = (typeof AccountingEvents)[keyof typeof AccountingEvents]
@@ -88,4 +93,12 @@ export type AccountingEventPayloads = {
    * drawing on it, in one request (the memo's and the refund's own events are sent too).
    */
   "accounting.goodwill_refund.created": { credit_memo_id: string; customer_refund_id: string; order_id: string }
+  /** A customer deposit (DEP-) was posted: Dr the method's account / Cr Customer Advances. */
+  "accounting.customer_deposit.posted": { id: string }
+  /** `application_id` of the deposit application (its own entry, Dr Customer Advances / Cr AR). */
+  "accounting.customer_deposit.applied": { id: string; application_id: string; order_id: string }
+  "accounting.customer_deposit.unapplied": { id: string; application_id: string }
+  /** `refund_id` of what was paid back (Dr Customer Advances / Cr the method's account). */
+  "accounting.customer_deposit.refunded": { id: string; refund_id: string }
+  "accounting.customer_deposit.voided": { id: string }
 }

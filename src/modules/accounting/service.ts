@@ -109,6 +109,19 @@ import {
 } from "./ar/write-offs"
 import { applyCustomerCredit, unapplyCustomerCredit } from "./ar/customer-credits"
 import {
+  applyCustomerDeposit,
+  CustomerDepositInput,
+  DepositApplicationInput,
+  depositActivity,
+  DepositRefundInput,
+  DepositUnapplyInput,
+  DepositVoidInput,
+  recordCustomerDeposit,
+  refundCustomerDeposit,
+  unapplyCustomerDeposit,
+  voidCustomerDeposit,
+} from "./ar/customer-deposits"
+import {
   claimDuePostingErrors,
   PostingFailure,
   recordPostingError,
@@ -128,6 +141,9 @@ import {
   BankDepositItem,
   CreditMemo,
   CreditMemoLine,
+  CustomerDeposit,
+  CustomerDepositApplication,
+  CustomerDepositRefund,
   CustomerRefund,
   CustomerRefundLine,
   DocumentSequence,
@@ -161,6 +177,9 @@ export default class AccountingModuleService extends MedusaService({
   BankDepositItem,
   CreditMemo,
   CreditMemoLine,
+  CustomerDeposit,
+  CustomerDepositApplication,
+  CustomerDepositRefund,
   CustomerRefund,
   CustomerRefundLine,
   DocumentSequence,
@@ -244,6 +263,9 @@ export default class AccountingModuleService extends MedusaService({
         label: "Write-off",
         instead: "void it instead",
       },
+      { name: "CustomerDeposits", label: "Deposit", instead: "void it instead" },
+      { name: "CustomerDepositApplications", label: "Deposit application", instead: "unapply it" },
+      { name: "CustomerDepositRefunds", label: "Deposit refund", instead: "refunds are final" },
       { name: "ArDocuments", label: "AR document", instead: "void or correct the document that posted it" },
       { name: "ArApplications", label: "AR application", instead: "unapply it" },
     ]
@@ -828,6 +850,68 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     await voidWriteOff(knex, id, input, actor)
+  }
+
+  // ---- customer deposits (DEP-) -----------------------------------------
+
+  /** Records and posts a deposit taken before an order: Dr the method's account / Cr Customer Advances. */
+  @InjectTransactionManager()
+  async recordCustomerDeposit(input: CustomerDepositInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await recordCustomerDeposit(knex, input, actor)
+  }
+
+  /** Applies part of a deposit to an order: Dr Customer Advances / Cr AR. Returns the application id. */
+  @InjectTransactionManager()
+  async applyCustomerDeposit(
+    id: string,
+    input: DepositApplicationInput,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await applyCustomerDeposit(knex, id, input, actor)
+  }
+
+  @InjectTransactionManager()
+  async unapplyCustomerDeposit(
+    id: string,
+    applicationId: string,
+    input: DepositUnapplyInput,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await unapplyCustomerDeposit(knex, id, applicationId, input, actor)
+  }
+
+  /** Pays back what remains of a deposit: Dr Customer Advances / Cr the method's account. */
+  @InjectTransactionManager()
+  async refundCustomerDeposit(
+    id: string,
+    input: DepositRefundInput,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    return await refundCustomerDeposit(knex, id, input, actor)
+  }
+
+  @InjectTransactionManager()
+  async voidCustomerDeposit(id: string, input: DepositVoidInput, actor: Actor = {}, @MedusaContext() ctx: Context = {}) {
+    const knex = trx(ctx)
+    await setLockTimeout(knex)
+    await voidCustomerDeposit(knex, id, input, actor)
+  }
+
+  /** Remaining amount, applications and refunds of deposits, by their id. */
+  @InjectManager()
+  async customerDepositActivity(ids: string[], @MedusaContext() ctx: Context = {}) {
+    return await depositActivity(reader(ctx), ids)
   }
 
   /** Applies any open credit of a customer to one of its open orders (same currency). */

@@ -240,6 +240,7 @@ export const DOC_TYPE_LABELS: Record<string, string> = {
   customer_refund: "Customer refund",
   received_payment: "Payment received",
   write_off: "Write-off",
+  deposit_application: "Deposit applied",
 }
 
 function filtersOf(params: ArAgingParams) {

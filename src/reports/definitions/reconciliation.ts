@@ -9,6 +9,7 @@ import { arDocumentsAsOf, ROLE_BALANCE_AS_OF } from "../sql/as-of"
 import type { ReportRow, ReportWriter } from "../writers/columns"
 import type { ReportContext, ReportDefinition } from "./types"
 import { clearingAccountDifferences } from "./clearing-accounts"
+import { customerDepositDifferences } from "./deposit-reconciliation"
 
 export type ReconciliationParams = { as_of: string; currency_code?: string }
 
@@ -145,6 +146,10 @@ export const reconciliationReport: ReportDefinition<ReconciliationParams> = {
     // 3. Store credit and gift cards vs their liability accounts
     await writer.section("Store credit and gift cards vs their liability accounts")
     await storeCreditDifferences(ctx, params, wanted, tally)
+
+    // 3b. Customer deposits (DEP-) vs the Customer Advances account
+    await writer.section("Customer deposits vs Customer Advances")
+    await customerDepositDifferences(ctx, params, wanted, tally)
 
     // 4. Journal integrity
     await writer.section("Journal integrity")

@@ -21,6 +21,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
           "1300",
           "2100",
           "2200",
+          "2300",
           "4000",
           "4100",
           "4150",
@@ -36,6 +37,7 @@ moduleIntegrationTestRunner<AccountingModuleService>({
         expect(settings.sequences.map((s) => s.type)).toEqual([
           "bank_deposit",
           "credit_memo",
+          "customer_deposit",
           "customer_refund",
           "journal_entry",
           "payout",

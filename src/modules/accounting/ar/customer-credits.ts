@@ -64,6 +64,13 @@ export async function unapplyCustomerCredit(
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Application ${input.application_id} was not found`)
   }
   const doc = await creditOf(knex, input.customer_id, app.credit_document_id)
+  if (doc.doc_type === "deposit_application") {
+    // Its entry moved the money out of Customer Advances: the deposit takes it back, reversing that entry.
+    throw new AccountingError(
+      "APPLIED_FROM_DEPOSIT",
+      `This application is deposit ${doc.number}'s; unapply it from the deposit (Accounting → Deposits)`
+    )
+  }
   await unapplyCreditBatch(
     knex,
     { credit_document_id: doc.id, application_id: input.application_id, date: input.date, credit_name: nameOf(doc) },

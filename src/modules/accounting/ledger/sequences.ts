@@ -9,6 +9,7 @@ export const SEQUENCE_TYPES = [
   "write_off",
   "payout",
   "bank_deposit",
+  "customer_deposit",
 ] as const
 export type SequenceType = (typeof SEQUENCE_TYPES)[number]
 

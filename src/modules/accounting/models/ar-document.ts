@@ -4,7 +4,8 @@ import { model } from "@medusajs/framework/utils"
  * A document of the AR subledger (an "open item"). `sign` +1 is a debit
  * document (what the customer owes: order receivable, refund paid out,
  * customer refund), -1 a credit document (payment, negative order adjustment,
- * credit memo, received payment, write-off). `open_amount` is the cached remainder, kept equal to
+ * credit memo, received payment, write-off,
+ * deposit application). `open_amount` is the cached remainder, kept equal to
  * amount - standing applications under a row lock; as-of values are derived
  * from `ar_application` dates (see reports).
  */
@@ -19,6 +20,8 @@ export const AR_DOC_TYPES = [
   "write_off",
   // An order's open item moved between customers (order transfer): out of the old, into the new.
   "transfer",
+  // A customer deposit applied to an order (one per application; the deposit itself is not AR).
+  "deposit_application",
 ] as const
 
 export const ArDocument = model

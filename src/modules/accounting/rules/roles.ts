@@ -17,6 +17,8 @@ export const ACCOUNT_ROLES = [
   "bad_debt",
   // What payment providers keep of a payout (Dr on each payout).
   "processing_fees",
+  // Deposits and advances taken before an order (DEP-), apart from store credit (customer_deposits).
+  "customer_advances",
 ] as const
 export type AccountRole = (typeof ACCOUNT_ROLES)[number]
 

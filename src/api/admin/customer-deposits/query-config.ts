@@ -1,0 +1,28 @@
+export const depositFields = [
+  "id",
+  "number",
+  "status",
+  "customer_id",
+  "currency_code",
+  "deposit_date",
+  "method",
+  "deposit_account_id",
+  "reference",
+  "memo",
+  "amount",
+  "applied_amount",
+  "refunded_amount",
+  "journal_entry_id",
+  "void_date",
+  "void_reason",
+  "void_journal_entry_id",
+  "voided_by",
+  "voided_at",
+  "created_by",
+  "origin",
+  "metadata",
+  "created_at",
+  "updated_at",
+]
+export const listDepositsQueryConfig = { defaults: depositFields, isList: true }
+export const retrieveDepositQueryConfig = { defaults: depositFields, isList: false }
