@@ -10,6 +10,8 @@ const PAGES = [
   { to: "/accounting/approvals", label: "Approvals" },
   { to: "/accounting/payments", label: "Payments" },
   { to: "/accounting/write-offs", label: "Write-offs" },
+  { to: "/accounting/payouts", label: "Payouts" },
+  { to: "/accounting/bank-deposits", label: "Bank deposits" },
   { to: "/accounting/journal", label: "Journal" },
   { to: "/accounting/reports", label: "Reports" },
   { to: "/accounting/periods", label: "Periods" },
