@@ -48,7 +48,10 @@ const COLUMNS = [
       const counts = getValue()
       return counts ? (
         <div className="flex gap-x-1">
-          <Badge size="2xsmall" color="green">{`${counts.matched} matched`}</Badge>
+          <Badge
+            size="2xsmall"
+            color={counts.matched ? "green" : "grey"}
+          >{`${counts.matched} matched`}</Badge>
           {counts.unmatched > 0 && (
             <Badge size="2xsmall" color="orange">{`${counts.unmatched} unmatched`}</Badge>
           )}
