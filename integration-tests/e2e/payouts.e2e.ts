@@ -110,6 +110,8 @@ describe("payouts", () => {
     await dialog.getByTestId("import-payouts").click()
     await successNotice(s.page, /PO-\d+ already imported: nothing posted again/)
     expect(await payoutsOf(`po_e2e_${RUN}`)).toHaveLength(1)
+    // An open drawer hides the page from the accessibility tree: count the rows once it is gone.
+    await s.page.getByRole("dialog").waitFor({ state: "detached" })
     expect(await row(s.page, `po_e2e_${RUN}`).count()).toBe(1)
   })
 
@@ -123,6 +125,8 @@ describe("payouts", () => {
     expect(await dialog.getByTestId("action-error").textContent()).toContain("nothing was posted")
     expect(await payoutsOf(`po_e2e_bad_${RUN}`)).toEqual([])
     await dialog.getByRole("button", { name: "Cancel" }).click()
+    await dialog.waitFor({ state: "detached" })
+    await row(s.page, `po_e2e_${RUN}`).waitFor()
     expect(await row(s.page, `po_e2e_bad_${RUN}`).count()).toBe(0)
   })
 
