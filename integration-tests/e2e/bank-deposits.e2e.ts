@@ -68,6 +68,7 @@ describe("bank deposits", () => {
       await dialog.getByRole("checkbox", { name: new RegExp(`E2E-DEP-${RUN}-${method}`) }).click()
     }
     expect(await dialog.getByTestId("deposit-total").textContent()).toBe("2 receipts: $165.50")
+    await shot(s.page, "bank-deposit-new")
 
     // A slip dated before the receipts came in is refused on its date.
     await dialog.getByTestId("deposit-date").fill(YESTERDAY)

@@ -123,6 +123,7 @@ describe("payouts", () => {
     await errors.first().waitFor()
     expect(await errors.allTextContents()).toEqual([expect.stringMatching(/^line 3: net/)])
     expect(await dialog.getByTestId("action-error").textContent()).toContain("nothing was posted")
+    await shot(s.page, "payout-import-errors")
     expect(await payoutsOf(`po_e2e_bad_${RUN}`)).toEqual([])
     await dialog.getByRole("button", { name: "Cancel" }).click()
     await dialog.waitFor({ state: "detached" })

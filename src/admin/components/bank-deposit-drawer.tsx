@@ -108,7 +108,7 @@ export const BankDepositDrawer = ({
 
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content className="max-w-[720px]">
+      <Drawer.Content className="sm:max-w-[720px]">
         <Drawer.Header>
           <Drawer.Title>New bank deposit</Drawer.Title>
           <Drawer.Description className="txt-small text-ui-fg-subtle">

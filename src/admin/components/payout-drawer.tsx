@@ -14,7 +14,7 @@ export const PayoutDrawer = ({ payoutId, onClose }: { payoutId: string | null; o
   const lines = [...(p?.lines ?? [])].sort((a, b) => a.line_no - b.line_no)
   return (
     <Drawer open={!!payoutId} onOpenChange={(open) => !open && onClose()}>
-      <Drawer.Content className="max-w-[840px]">
+      <Drawer.Content className="sm:max-w-[840px]">
         <Drawer.Header>
           <Drawer.Title>Payout {p?.number ?? ""}</Drawer.Title>
           <Drawer.Description className="txt-small text-ui-fg-subtle">

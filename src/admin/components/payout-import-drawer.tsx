@@ -102,7 +102,7 @@ export const PayoutImportDrawer = ({
 
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content className="max-w-[560px]">
+      <Drawer.Content>
         <Drawer.Header>
           <Drawer.Title>Import a payout report</Drawer.Title>
           <Drawer.Description className="txt-small text-ui-fg-subtle">

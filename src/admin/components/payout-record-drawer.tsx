@@ -130,7 +130,7 @@ export const PayoutRecordDrawer = ({
 
   return (
     <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content className="max-w-[640px]">
+      <Drawer.Content className="sm:max-w-[720px]">
         <Drawer.Header>
           <Drawer.Title>Record a payout</Drawer.Title>
           <Drawer.Description className="txt-small text-ui-fg-subtle">
