@@ -79,36 +79,6 @@ export const useWriteOffs = (query: Query) =>
     placeholderData: keepPreviousData,
   })
 
-export const usePayouts = (query: Query) =>
-  useQuery({
-    queryKey: [KEY, "payouts", query],
-    queryFn: () => accounting.payouts.list(query),
-    placeholderData: keepPreviousData,
-  })
-
-export const usePayout = (id: string | null) =>
-  useQuery({ queryKey: [KEY, "payout", id], queryFn: () => accounting.payouts.retrieve(id!), enabled: !!id })
-
-export const useUnmatchedPayouts = (query: { provider_id?: string } = {}) =>
-  useQuery({
-    queryKey: [KEY, "payouts-unmatched", query],
-    queryFn: () => accounting.payouts.unmatched(query),
-  })
-
-export const useBankDeposits = (query: Query) =>
-  useQuery({
-    queryKey: [KEY, "bank-deposits", query],
-    queryFn: () => accounting.bankDeposits.list(query),
-    placeholderData: keepPreviousData,
-  })
-
-export const useUndepositedReceipts = (currency: string | undefined, enabled = true) =>
-  useQuery({
-    queryKey: [KEY, "undeposited", currency],
-    queryFn: () => accounting.bankDeposits.undeposited({ currency_code: currency }),
-    enabled,
-  })
-
 export const useCustomerOpenItems = (customerId: string | undefined) =>
   useQuery({
     queryKey: [KEY, "open-items", customerId],
@@ -141,6 +111,36 @@ export const usePostingErrors = (query: Query) =>
     queryKey: [KEY, "posting-errors", query],
     queryFn: () => accounting.postingErrors.list(query),
     placeholderData: keepPreviousData,
+  })
+
+export const usePayouts = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "payouts", query],
+    queryFn: () => accounting.payouts.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const usePayout = (id: string | null) =>
+  useQuery({ queryKey: [KEY, "payout", id], queryFn: () => accounting.payouts.retrieve(id!), enabled: !!id })
+
+export const useUnmatchedPayouts = (query: { provider_id?: string } = {}) =>
+  useQuery({
+    queryKey: [KEY, "payouts-unmatched", query],
+    queryFn: () => accounting.payouts.unmatched(query),
+  })
+
+export const useBankDeposits = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "bank-deposits", query],
+    queryFn: () => accounting.bankDeposits.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useUndepositedReceipts = (currency: string | undefined, enabled = true) =>
+  useQuery({
+    queryKey: [KEY, "undeposited", currency],
+    queryFn: () => accounting.bankDeposits.undeposited({ currency_code: currency }),
+    enabled,
   })
 
 export const useReport = (
