@@ -253,7 +253,14 @@ medusaIntegrationTestRunner({
         email: "depclerk@example.com",
         permissions: ["bank_deposits:list"],
       })
-      expect((await api.get("/admin/bank-deposits", clerk)).data.count).toBe(1)
+      const { data: listed } = await api.get("/admin/bank-deposits?q=Slip", clerk)
+      expect(listed.count).toBe(1)
+      expect(listed.bank_deposits[0]).toMatchObject({
+        number: "DS-00001",
+        total: total.toFixed(2),
+        receipt_count: 3,
+        bank_account: { code: "1000", name: "Bank" },
+      })
       expect(
         (
           await refused(

@@ -105,6 +105,18 @@ medusaIntegrationTestRunner({
         [2, "pi_ELSEWHERE", null, null],
       ])
 
+      // The list counts each payout's matched and unmatched lines; money as decimal strings; `q` finds it.
+      const { data: listed } = await api.get("/admin/payouts?q=po_1", admin)
+      expect(listed.payouts).toEqual([
+        expect.objectContaining({
+          number: "PO-00001",
+          gross: gross.plus(5).toFixed(2),
+          fee: "1.70",
+          net: net.plus("4.55").toFixed(2),
+          line_counts: { matched: 1, unmatched: 1 },
+        }),
+      ])
+
       // The same file again posts nothing.
       const again = await upload(file, { provider_id: "pp_system_default" })
       expect(again.data.payouts).toEqual([expect.objectContaining({ id, created: false })])
@@ -116,7 +128,7 @@ medusaIntegrationTestRunner({
       )
       expect(
         unmatched.unmatched_lines.map((l: any) => [l.payout_number, l.provider_payment_id, l.gross])
-      ).toEqual([["PO-00001", "pi_ELSEWHERE", "5"]])
+      ).toEqual([["PO-00001", "pi_ELSEWHERE", "5.00"]])
       expect(unmatched.unpaid_captures).toEqual([])
 
       // Posted payouts never change (database guard).

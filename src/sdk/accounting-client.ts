@@ -6,7 +6,9 @@ import type {
   PeriodChecklist,
   Payout,
   PayoutColumnMapping,
+  PayoutFileError,
   PostedPayout,
+  UnmatchedPayouts,
   BulkWriteOffInput,
   CustomerOpenItems,
   CustomerDeposit,
@@ -88,7 +90,9 @@ export class AccountingApiError extends Error {
     message: string,
     readonly status: number,
     readonly code?: string,
-    readonly type?: string
+    readonly type?: string,
+    /** A refused file's problems, line by line (PAYOUT_FILE_REJECTED, IMPORT_REJECTED). */
+    readonly errors: PayoutFileError[] = []
   ) {
     super(message)
     this.name = "AccountingApiError"
@@ -133,7 +137,8 @@ function transport(sdk: Medusa) {
         typeof error.message === "string" ? error.message : response.statusText || `HTTP ${response.status}`,
         response.status,
         typeof error.code === "string" ? error.code : undefined,
-        typeof error.type === "string" ? error.type : undefined
+        typeof error.type === "string" ? error.type : undefined,
+        Array.isArray(error.errors) ? error.errors : []
       )
     }
     return response
@@ -354,14 +359,10 @@ export function accountingClient(sdk: Medusa) {
         return upload<{ payouts: PostedPayout[] }>("/admin/payouts/import", form)
       },
       unmatched: (query: { provider_id?: string; as_of?: string } = {}) =>
-        get<{ unmatched_lines: any[]; unpaid_captures: any[] }>(
-          "/admin/payouts/reconciliation/unmatched",
-          query
-        ),
+        get<UnmatchedPayouts>("/admin/payouts/reconciliation/unmatched", query),
     },
     bankDeposits: {
-      list: (query: Record<string, unknown> = {}) =>
-        get<ListResponse<"bank_deposits", BankDeposit>>("/admin/bank-deposits", query as any),
+      list: (query?: Query) => get<ListResponse<"bank_deposits", BankDeposit>>("/admin/bank-deposits", query),
       retrieve: (id: string) => get<{ bank_deposit: BankDeposit }>(`/admin/bank-deposits/${id}`),
       /** Posts a deposit slip (DS-): Dr Bank / Cr Undeposited Funds for the receipts picked. */
       create: (body: BankDepositInput) => post<{ bank_deposit: BankDeposit }>("/admin/bank-deposits", body),

@@ -9,6 +9,8 @@ const PAGES = [
   { to: "/accounting/credit-memos", label: "Credit memos" },
   { to: "/accounting/approvals", label: "Approvals" },
   { to: "/accounting/payments", label: "Payments" },
+  { to: "/accounting/payouts", label: "Payouts" },
+  { to: "/accounting/bank-deposits", label: "Bank deposits" },
   { to: "/accounting/write-offs", label: "Write-offs" },
   { to: "/accounting/customer-deposits", label: "Deposits" },
   { to: "/accounting/journal", label: "Journal" },

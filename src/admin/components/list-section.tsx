@@ -45,7 +45,8 @@ export function ListSection<T>({
           </div>
           <div className="flex flex-wrap items-center gap-2">
             {actions}
-            {table.enableFiltering && (
+            {/* A list without filters of its own (payouts) shows no empty filter menu. */}
+            {table.enableFiltering && table.getFilters().length > 0 && (
               <div data-testid="filter-menu">
                 <DataTable.FilterMenu tooltip="Add filter" />
               </div>

@@ -124,6 +124,36 @@ export const usePostingErrors = (query: Query) =>
     placeholderData: keepPreviousData,
   })
 
+export const usePayouts = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "payouts", query],
+    queryFn: () => accounting.payouts.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const usePayout = (id: string | null) =>
+  useQuery({ queryKey: [KEY, "payout", id], queryFn: () => accounting.payouts.retrieve(id!), enabled: !!id })
+
+export const useUnmatchedPayouts = (query: { provider_id?: string } = {}) =>
+  useQuery({
+    queryKey: [KEY, "payouts-unmatched", query],
+    queryFn: () => accounting.payouts.unmatched(query),
+  })
+
+export const useBankDeposits = (query: Query) =>
+  useQuery({
+    queryKey: [KEY, "bank-deposits", query],
+    queryFn: () => accounting.bankDeposits.list(query),
+    placeholderData: keepPreviousData,
+  })
+
+export const useUndepositedReceipts = (currency: string | undefined, enabled = true) =>
+  useQuery({
+    queryKey: [KEY, "undeposited", currency],
+    queryFn: () => accounting.bankDeposits.undeposited({ currency_code: currency }),
+    enabled,
+  })
+
 export const useReport = (
   name: Parameters<typeof accounting.reports.get>[0],
   query: Query,

@@ -15,6 +15,8 @@ export const MONEY_KEYS = new Set([
   "credits",
   "debit",
   "difference",
+  "fee",
+  "gross",
   "net",
   "open",
   "open_amount",

@@ -32,6 +32,9 @@ export type BankDeposit = {
   created_by: string | null
   created_at: string
   items?: BankDepositItem[]
+  /** In lists: how many receipts the slip holds, and the bank account its entry debited. */
+  receipt_count?: number
+  bank_account?: { code: string; name: string } | null
 }
 export type BankDepositInput = {
   currency_code: string

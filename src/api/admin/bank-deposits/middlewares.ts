@@ -1,4 +1,5 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
+import { listFilters } from "../../utils/list-filters"
 import { requirePermission } from "../../utils/permissions"
 import { validateAndTransformQuery, validateBody, validateQuery } from "../../utils/validate"
 import { SelectParams } from "../../utils/validators"
@@ -12,6 +13,7 @@ export const bankDepositMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       requirePermission("bank_deposits:list"),
       validateAndTransformQuery(v.AdminGetBankDepositsParams, listBankDepositsQueryConfig),
+      listFilters({ search: ["number", "reference"] }),
     ],
   },
   {

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { depositListDetails } from "../../../lib/list-counts"
 import { postBankDepositWorkflow } from "../../../workflows/bank-deposits"
 import { actorOf } from "../../utils/actor"
 import { refetchOr404 } from "../../utils/refetch"
@@ -13,7 +14,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ bank_deposits, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  const details = await depositListDetails(req.scope, bank_deposits)
+  res.json({
+    bank_deposits: bank_deposits.map((d) => ({ ...d, ...details.get(d.id) })),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
 }
 
 /** Posts a deposit slip of receipts picked from Undeposited Funds. */

@@ -9,6 +9,7 @@ export const AdminGetBankDepositsParams = createFindParams({
   order: "-deposit_date",
 }).extend({
   currency_code: z.string().optional(),
+  q: z.string().optional(),
 })
 
 /** A deposit slip: the receipts picked from Undeposited Funds (amounts come from the books). */

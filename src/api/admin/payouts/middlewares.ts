@@ -1,5 +1,6 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import multer from "multer"
+import { listFilters } from "../../utils/list-filters"
 import { describeMiddleware } from "../../utils/openapi-meta"
 import { requirePermission } from "../../utils/permissions"
 import { validateAndTransformQuery, validateBody, validateQuery } from "../../utils/validate"
@@ -18,6 +19,7 @@ export const payoutMiddlewares: MiddlewareRoute[] = [
     middlewares: [
       requirePermission("payouts:list"),
       validateAndTransformQuery(v.AdminGetPayoutsParams, listPayoutsQueryConfig),
+      listFilters({ search: ["number", "provider_payout_id"] }),
     ],
   },
   {

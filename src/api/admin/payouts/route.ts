@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { z } from "@medusajs/framework/zod"
+import { payoutLineCounts } from "../../../lib/list-counts"
 import { postPayoutsWorkflow } from "../../../workflows/payouts"
 import { actorOf } from "../../utils/actor"
 import type { AdminCreatePayouts } from "./validators"
@@ -12,7 +13,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ payouts, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  const counts = await payoutLineCounts(req.scope, payouts.map((p) => p.id))
+  res.json({
+    payouts: payouts.map((p) => ({ ...p, line_counts: counts.get(p.id) ?? { matched: 0, unmatched: 0 } })),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
 }
 
 /** Posts payouts sent as JSON (each once per provider + payout id). */

@@ -5,6 +5,7 @@ import { currencyCode, isoDate, money, text } from "../../utils/validators"
 export const AdminGetPayoutsParams = createFindParams({ limit: 50, offset: 0, order: "-payout_date" }).extend({
   provider_id: z.string().optional(),
   currency_code: z.string().optional(),
+  q: z.string().optional(),
 })
 
 const providerId = () => z.string().regex(/^[A-Za-z0-9_\-]+$/, { message: "must be a payment provider id" })
