@@ -134,6 +134,31 @@ describe("credit memos", () => {
     await issued.filter({ hasText: "Voided" }).waitFor()
   })
 
+  it("issues an internal memo and records the invoicing plugin's legal credit-note number once", async () => {
+    await open()
+    const dialog = await fillNewMemo(`E2E internal ${RUN}`, "12")
+    await dialog.getByTestId("memo-internal").click()
+    await dialog.getByTestId("memo-issue").click()
+    await successNotice(s.page, /Credit memo CM-\d+ issued/)
+    const memo = row(s.page, `E2E internal ${RUN}`)
+    const number = (await memo.filter({ hasText: "Issued" }).textContent())!.match(/CM-\d+/)![0]
+
+    await rowAction(s.page, `Actions for ${number}`, "Record legal number…")
+    const drawer = s.page.getByRole("dialog")
+    await drawer.getByTestId("action-confirm").click()
+    expect(await fieldError(drawer, "Legal credit note number")).toBe("Enter the credit note's number")
+    await drawer.getByTestId("action-reason").fill(`AV-${RUN}`)
+    await drawer.getByTestId("action-confirm").click()
+    await successNotice(s.page, `Legal number AV-${RUN} recorded on ${number}`)
+    const { credit_memos } = await api(s.page, `/admin/credit-memos?q=AV-${RUN}`)
+    expect(credit_memos.map((m: any) => [m.number, m.internal, m.legal_number])).toEqual([[number, true, `AV-${RUN}`]])
+    // Recorded once: the action is no longer offered.
+    await s.page.getByRole("button", { name: `Actions for ${number}` }).click()
+    await s.page.getByRole("menuitem", { name: "Download PDF" }).waitFor()
+    expect(await s.page.getByRole("menuitem", { name: "Record legal number…" }).count()).toBe(0)
+    await s.page.keyboard.press("Escape")
+  })
+
   it("applies a memo to an open order picked by number, date and open amount, then unapplies it", async () => {
     await open()
     const memoRow = row(s.page, "Loyalty discount")

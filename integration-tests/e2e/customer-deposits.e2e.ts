@@ -18,7 +18,7 @@ import {
 jest.setTimeout(240_000)
 
 /**
- * Accounting → Deposits: record a deposit for a customer with an open order
+ * Accounting → Customer deposits: record a deposit for a customer with an open order
  * (a bad amount refused on its field), apply part of it to the order, take
  * it back, refund part of the rest, and void another deposit.
  */

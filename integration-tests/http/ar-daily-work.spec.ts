@@ -361,6 +361,47 @@ medusaIntegrationTestRunner({
       ])
     })
 
+    it("records the legal credit-note number once after issue, and nothing else of the memo changes", async () => {
+      const id = await accounting().createCreditMemo({
+        customer_id: uid("cus"),
+        currency_code: "usd",
+        memo_date: "2031-08-01",
+        reason: "Goodwill",
+        internal: true,
+        lines: [{ kind: "adjustment", description: "Goodwill", amount: "12.00" }],
+      })
+      const draft = await refused(api.post(`/admin/credit-memos/${id}/legal-number`, { legal_number: "AV-1" }, admin))
+      expect(draft).toMatchObject({ status: 409, data: { code: "NOT_ISSUED" } })
+      await accounting().issueCreditMemo(id)
+      const blank = await refused(api.post(`/admin/credit-memos/${id}/legal-number`, { legal_number: " " }, admin))
+      expect(blank.status).toBe(400)
+      const legal = `FAC-AV-9${seq}`
+      const { data } = await api.post(`/admin/credit-memos/${id}/legal-number`, { legal_number: legal }, admin)
+      expect(data.credit_memo).toMatchObject({ id, status: "issued", legal_number: legal, total: "12.00" })
+      // The same number again is harmless; another one is refused and changes nothing.
+      await api.post(`/admin/credit-memos/${id}/legal-number`, { legal_number: legal }, admin)
+      const other = await refused(api.post(`/admin/credit-memos/${id}/legal-number`, { legal_number: "X-2" }, admin))
+      expect(other).toMatchObject({ status: 409, data: { code: "LEGAL_NUMBER_SET" } })
+      expect(other.data.message).toContain(legal)
+      expect((await api.get(`/admin/credit-memos?q=${legal}`, admin)).data.credit_memos).toEqual([
+        expect.objectContaining({ id, legal_number: legal }),
+      ])
+      const audit = (
+        await knex().raw(
+          `select before, after from accounting_audit_event where entity_id = ? and action = 'record_legal_number'`,
+          [id]
+        )
+      ).rows
+      expect(audit).toEqual([{ before: { legal_number: null }, after: { legal_number: legal } }])
+      // The database lets that one column be set once, from empty, and nothing else.
+      await expect(
+        knex().raw(`update accounting_credit_memo set legal_number = 'X-3' where id = ?`, [id])
+      ).rejects.toThrow(/IMMUTABLE/)
+      await expect(
+        knex().raw(`update accounting_credit_memo set legal_number = null, reason = 'edited' where id = ?`, [id])
+      ).rejects.toThrow(/IMMUTABLE/)
+    })
+
     it("asks for the payments and write-off permissions", async () => {
       const clerk = await createAdmin(container, {
         email: `${uid("clerk")}@example.com`,

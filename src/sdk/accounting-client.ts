@@ -225,6 +225,9 @@ export function accountingClient(sdk: Medusa) {
       issue: (id: string) => post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/issue`),
       void: (id: string, date: string) =>
         post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/void`, { date }),
+      /** The legal credit note number an invoicing plugin issued for an issued memo (once). */
+      recordLegalNumber: (id: string, legal_number: string) =>
+        post<{ credit_memo: CreditMemo }>(`/admin/credit-memos/${id}/legal-number`, { legal_number }),
       apply: (id: string, body: CreditMemoApplyInput) =>
         post<{ application_id: string; credit_memo: CreditMemo }>(
           `/admin/credit-memos/${id}/applications`,

@@ -15,8 +15,8 @@ type Props = {
   confirmLabel: string
   /** Ask for the date the action is booked on (void, reversal). */
   askDate?: boolean
-  /** Ask why; `required` refuses to confirm without one. */
-  reason?: { label: string; required: boolean; hint?: string }
+  /** Ask why (or another text the action needs); `required` refuses to confirm without one, saying `missing`. */
+  reason?: { label: string; required: boolean; hint?: string; missing?: string }
   /** Money already left: the user confirms the void only corrects the books. */
   recordOnly?: { label: string }
   /** An optional choice (e.g. force a close past its checklist), off by default. */
@@ -73,7 +73,7 @@ export const ActionDrawer = ({
     errors.date = "Enter the date"
   }
   if (attempted && reason?.required && !why.trim()) {
-    errors.reason = "Say why (it is kept in the audit trail)"
+    errors.reason = reason.missing ?? "Say why (it is kept in the audit trail)"
   }
   if (attempted && recordOnly && !confirmed) {
     errors.record_only = "Confirm that only the books change"

@@ -1,7 +1,7 @@
-import { Button, IconButton, Input, Select, Text } from "@medusajs/ui"
+import { Button, IconButton, Input, Label, Select, Switch, Text } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
 import { useQuery } from "@tanstack/react-query"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useId, useMemo, useState } from "react"
 import type { CreditMemo } from "../../sdk/accounting-client"
 import { accounting, sdk } from "../lib/sdk"
 import { todayIso } from "../lib/format"
@@ -91,6 +91,10 @@ export const CreditMemoFormModal = ({
   const [date, setDate] = useState(todayIso())
   const [reason, setReason] = useState("")
   const [reasonCode, setReasonCode] = useState("")
+  // Internal: not a tax document; an invoicing plugin issues the legal credit note.
+  const [internal, setInternal] = useState(false)
+  const [legalNumber, setLegalNumber] = useState("")
+  const internalId = useId()
   const [lines, setLines] = useState<LineForm[]>([emptyLine()])
   const [attempted, setAttempted] = useState(false)
   const currencies = useStoreCurrencies(open && !editing && !fixed?.currency)
@@ -107,6 +111,8 @@ export const CreditMemoFormModal = ({
       setDate(editing.memo_date)
       setReason(editing.reason)
       setReasonCode(editing.reason_code ?? "")
+      setInternal(editing.internal)
+      setLegalNumber(editing.legal_number ?? "")
       setLines(
         editing.lines.map((l) => ({
           kind: l.kind,
@@ -121,6 +127,8 @@ export const CreditMemoFormModal = ({
       setDate(todayIso())
       setReason("")
       setReasonCode("")
+      setInternal(false)
+      setLegalNumber("")
       setLines([emptyLine()])
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -137,6 +145,8 @@ export const CreditMemoFormModal = ({
         date,
         reason: reason.trim(),
         reason_code: reasonCode || null,
+        internal,
+        legal_number: (internal && legalNumber.trim()) || null,
         lines: lines.map((l) => ({
           kind: l.kind,
           description: l.description.trim(),
@@ -261,6 +271,27 @@ export const CreditMemoFormModal = ({
           error={errors.reason_code}
           data-testid="memo-reason-code"
         />
+        <div className="flex items-center gap-x-2">
+          <Switch
+            id={internalId}
+            checked={internal}
+            onCheckedChange={change(setInternal)}
+            data-testid="memo-internal"
+          />
+          <Label htmlFor={internalId} size="small">
+            Internal memo (not a tax document)
+          </Label>
+        </div>
+        {internal && (
+          <TextField
+            label="Legal credit note number (optional)"
+            hint="From your invoicing plugin; it can also be recorded after the memo is issued"
+            value={legalNumber}
+            onChange={change(setLegalNumber)}
+            error={errors.legal_number}
+            data-testid="memo-legal-number"
+          />
+        )}
       </div>
       <fieldset className="flex flex-col gap-y-3">
         <legend className="txt-compact-small-plus mb-2">Lines</legend>

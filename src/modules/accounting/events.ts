@@ -9,6 +9,7 @@ export const AccountingEvents = {
   PERIOD_REOPENED: "accounting.period.reopened",
   CREDIT_MEMO_ISSUED: "accounting.credit_memo.issued",
   CREDIT_MEMO_VOIDED: "accounting.credit_memo.voided",
+  CREDIT_MEMO_LEGAL_NUMBER_RECORDED: "accounting.credit_memo.legal_number_recorded",
   CREDIT_MEMO_APPLIED: "accounting.credit_memo.applied",
   CREDIT_MEMO_UNAPPLIED: "accounting.credit_memo.unapplied",
   CUSTOMER_REFUND_IMPORTED: "accounting.customer_refund.imported",
@@ -50,6 +51,8 @@ export type AccountingEventPayloads = {
   "accounting.period.closed": { id: string }
   "accounting.period.reopened": { id: string }
   "accounting.credit_memo.issued": { id: string }
+  /** An invoicing plugin's legal credit note number, recorded on an issued memo. */
+  "accounting.credit_memo.legal_number_recorded": { id: string; legal_number: string }
   "accounting.credit_memo.voided": { id: string }
   /** `amount` as sent (a decimal string or number in the memo's currency). */
   "accounting.credit_memo.applied": {

@@ -61,6 +61,7 @@ import {
   deleteCreditMemoDraft,
   CreditMemoUpdate,
   issueCreditMemo,
+  recordLegalNumber,
   unapplyCreditMemo,
   updateCreditMemoDraft,
   voidCreditMemo,
@@ -769,6 +770,17 @@ export default class AccountingModuleService extends MedusaService({
     const knex = trx(ctx)
     await setLockTimeout(knex)
     await voidCreditMemo(knex, id, date, actor)
+  }
+
+  /** The legal credit note number an invoicing plugin issued for an issued memo (once). */
+  @InjectTransactionManager()
+  async recordCreditMemoLegalNumber(
+    id: string,
+    legalNumber: string,
+    actor: Actor = {},
+    @MedusaContext() ctx: Context = {}
+  ) {
+    await recordLegalNumber(trx(ctx), id, legalNumber, actor)
   }
 
   /** Returns the application id (one per apply, however many documents it settles). */

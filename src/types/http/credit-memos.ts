@@ -36,6 +36,10 @@ export type CreditMemo = {
   reason_code?: string | null
   /** Its label (the code if it left the list). */
   reason_label?: string | null
+  /** Not a tax document: an invoicing plugin issues the legal credit note… */
+  internal: boolean
+  /** …whose number is recorded here (on a draft, or once after issue). */
+  legal_number: string | null
   subtotal: Money
   tax_total: Money
   total: Money

@@ -50,6 +50,11 @@ export const creditMemoMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["POST"],
+    matcher: "/admin/credit-memos/:id/legal-number",
+    middlewares: [requirePermission("credit_memos:issue"), validateBody(v.AdminRecordLegalNumber), retrieve],
+  },
+  {
+    method: ["POST"],
     matcher: "/admin/credit-memos/:id/applications",
     middlewares: [requirePermission("credit_memos:apply"), validateBody(v.AdminApplyCreditMemo), retrieve],
   },

@@ -51,6 +51,10 @@ export const AdminUpdateCreditMemo = z.strictObject({
   metadata: z.record(z.string(), z.unknown()).nullish(),
 })
 
+export const AdminRecordLegalNumber = z.strictObject({
+  legal_number: text(100).trim().min(1),
+})
+
 export const AdminGetCreditMemosParams = createFindParams({
   limit: 50,
   offset: 0,

@@ -57,11 +57,16 @@ const CreditMemosList = () => {
   const [form, setForm] = useState<MemoFormTarget | null>(null)
   const [applying, setApplying] = useState<CreditMemo | null>(null)
   const [voiding, setVoiding] = useState<CreditMemo | null>(null)
+  const [numbering, setNumbering] = useState<CreditMemo | null>(null)
 
   const issue = useAccountingMutation((id: string) => accounting.creditMemos.issue(id))
   const remove = useAccountingMutation((id: string) => accounting.creditMemos.delete(id))
   const unapply = useAccountingMutation((v: { id: string; application: string }) =>
     accounting.creditMemos.unapply(v.id, v.application, todayIso())
+  )
+  const recordLegalNumber = useAccountingMutation(
+    (v: { id: string; legal_number: string }) => accounting.creditMemos.recordLegalNumber(v.id, v.legal_number),
+    { codeFields: { LEGAL_NUMBER_SET: "reason" } }
   )
   const voidMemo = useAccountingMutation(
     (v: { id: string; date: string }) => accounting.creditMemos.void(v.id, v.date),
@@ -219,6 +224,11 @@ const CreditMemosList = () => {
                       onClick: () => confirmUnapply(m, a),
                     }
                 ),
+              // The invoicing plugin's credit note comes after the memo is issued.
+              !draft &&
+                m.internal &&
+                !m.legal_number &&
+                can("credit_memos:issue") && { label: "Record legal number…", onClick: () => setNumbering(m) },
               issued &&
                 !m.return_id &&
                 can("credit_memos:void") && { label: "Void…", danger: true, onClick: () => setVoiding(m) },
@@ -278,6 +288,32 @@ const CreditMemosList = () => {
         onClose={() => setApplying(null)}
         onApplied={(m) =>
           notice.success(`Applied; ${formatMoney(m.remaining_amount, m.currency_code)} remains on ${m.number}`)
+        }
+      />
+      <ActionDrawer
+        open={!!numbering}
+        onOpenChange={(open) => {
+          if (!open) {
+            recordLegalNumber.reset()
+            setNumbering(null)
+          }
+        }}
+        title={`Legal credit note for ${numbering?.number ?? ""}`}
+        description="The number of the credit note your invoicing plugin issued for this internal memo. It is recorded once and shown in reports and searches."
+        confirmLabel="Record number"
+        reason={{ label: "Legal credit note number", required: true, missing: "Enter the credit note's number" }}
+        isPending={recordLegalNumber.isPending}
+        failure={recordLegalNumber.failure}
+        onConfirm={({ reason }) =>
+          recordLegalNumber.mutate(
+            { id: numbering!.id, legal_number: reason! },
+            {
+              onSuccess: (r) => {
+                setNumbering(null)
+                notice.success(`Legal number ${r.credit_memo.legal_number} recorded on ${r.credit_memo.number}`)
+              },
+            }
+          )
         }
       />
       <ActionDrawer

@@ -173,13 +173,13 @@ const DepositsList = () => {
 
 const DepositsPage = () => (
   <AccountingPage
-    title="Deposits"
+    title="Customer deposits"
     description="Deposits and advances customers paid before an order, applied to orders or paid back."
   >
     <DepositsList />
   </AccountingPage>
 )
 
-export const config = defineRouteConfig({ label: "Deposits", rank: 5 })
+export const config = defineRouteConfig({ label: "Customer deposits", rank: 5 })
 
 export default DepositsPage
