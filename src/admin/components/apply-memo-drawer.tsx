@@ -1,4 +1,4 @@
-import { Button, Drawer, Select, Text } from "@medusajs/ui"
+import { Select, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import type { CreditMemo } from "../../sdk/accounting-client"
 import { accounting } from "../lib/sdk"
@@ -6,9 +6,9 @@ import { formatDate, todayIso } from "../lib/format"
 import { formatMoney, parseAmount, toDecimal, toInputAmount } from "../lib/money"
 import { useAccountingMutation, useOpenOrders } from "../hooks/accounting"
 import { DateField, Field, TextField } from "./form-field"
-import { ActionError } from "./notice"
 import { OpenOrderPicker } from "./open-order-picker"
 import BigNumber from "bignumber.js"
+import { FormDrawer, generalError } from "./form-drawer"
 
 /**
  * Applies part of a memo to one of the customer's open orders (no money
@@ -121,86 +121,87 @@ export const ApplyMemoDrawer = ({
   }
 
   return (
-    <Drawer open={isOpen} onOpenChange={(o) => !o && onClose()}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>{givenMemo ? `Apply ${givenMemo.number} to an order` : "Apply a credit memo to this order"}</Drawer.Title>
-          <Drawer.Description className="txt-small text-ui-fg-subtle">
-            {memo ? `${formatMoney(memo.remaining_amount, currency)} remaining on ${memo.number}. ` : ""}It lowers what
-            the order owes; no money moves.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          {memoChoices && !givenMemo && (
-            <Field label="Credit memo" error={errors.credit_memo}>
-              {(control) => (
-                <Select
-                  value={chosenMemoId}
-                  onValueChange={(v) => {
-                    apply.reset()
-                    setChosenMemoId(v)
-                  }}
-                >
-                  <Select.Trigger {...control} data-testid="apply-memo-select">
-                    <Select.Value placeholder={memoChoices.length ? "Choose a credit memo" : "No credit memo with credit left"} />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {memoChoices.map((m) => (
-                      <Select.Item key={m.id} value={m.id}>
-                        {m.number} · {formatDate(m.memo_date)} · {formatMoney(m.remaining_amount, m.currency_code)} left
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              )}
-            </Field>
+    <FormDrawer
+      open={isOpen}
+      onOpenChange={(o) => !o && onClose()}
+      title={givenMemo ? `Apply ${givenMemo.number} to an order` : "Apply a credit memo to this order"}
+      description={
+        <>
+          {memo ? `${formatMoney(memo.remaining_amount, currency)} remaining on ${memo.number}. ` : ""}It
+          lowers what the order owes; no money moves.
+        </>
+      }
+      error={generalError(apply.failure)}
+      submit={{
+        label: "Apply",
+        isPending: apply.isPending,
+        "data-testid": "apply-confirm",
+        onClick: submit,
+      }}
+    >
+      {memoChoices && !givenMemo && (
+        <Field label="Credit memo" error={errors.credit_memo}>
+          {(control) => (
+            <Select
+              value={chosenMemoId}
+              onValueChange={(v) => {
+                apply.reset()
+                setChosenMemoId(v)
+              }}
+            >
+              <Select.Trigger {...control} data-testid="apply-memo-select">
+                <Select.Value
+                  placeholder={
+                    memoChoices.length ? "Choose a credit memo" : "No credit memo with credit left"
+                  }
+                />
+              </Select.Trigger>
+              <Select.Content>
+                {memoChoices.map((m) => (
+                  <Select.Item key={m.id} value={m.id}>
+                    {m.number} · {formatDate(m.memo_date)} ·{" "}
+                    {formatMoney(m.remaining_amount, m.currency_code)} left
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
           )}
-          <OpenOrderPicker
-            orders={open}
-            value={order}
-            onChange={(v) => {
-              apply.reset()
-              setOrder(v)
-            }}
-            error={errors.order_id ?? (orders.error ? "The customer's orders could not be loaded" : null)}
-            loading={orders.isLoading}
-          />
-          <TextField
-            label="Amount"
-            value={amount}
-            onChange={(v) => {
-              apply.reset()
-              setAmount(v)
-            }}
-            error={errors.amount}
-            data-testid="apply-amount"
-          />
-          <DateField label="Date" value={date} onChange={setDate} error={errors.date} />
-          {chosen && (
-            <Text size="small" className="text-ui-fg-subtle">
-              The order will have{" "}
-              {formatMoney(
-                BigNumber.max(0, toDecimal(chosen.open_amount).minus(parseAmount(amount, currency).amount ?? 0)).toString(),
-                currency
-              )}{" "}
-              open afterwards.
-            </Text>
-          )}
-        </Drawer.Body>
-        <Drawer.Footer className="flex-col items-stretch gap-y-2">
-          <ActionError message={apply.failure && !Object.keys(apply.failure.fields).length ? apply.failure.message : null} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" isLoading={apply.isPending} onClick={submit} data-testid="apply-confirm">
-              Apply
-            </Button>
-          </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+        </Field>
+      )}
+      <OpenOrderPicker
+        orders={open}
+        value={order}
+        onChange={(v) => {
+          apply.reset()
+          setOrder(v)
+        }}
+        error={errors.order_id ?? (orders.error ? "The customer's orders could not be loaded" : null)}
+        loading={orders.isLoading}
+      />
+      <TextField
+        label="Amount"
+        value={amount}
+        onChange={(v) => {
+          apply.reset()
+          setAmount(v)
+        }}
+        error={errors.amount}
+        data-testid="apply-amount"
+      />
+      <DateField label="Date" value={date} onChange={setDate} error={errors.date} />
+      {chosen && (
+        <Text size="small" className="text-ui-fg-subtle">
+          The order will have{" "}
+          {formatMoney(
+            BigNumber.max(
+              0,
+              toDecimal(chosen.open_amount).minus(parseAmount(amount, currency).amount ?? 0)
+            ).toString(),
+            currency
+          )}{" "}
+          open afterwards.
+        </Text>
+      )}
+    </FormDrawer>
   )
 }

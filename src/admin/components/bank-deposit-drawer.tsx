@@ -1,4 +1,4 @@
-import { Button, Checkbox, Drawer, Select, Table, Text } from "@medusajs/ui"
+import { Checkbox, Select, Table, Text } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import type { BankDeposit, UndepositedReceipt } from "../../sdk/accounting-client"
 import { useAccountingMutation, useUndepositedReceipts } from "../hooks/accounting"
@@ -7,8 +7,8 @@ import { formatMoney, sumMoney } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { DateField, Field, FieldError, TextAreaField, TextField } from "./form-field"
 import { Money } from "./money"
-import { ActionError } from "./notice"
 import { LoadError, Loading } from "./section"
+import { FormDrawer } from "./form-drawer"
 
 const key = (r: UndepositedReceipt) => `${r.type}:${r.id}`
 
@@ -107,131 +107,106 @@ export const BankDepositDrawer = ({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content className="sm:max-w-[720px]">
-        <Drawer.Header>
-          <Drawer.Title>New bank deposit</Drawer.Title>
-          <Drawer.Description className="txt-small text-ui-fg-subtle">
-            Receipts booked to Undeposited Funds that you take to the bank together. Posting moves their total
-            to the bank account (Dr Bank / Cr Undeposited Funds) and numbers the slip.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          {receipts.isLoading && <Loading what="Loading the undeposited receipts…" />}
-          {receipts.error && (
-            <LoadError
-              error={receipts.error}
-              what="Undeposited receipts"
-              onRetry={() => receipts.refetch()}
-            />
-          )}
-          {receipts.data && !all.length && (
-            <Text size="small" className="text-ui-fg-muted" data-testid="no-undeposited">
-              Nothing is waiting in Undeposited Funds.
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="New bank deposit"
+      description="Receipts booked to Undeposited Funds that you take to the bank together. Posting moves their total to the bank account (Dr Bank / Cr Undeposited Funds) and numbers the slip."
+      wide
+      error={general}
+      submit={{
+        label: "Post deposit",
+        isPending: run.isPending,
+        disabled: !all.length,
+        "data-testid": "post-deposit",
+        onClick: submit,
+      }}
+    >
+      {receipts.isLoading && <Loading what="Loading the undeposited receipts…" />}
+      {receipts.error && (
+        <LoadError error={receipts.error} what="Undeposited receipts" onRetry={() => receipts.refetch()} />
+      )}
+      {receipts.data && !all.length && (
+        <Text size="small" className="text-ui-fg-muted" data-testid="no-undeposited">
+          Nothing is waiting in Undeposited Funds.
+        </Text>
+      )}
+      {all.length > 0 && (
+        <>
+          <Field label="Currency">
+            {(control) => (
+              <Select
+                value={shown}
+                onValueChange={(v) => {
+                  setCurrency(v)
+                  setPicked(new Set())
+                }}
+              >
+                <Select.Trigger {...control} data-testid="deposit-currency">
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {currencies.map((c) => (
+                    <Select.Item key={c} value={c}>
+                      {c.toUpperCase()}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            )}
+          </Field>
+          <div className="flex flex-col gap-y-1">
+            <Table data-testid="undeposited-receipts">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell className="w-8" />
+                  <Table.HeaderCell>Received</Table.HeaderCell>
+                  <Table.HeaderCell>Receipt</Table.HeaderCell>
+                  <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {rows.map((r) => (
+                  <Table.Row key={key(r)} data-testid="undeposited-receipt">
+                    <Table.Cell>
+                      <Checkbox
+                        checked={picked.has(key(r))}
+                        onCheckedChange={(v) => toggle(r, !!v)}
+                        aria-label={`Deposit ${r.description}`}
+                      />
+                    </Table.Cell>
+                    <Table.Cell>{formatDate(r.date)}</Table.Cell>
+                    <Table.Cell className="whitespace-normal">{r.description}</Table.Cell>
+                    <Table.Cell className="text-right">
+                      <Money amount={r.amount} currency={r.currency_code} />
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+            {fields.receipts && <FieldError>{fields.receipts}</FieldError>}
+            <Text size="small" weight="plus" className="self-end tabular-nums" data-testid="deposit-total">
+              {`${chosen.length} receipt${chosen.length === 1 ? "" : "s"}: ${formatMoney(total.toString(), shown)}`}
             </Text>
-          )}
-          {all.length > 0 && (
-            <>
-              <Field label="Currency">
-                {(control) => (
-                  <Select
-                    value={shown}
-                    onValueChange={(v) => {
-                      setCurrency(v)
-                      setPicked(new Set())
-                    }}
-                  >
-                    <Select.Trigger {...control} data-testid="deposit-currency">
-                      <Select.Value />
-                    </Select.Trigger>
-                    <Select.Content>
-                      {currencies.map((c) => (
-                        <Select.Item key={c} value={c}>
-                          {c.toUpperCase()}
-                        </Select.Item>
-                      ))}
-                    </Select.Content>
-                  </Select>
-                )}
-              </Field>
-              <div className="flex flex-col gap-y-1">
-                <Table data-testid="undeposited-receipts">
-                  <Table.Header>
-                    <Table.Row>
-                      <Table.HeaderCell className="w-8" />
-                      <Table.HeaderCell>Received</Table.HeaderCell>
-                      <Table.HeaderCell>Receipt</Table.HeaderCell>
-                      <Table.HeaderCell className="text-right">Amount</Table.HeaderCell>
-                    </Table.Row>
-                  </Table.Header>
-                  <Table.Body>
-                    {rows.map((r) => (
-                      <Table.Row key={key(r)} data-testid="undeposited-receipt">
-                        <Table.Cell>
-                          <Checkbox
-                            checked={picked.has(key(r))}
-                            onCheckedChange={(v) => toggle(r, !!v)}
-                            aria-label={`Deposit ${r.description}`}
-                          />
-                        </Table.Cell>
-                        <Table.Cell>{formatDate(r.date)}</Table.Cell>
-                        <Table.Cell className="whitespace-normal">{r.description}</Table.Cell>
-                        <Table.Cell className="text-right">
-                          <Money amount={r.amount} currency={r.currency_code} />
-                        </Table.Cell>
-                      </Table.Row>
-                    ))}
-                  </Table.Body>
-                </Table>
-                {fields.receipts && <FieldError>{fields.receipts}</FieldError>}
-                <Text
-                  size="small"
-                  weight="plus"
-                  className="self-end tabular-nums"
-                  data-testid="deposit-total"
-                >
-                  {`${chosen.length} receipt${chosen.length === 1 ? "" : "s"}: ${formatMoney(total.toString(), shown)}`}
-                </Text>
-              </div>
-              <DateField
-                label="Deposit date"
-                value={date}
-                onChange={setDate}
-                error={fields.deposit_date}
-                data-testid="deposit-date"
-              />
-              <TextField
-                label="Reference (optional)"
-                value={reference}
-                onChange={setReference}
-                placeholder="The bank's slip number"
-                error={fields.reference}
-                data-testid="deposit-reference"
-              />
-              <TextAreaField label="Memo (optional)" value={memo} onChange={setMemo} error={fields.memo} />
-            </>
-          )}
-        </Drawer.Body>
-        <Drawer.Footer className="flex-col items-stretch gap-y-2">
-          <ActionError message={general} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              isLoading={run.isPending}
-              disabled={!all.length}
-              onClick={submit}
-              data-testid="post-deposit"
-            >
-              Post deposit
-            </Button>
           </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+          <DateField
+            label="Deposit date"
+            value={date}
+            onChange={setDate}
+            error={fields.deposit_date}
+            data-testid="deposit-date"
+          />
+          <TextField
+            label="Reference (optional)"
+            value={reference}
+            onChange={setReference}
+            placeholder="The bank's slip number"
+            error={fields.reference}
+            data-testid="deposit-reference"
+          />
+          <TextAreaField label="Memo (optional)" value={memo} onChange={setMemo} error={fields.memo} />
+        </>
+      )}
+    </FormDrawer>
   )
 }

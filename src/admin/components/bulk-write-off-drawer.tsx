@@ -1,11 +1,11 @@
-import { Button, Drawer, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useAccountingMutation } from "../hooks/accounting"
 import { todayIso } from "../lib/format"
 import { parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { DateField, TextField } from "./form-field"
-import { ActionError } from "./notice"
+import { FormDrawer, generalError } from "./form-drawer"
 import { ReasonCodeField } from "./reason-code-field"
 
 /** Small-balance write-off: every order of a currency owing at most the threshold, one WO- each. */
@@ -51,68 +51,52 @@ export const BulkWriteOffDrawer = ({
   // Checked as the API checks it, before anything is sent.
   const thresholdError = attempted ? parseAmount(threshold, currency.trim() || "usd").error : undefined
   const fields = run.failure?.fields ?? {}
+  const submit = () => {
+    setAttempted(true)
+    if (parseAmount(threshold, currency.trim() || "usd").error) {
+      return
+    }
+    run.mutate(undefined, {
+      onSuccess: (r) => {
+        onOpenChange(false)
+        onDone(r.count)
+      },
+    })
+  }
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Write off small balances</Drawer.Title>
-          <Drawer.Description>
-            Every order of the currency that still owes more than 0 and at most the threshold is written off
-            in full to Bad Debt, each with its own number.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <TextField label="Currency" value={currency} onChange={setCurrency} error={fields.currency_code} />
-          <TextField
-            label="Threshold"
-            value={threshold}
-            onChange={setThreshold}
-            error={thresholdError ?? fields.threshold}
-            data-testid="bulk-threshold"
-          />
-          <ReasonCodeField
-            type="write_off"
-            value={reason}
-            onChange={setReason}
-            error={fields.reason_code}
-            data-testid="bulk-reason-code"
-          />
-          <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            A write-off can be voided later; the order then owes the amount again.
-          </Text>
-        </Drawer.Body>
-        <Drawer.Footer className="flex flex-col items-stretch gap-y-2">
-          <ActionError message={run.failure && !Object.keys(fields).length ? run.failure.message : null} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              variant="danger"
-              isLoading={run.isPending}
-              data-testid="run-bulk-write-off"
-              onClick={() => {
-                setAttempted(true)
-                if (parseAmount(threshold, currency.trim() || "usd").error) {
-                  return
-                }
-                run.mutate(undefined, {
-                  onSuccess: (r) => {
-                    onOpenChange(false)
-                    onDone(r.count)
-                  },
-                })
-              }}
-            >
-              Write off
-            </Button>
-          </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Write off small balances"
+      description="Every order of the currency that still owes more than 0 and at most the threshold is written off in full to Bad Debt, each with its own number."
+      error={generalError(run.failure)}
+      submit={{
+        label: "Write off",
+        variant: "danger",
+        isPending: run.isPending,
+        "data-testid": "run-bulk-write-off",
+        onClick: submit,
+      }}
+    >
+      <TextField label="Currency" value={currency} onChange={setCurrency} error={fields.currency_code} />
+      <TextField
+        label="Threshold"
+        value={threshold}
+        onChange={setThreshold}
+        error={thresholdError ?? fields.threshold}
+        data-testid="bulk-threshold"
+      />
+      <ReasonCodeField
+        type="write_off"
+        value={reason}
+        onChange={setReason}
+        error={fields.reason_code}
+        data-testid="bulk-reason-code"
+      />
+      <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        A write-off can be voided later; the order then owes the amount again.
+      </Text>
+    </FormDrawer>
   )
 }

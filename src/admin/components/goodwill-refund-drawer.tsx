@@ -1,4 +1,4 @@
-import { Button, Drawer, Select, Text } from "@medusajs/ui"
+import { Select, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { AdminGoodwillRefundResponse, RefundablePayment } from "../../sdk/accounting-client"
 import { useAccountingMutation, useSettings } from "../hooks/accounting"
@@ -6,8 +6,8 @@ import { methodLabel, newIdempotencyKey } from "../lib/format"
 import { formatMoney, parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { Field, TextAreaField, TextField } from "./form-field"
-import { ActionError } from "./notice"
 import { ReasonCodeField } from "./reason-code-field"
+import { FormDrawer, generalError } from "./form-drawer"
 
 const BUILT_IN = ["check", "eft", "cash", "card", "store_credit"]
 
@@ -85,111 +85,105 @@ export const GoodwillRefundDrawer = ({
   const amountError = attempted ? parseAmount(amount, currency).error : undefined
   const reasonError = attempted && !reasonCode ? "Choose the reason" : undefined
   const fields = run.failure?.fields ?? {}
-  const touch = <T,>(set: (v: T) => void) => (v: T) => {
-    run.reset()
-    set(v)
+  const touch =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      run.reset()
+      set(v)
+    }
+  const submit = () => {
+    setAttempted(true)
+    if (parseAmount(amount, currency).error || !reasonCode) {
+      return
+    }
+    run.mutate(undefined, {
+      onSuccess: (r) => {
+        onOpenChange(false)
+        onDone(r)
+      },
+    })
   }
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content data-testid="goodwill-drawer">
-        <Drawer.Header>
-          <Drawer.Title>Goodwill refund</Drawer.Title>
-          <Drawer.Description>
-            Issues an allowance credit memo against this order and pays it back to the customer at once: Sales
-            Returns &amp; Allowances / AR, then AR / the method's account.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <TextField
-            label={`Amount (${currency.toUpperCase()})`}
-            value={amount}
-            onChange={touch(setAmount)}
-            error={amountError ?? fields.amount}
-            placeholder="25.00"
-            data-testid="goodwill-amount"
-          />
-          <ReasonCodeField
-            type="credit_memo"
-            value={reasonCode}
-            onChange={touch(setReasonCode)}
-            error={reasonError ?? fields.reason_code}
-            data-testid="goodwill-reason"
-          />
-          <Field label="Method" error={fields.method}>
-            {(control) => (
-              <Select value={method} onValueChange={touch(setMethod)}>
-                <Select.Trigger {...control} data-testid="goodwill-method">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {methods.map((m) => (
-                    <Select.Item key={m} value={m}>
-                      {methodLabel(m)}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            )}
-          </Field>
-          {method === "card" && (
-            <Field label="Card payment to refund" error={fields.payment_id}>
-              {(control) => (
-                <Select value={paymentId} onValueChange={touch(setPaymentId)}>
-                  <Select.Trigger {...control} data-testid="goodwill-payment">
-                    <Select.Value placeholder={cardPayments.length ? "Choose a payment" : "No captured payment"} />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {cardPayments.map((p) => (
-                      <Select.Item key={p.id} value={p.id}>
-                        {formatMoney(p.refundable, p.currency_code)} refundable
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              )}
-            </Field>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Goodwill refund"
+      description={
+        <>
+          Issues an allowance credit memo against this order and pays it back to the customer at once: Sales
+          Returns &amp; Allowances / AR, then AR / the method's account.
+        </>
+      }
+      data-testid="goodwill-drawer"
+      error={generalError(run.failure)}
+      submit={{
+        label: "Refund",
+        isPending: run.isPending,
+        "data-testid": "goodwill-submit",
+        onClick: submit,
+      }}
+    >
+      <TextField
+        label={`Amount (${currency.toUpperCase()})`}
+        value={amount}
+        onChange={touch(setAmount)}
+        error={amountError ?? fields.amount}
+        placeholder="25.00"
+        data-testid="goodwill-amount"
+      />
+      <ReasonCodeField
+        type="credit_memo"
+        value={reasonCode}
+        onChange={touch(setReasonCode)}
+        error={reasonError ?? fields.reason_code}
+        data-testid="goodwill-reason"
+      />
+      <Field label="Method" error={fields.method}>
+        {(control) => (
+          <Select value={method} onValueChange={touch(setMethod)}>
+            <Select.Trigger {...control} data-testid="goodwill-method">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {methods.map((m) => (
+                <Select.Item key={m} value={m}>
+                  {methodLabel(m)}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        )}
+      </Field>
+      {method === "card" && (
+        <Field label="Card payment to refund" error={fields.payment_id}>
+          {(control) => (
+            <Select value={paymentId} onValueChange={touch(setPaymentId)}>
+              <Select.Trigger {...control} data-testid="goodwill-payment">
+                <Select.Value
+                  placeholder={cardPayments.length ? "Choose a payment" : "No captured payment"}
+                />
+              </Select.Trigger>
+              <Select.Content>
+                {cardPayments.map((p) => (
+                  <Select.Item key={p.id} value={p.id}>
+                    {formatMoney(p.refundable, p.currency_code)} refundable
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
           )}
-          <TextAreaField
-            label="Note (on the memo and the refund)"
-            value={note}
-            onChange={touch(setNote)}
-            error={fields.note}
-            data-testid="goodwill-note"
-          />
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            Above an approval threshold, create the memo and the refund as drafts for approval instead.
-          </Text>
-        </Drawer.Body>
-        <Drawer.Footer className="flex flex-col items-stretch gap-y-2">
-          <ActionError message={run.failure && !Object.keys(fields).length ? run.failure.message : null} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              isLoading={run.isPending}
-              data-testid="goodwill-submit"
-              onClick={() => {
-                setAttempted(true)
-                if (parseAmount(amount, currency).error || !reasonCode) {
-                  return
-                }
-                run.mutate(undefined, {
-                  onSuccess: (r) => {
-                    onOpenChange(false)
-                    onDone(r)
-                  },
-                })
-              }}
-            >
-              Refund
-            </Button>
-          </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+        </Field>
+      )}
+      <TextAreaField
+        label="Note (on the memo and the refund)"
+        value={note}
+        onChange={touch(setNote)}
+        error={fields.note}
+        data-testid="goodwill-note"
+      />
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        Above an approval threshold, create the memo and the refund as drafts for approval instead.
+      </Text>
+    </FormDrawer>
   )
 }

@@ -1,11 +1,11 @@
-import { Button, Drawer, Input, Select, Text } from "@medusajs/ui"
+import { Input, Select, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { PayoutColumnMapping, PostedPayout } from "../../sdk/accounting-client"
 import { AccountingApiError } from "../../sdk/accounting-client"
 import { useAccountingMutation } from "../hooks/accounting"
 import { accounting } from "../lib/sdk"
 import { Field, FieldError, TextField } from "./form-field"
-import { ActionError } from "./notice"
+import { FormDrawer } from "./form-drawer"
 
 type Format = "stripe" | "csv"
 
@@ -101,102 +101,89 @@ export const PayoutImportDrawer = ({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Import a payout report</Drawer.Title>
-          <Drawer.Description className="txt-small text-ui-fg-subtle">
-            Each payout is posted once (Dr Bank net, Dr Processing Fees / Cr the provider's clearing account)
-            and its lines are matched to Medusa's captures and refunds. A payout imported before is not posted
-            again.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <Field label="Payout report (CSV)" error={fields.file}>
-            {(control) => (
-              <Input
-                {...control}
-                type="file"
-                accept=".csv,text/csv"
-                onChange={(e) => {
-                  run.reset()
-                  setFile(e.target.files?.[0] ?? null)
-                }}
-                data-testid="payout-file"
-              />
-            )}
-          </Field>
-          <TextField
-            label="Payment provider"
-            value={provider}
-            onChange={setProvider}
-            hint="Medusa's id of the provider that paid out, e.g. pp_stripe_stripe"
-            error={fields.provider_id}
-            data-testid="payout-provider"
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Import a payout report"
+      description="Each payout is posted once (Dr Bank net, Dr Processing Fees / Cr the provider's clearing account) and its lines are matched to Medusa's captures and refunds. A payout imported before is not posted again."
+      error={general}
+      submit={{
+        label: "Import",
+        isPending: run.isPending,
+        "data-testid": "import-payouts",
+        onClick: submit,
+      }}
+    >
+      <Field label="Payout report (CSV)" error={fields.file}>
+        {(control) => (
+          <Input
+            {...control}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              run.reset()
+              setFile(e.target.files?.[0] ?? null)
+            }}
+            data-testid="payout-file"
           />
-          <Field label="Format" error={fields.format}>
-            {(control) => (
-              <Select value={format} onValueChange={(v) => setFormat(v as Format)}>
-                <Select.Trigger {...control} data-testid="payout-format">
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  <Select.Item value="stripe">Stripe itemized payout reconciliation</Select.Item>
-                  <Select.Item value="csv">Other CSV (name its columns)</Select.Item>
-                </Select.Content>
-              </Select>
-            )}
-          </Field>
-          {format === "csv" && (
-            <div className="flex flex-col gap-y-3" data-testid="payout-mapping">
-              <Text size="small" className="text-ui-fg-subtle">
-                The header of each column, as written in the file. Net, when named, is checked against gross
-                minus fee.
-              </Text>
-              {fields.mapping && <FieldError>{fields.mapping}</FieldError>}
-              <div className="grid grid-cols-2 gap-3">
-                {MAPPING.map((m) => (
-                  <TextField
-                    key={m.key}
-                    label={m.required ? m.label : `${m.label} (optional)`}
-                    value={mapping[m.key] ?? ""}
-                    onChange={(v) => setMapping((current) => ({ ...current, [m.key]: v }))}
-                    error={fields[`mapping.${m.key}`]}
-                    data-testid={`mapping-${m.key}`}
-                  />
-                ))}
-              </div>
-            </div>
-          )}
-          {lineErrors.length > 0 && (
-            <div className="flex flex-col gap-y-1" data-testid="payout-file-errors">
-              <Text size="small" weight="plus">
-                Nothing was posted. Correct these lines and import the file again:
-              </Text>
-              <ul className="flex flex-col gap-y-1">
-                {lineErrors.map((e) => (
-                  <li key={`${e.row}-${e.field}`} data-testid="payout-file-error">
-                    <FieldError>{e.message}</FieldError>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </Drawer.Body>
-        <Drawer.Footer className="flex-col items-stretch gap-y-2">
-          <ActionError message={general} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" isLoading={run.isPending} onClick={submit} data-testid="import-payouts">
-              Import
-            </Button>
+        )}
+      </Field>
+      <TextField
+        label="Payment provider"
+        value={provider}
+        onChange={setProvider}
+        hint="Medusa's id of the provider that paid out, e.g. pp_stripe_stripe"
+        error={fields.provider_id}
+        data-testid="payout-provider"
+      />
+      <Field label="Format" error={fields.format}>
+        {(control) => (
+          <Select value={format} onValueChange={(v) => setFormat(v as Format)}>
+            <Select.Trigger {...control} data-testid="payout-format">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value="stripe">Stripe itemized payout reconciliation</Select.Item>
+              <Select.Item value="csv">Other CSV (name its columns)</Select.Item>
+            </Select.Content>
+          </Select>
+        )}
+      </Field>
+      {format === "csv" && (
+        <div className="flex flex-col gap-y-3" data-testid="payout-mapping">
+          <Text size="small" className="text-ui-fg-subtle">
+            The header of each column, as written in the file. Net, when named, is checked against gross minus
+            fee.
+          </Text>
+          {fields.mapping && <FieldError>{fields.mapping}</FieldError>}
+          <div className="grid grid-cols-2 gap-3">
+            {MAPPING.map((m) => (
+              <TextField
+                key={m.key}
+                label={m.required ? m.label : `${m.label} (optional)`}
+                value={mapping[m.key] ?? ""}
+                onChange={(v) => setMapping((current) => ({ ...current, [m.key]: v }))}
+                error={fields[`mapping.${m.key}`]}
+                data-testid={`mapping-${m.key}`}
+              />
+            ))}
           </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+        </div>
+      )}
+      {lineErrors.length > 0 && (
+        <div className="flex flex-col gap-y-1" data-testid="payout-file-errors">
+          <Text size="small" weight="plus">
+            Nothing was posted. Correct these lines and import the file again:
+          </Text>
+          <ul className="flex flex-col gap-y-1">
+            {lineErrors.map((e) => (
+              <li key={`${e.row}-${e.field}`} data-testid="payout-file-error">
+                <FieldError>{e.message}</FieldError>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </FormDrawer>
   )
 }

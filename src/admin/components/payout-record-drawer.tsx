@@ -1,4 +1,4 @@
-import { Button, Drawer, IconButton, Text } from "@medusajs/ui"
+import { Button, IconButton, Text } from "@medusajs/ui"
 import { Trash } from "@medusajs/icons"
 import { useEffect, useState } from "react"
 import type { PostedPayout } from "../../sdk/accounting-client"
@@ -7,7 +7,7 @@ import { todayIso } from "../lib/format"
 import { formatMoney, parseAmount, sumMoney, type ParsedAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { DateField, TextField } from "./form-field"
-import { ActionError } from "./notice"
+import { FormDrawer } from "./form-drawer"
 
 type Line = { reporting_category: string; provider_payment_id: string; gross: string; fee: string }
 const EMPTY_LINE: Line = { reporting_category: "charge", provider_payment_id: "", gross: "", fee: "0" }
@@ -129,116 +129,105 @@ export const PayoutRecordDrawer = ({
   }
 
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content className="sm:max-w-[720px]">
-        <Drawer.Header>
-          <Drawer.Title>Record a payout</Drawer.Title>
-          <Drawer.Description className="txt-small text-ui-fg-subtle">
-            A payout as the processor lists it: each line's gross and fee (a refund line has a negative
-            gross). Posted at once: Dr Bank net, Dr Processing Fees / Cr the provider's clearing account.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
-          <div className="grid grid-cols-2 gap-3">
-            <TextField
-              label="Payment provider"
-              value={provider}
-              onChange={setProvider}
-              error={fields.provider_id}
-              data-testid="record-provider"
-            />
-            <TextField
-              label="Payout id"
-              value={payoutId}
-              onChange={setPayoutId}
-              placeholder="po_…"
-              error={fields.provider_payout_id}
-              data-testid="record-payout-id"
-            />
-            <TextField
-              label="Currency"
-              value={currency}
-              onChange={setCurrency}
-              error={fields.currency_code}
-              data-testid="record-currency"
-            />
-            <DateField label="Payout date" value={date} onChange={setDate} error={fields.payout_date} />
-          </div>
-          {lines.map((l, i) => (
-            <div
-              key={i}
-              className="grid grid-cols-[1fr_1fr_1fr_1fr_auto] items-start gap-2"
-              data-testid="record-line"
-            >
-              <TextField
-                label={`Line ${i + 1} category`}
-                value={l.reporting_category}
-                onChange={(v) => setLine(i, { reporting_category: v })}
-                error={fields[`lines.${i}.reporting_category`]}
-              />
-              <TextField
-                label={`Line ${i + 1} payment id`}
-                value={l.provider_payment_id}
-                onChange={(v) => setLine(i, { provider_payment_id: v })}
-                placeholder="pi_… (optional)"
-                error={fields[`lines.${i}.provider_payment_id`]}
-              />
-              <TextField
-                label={`Line ${i + 1} gross`}
-                value={l.gross}
-                onChange={(v) => setLine(i, { gross: v })}
-                error={fields[`lines.${i}.gross`]}
-                data-testid={`record-gross-${i}`}
-              />
-              <TextField
-                label={`Line ${i + 1} fee`}
-                value={l.fee}
-                onChange={(v) => setLine(i, { fee: v })}
-                error={fields[`lines.${i}.fee`]}
-                data-testid={`record-fee-${i}`}
-              />
-              <IconButton
-                size="small"
-                variant="transparent"
-                className="mt-6"
-                aria-label={`Remove line ${i + 1}`}
-                disabled={lines.length === 1}
-                onClick={() => setLines((current) => current.filter((_, j) => j !== i))}
-              >
-                <Trash />
-              </IconButton>
-            </div>
-          ))}
-          <div className="flex items-center justify-between">
-            <Button
-              size="small"
-              variant="secondary"
-              onClick={() => setLines((current) => [...current, EMPTY_LINE])}
-              data-testid="record-add-line"
-            >
-              Add line
-            </Button>
-            <Text size="small" className="tabular-nums" data-testid="record-net">
-              {gross && fee
-                ? `Gross ${formatMoney(gross.toString(), code)} − fees ${formatMoney(fee.toString(), code)} = net ${formatMoney(gross.minus(fee).toString(), code)}`
-                : ""}
-            </Text>
-          </div>
-        </Drawer.Body>
-        <Drawer.Footer className="flex-col items-stretch gap-y-2">
-          <ActionError message={general} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" isLoading={run.isPending} onClick={submit} data-testid="record-payout">
-              Post payout
-            </Button>
-          </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Record a payout"
+      description="A payout as the processor lists it: each line's gross and fee (a refund line has a negative gross). Posted at once: Dr Bank net, Dr Processing Fees / Cr the provider's clearing account."
+      wide
+      error={general}
+      submit={{
+        label: "Post payout",
+        isPending: run.isPending,
+        "data-testid": "record-payout",
+        onClick: submit,
+      }}
+    >
+      <div className="grid grid-cols-2 gap-3">
+        <TextField
+          label="Payment provider"
+          value={provider}
+          onChange={setProvider}
+          error={fields.provider_id}
+          data-testid="record-provider"
+        />
+        <TextField
+          label="Payout id"
+          value={payoutId}
+          onChange={setPayoutId}
+          placeholder="po_…"
+          error={fields.provider_payout_id}
+          data-testid="record-payout-id"
+        />
+        <TextField
+          label="Currency"
+          value={currency}
+          onChange={setCurrency}
+          error={fields.currency_code}
+          data-testid="record-currency"
+        />
+        <DateField label="Payout date" value={date} onChange={setDate} error={fields.payout_date} />
+      </div>
+      {lines.map((l, i) => (
+        <div
+          key={i}
+          className="grid grid-cols-[1fr_1fr_1fr_1fr_auto] items-start gap-2"
+          data-testid="record-line"
+        >
+          <TextField
+            label={`Line ${i + 1} category`}
+            value={l.reporting_category}
+            onChange={(v) => setLine(i, { reporting_category: v })}
+            error={fields[`lines.${i}.reporting_category`]}
+          />
+          <TextField
+            label={`Line ${i + 1} payment id`}
+            value={l.provider_payment_id}
+            onChange={(v) => setLine(i, { provider_payment_id: v })}
+            placeholder="pi_… (optional)"
+            error={fields[`lines.${i}.provider_payment_id`]}
+          />
+          <TextField
+            label={`Line ${i + 1} gross`}
+            value={l.gross}
+            onChange={(v) => setLine(i, { gross: v })}
+            error={fields[`lines.${i}.gross`]}
+            data-testid={`record-gross-${i}`}
+          />
+          <TextField
+            label={`Line ${i + 1} fee`}
+            value={l.fee}
+            onChange={(v) => setLine(i, { fee: v })}
+            error={fields[`lines.${i}.fee`]}
+            data-testid={`record-fee-${i}`}
+          />
+          <IconButton
+            size="small"
+            variant="transparent"
+            className="mt-6"
+            aria-label={`Remove line ${i + 1}`}
+            disabled={lines.length === 1}
+            onClick={() => setLines((current) => current.filter((_, j) => j !== i))}
+          >
+            <Trash />
+          </IconButton>
+        </div>
+      ))}
+      <div className="flex items-center justify-between">
+        <Button
+          size="small"
+          variant="secondary"
+          onClick={() => setLines((current) => [...current, EMPTY_LINE])}
+          data-testid="record-add-line"
+        >
+          Add line
+        </Button>
+        <Text size="small" className="tabular-nums" data-testid="record-net">
+          {gross && fee
+            ? `Gross ${formatMoney(gross.toString(), code)} − fees ${formatMoney(fee.toString(), code)} = net ${formatMoney(gross.minus(fee).toString(), code)}`
+            : ""}
+        </Text>
+      </div>
+    </FormDrawer>
   )
 }

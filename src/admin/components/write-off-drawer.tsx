@@ -1,4 +1,4 @@
-import { Button, Drawer, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { WriteOff } from "../../sdk/accounting-client"
 import { useAccountingMutation, useOpenOrders } from "../hooks/accounting"
@@ -7,9 +7,9 @@ import { parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { CustomerPicker } from "./customer-picker"
 import { DateField, TextField } from "./form-field"
-import { ActionError } from "./notice"
 import { OpenOrderPicker } from "./open-order-picker"
 import { ReasonCodeField } from "./reason-code-field"
+import { FormDrawer, generalError } from "./form-drawer"
 
 /**
  * Writes off one order's balance, or part of it. Above the store's approval
@@ -66,76 +66,60 @@ export const WriteOffDrawer = ({
   // Checked as the API checks it, before anything is sent; empty means all it owes.
   const amountError = attempted && amount.trim() ? parseAmount(amount, currency).error : undefined
   const fields = run.failure?.fields ?? {}
+  const submit = () => {
+    setAttempted(true)
+    if (!orderId || (amount.trim() && parseAmount(amount, currency).error)) {
+      return
+    }
+    run.mutate(undefined, {
+      onSuccess: (r) => {
+        onOpenChange(false)
+        onDone(r.write_off)
+      },
+    })
+  }
   return (
-    <Drawer open={open} onOpenChange={onOpenChange}>
-      <Drawer.Content>
-        <Drawer.Header>
-          <Drawer.Title>Write off an order</Drawer.Title>
-          <Drawer.Description>
-            Books what the order will not pay to Bad Debt. Above the approval threshold it waits for a second
-            person before anything is booked.
-          </Drawer.Description>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <CustomerPicker value={customerId} onChange={(id) => (setCustomerId(id), setOrderId(""))} />
-          <OpenOrderPicker
-            orders={orders.data?.open_orders ?? []}
-            value={orderId}
-            onChange={setOrderId}
-            loading={!!customerId && orders.isLoading}
-            error={attempted && !orderId ? "Choose the order to write off" : fields.order_id}
-          />
-          <TextField
-            label="Amount"
-            hint="Empty: all the order still owes"
-            value={amount}
-            onChange={setAmount}
-            error={amountError ?? fields.amount}
-            data-testid="write-off-amount"
-          />
-          <ReasonCodeField
-            type="write_off"
-            value={reason}
-            onChange={setReason}
-            error={fields.reason_code}
-            data-testid="write-off-reason-code"
-          />
-          <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            A write-off can be voided later; the order then owes the amount again.
-          </Text>
-        </Drawer.Body>
-        <Drawer.Footer className="flex flex-col items-stretch gap-y-2">
-          <ActionError message={run.failure && !Object.keys(fields).length ? run.failure.message : null} />
-          <div className="flex justify-end gap-x-2">
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              variant="danger"
-              isLoading={run.isPending}
-              data-testid="run-write-off"
-              onClick={() => {
-                setAttempted(true)
-                if (!orderId || (amount.trim() && parseAmount(amount, currency).error)) {
-                  return
-                }
-                run.mutate(undefined, {
-                  onSuccess: (r) => {
-                    onOpenChange(false)
-                    onDone(r.write_off)
-                  },
-                })
-              }}
-            >
-              Write off
-            </Button>
-          </div>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Write off an order"
+      description="Books what the order will not pay to Bad Debt. Above the approval threshold it waits for a second person before anything is booked."
+      error={generalError(run.failure)}
+      submit={{
+        label: "Write off",
+        variant: "danger",
+        isPending: run.isPending,
+        "data-testid": "run-write-off",
+        onClick: submit,
+      }}
+    >
+      <CustomerPicker value={customerId} onChange={(id) => (setCustomerId(id), setOrderId(""))} />
+      <OpenOrderPicker
+        orders={orders.data?.open_orders ?? []}
+        value={orderId}
+        onChange={setOrderId}
+        loading={!!customerId && orders.isLoading}
+        error={attempted && !orderId ? "Choose the order to write off" : fields.order_id}
+      />
+      <TextField
+        label="Amount"
+        hint="Empty: all the order still owes"
+        value={amount}
+        onChange={setAmount}
+        error={amountError ?? fields.amount}
+        data-testid="write-off-amount"
+      />
+      <ReasonCodeField
+        type="write_off"
+        value={reason}
+        onChange={setReason}
+        error={fields.reason_code}
+        data-testid="write-off-reason-code"
+      />
+      <DateField label="Date" value={date} onChange={setDate} error={fields.date} />
+      <Text size="xsmall" className="text-ui-fg-subtle">
+        A write-off can be voided later; the order then owes the amount again.
+      </Text>
+    </FormDrawer>
   )
 }
