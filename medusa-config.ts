@@ -138,6 +138,8 @@ module.exports = defineConfig({
     },
     ...redisModules,
     ...testModules,
+    // Medusa's RBAC (behind MEDUSA_FF_RBAC) needs its module; our routes declare their policies.
+    ...(process.env.MEDUSA_FF_RBAC === "true" ? [{ resolve: "@medusajs/medusa/rbac" }] : []),
   ],
   plugins: [
     {
