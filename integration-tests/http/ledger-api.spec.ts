@@ -25,7 +25,7 @@ medusaIntegrationTestRunner({
     describe("accounts and settings", () => {
       it("lists the default chart and adds an account", async () => {
         const list = await api.get("/admin/accounting/accounts?limit=100", admin)
-        expect(list.data.count).toBe(15)
+        expect(list.data.count).toBe(16)
         expect(list.data.accounts[0]).toMatchObject({
           code: "1000",
           name: "Bank",
