@@ -376,6 +376,13 @@ medusaIntegrationTestRunner({
           await settings({ approvals: { customer_refund: null } })
         }
         expect(await counts()).toEqual(before)
+        // Only the memo's and the refund's thresholds apply, not another document's.
+        await settings({ approvals: { write_off: { usd: "1" } } })
+        try {
+          expect((await goodwill(order_id, { amount: "2.00" })).status).toBe(200)
+        } finally {
+          await settings({ approvals: { write_off: null } })
+        }
       })
 
       it("voids the memo when the refund fails after it was issued", async () => {
