@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaContainer, PaymentDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import type { RefundContext } from "../modules/accounting/ar/customer-refunds"
 import type { ReceivedPaymentContext } from "../modules/accounting/ar/received-payments"
@@ -64,6 +64,12 @@ export async function loadOrderRefunds(container: MedusaContainer, orderIds: str
   return refunds
 }
 
+/** The fields of a payment loadMedusaPaymentClaim asks query.graph for. */
+type MedusaPaymentClaimRow = Pick<PaymentDTO, "id" | "currency_code"> & {
+  captures?: { id: string }[] | null
+  payment_collection?: { order?: { id: string } | null } | null
+}
+
 /** A Medusa payment a received payment claims (manual provider): its order and capture ids. */
 export async function loadMedusaPaymentClaim(
   container: MedusaContainer,
@@ -77,13 +83,13 @@ export async function loadMedusaPaymentClaim(
     fields: ["id", "currency_code", "captures.id", "payment_collection.order.id"],
     filters: { id },
   })
-  const payment = data[0] as any
+  const payment: MedusaPaymentClaimRow | undefined = data[0]
   return payment
     ? {
         id: payment.id,
         currency_code: payment.currency_code,
         order_id: payment.payment_collection?.order?.id ?? null,
-        capture_ids: (payment.captures ?? []).map((c: any) => c.id),
+        capture_ids: (payment.captures ?? []).map((c) => c.id),
       }
     : null
 }

@@ -3,7 +3,16 @@ import type { BigNumberInput } from "@medusajs/framework/types"
 
 export const STORE_CREDIT_MODULE = "store_credit"
 
-type Transaction = { id: string; account_id: string; type: "credit" | "debit"; amount: any; raw_amount?: any }
+type Transaction = {
+  id: string
+  account_id: string
+  type: "credit" | "debit"
+  amount: any
+  raw_amount?: any
+  reference: string
+  reference_id: string
+  note?: string | null
+}
 type Account = { id: string; customer_id: string | null; currency_code: string; balance?: any; code?: string }
 type Movement = { account_id: string; amount: BigNumberInput; note?: string; reference: string; reference_id: string }
 

@@ -8,7 +8,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 export async function streamQuery(
   knex: Knex,
   sql: string,
-  bindings: Record<string, unknown> | readonly unknown[],
+  bindings: Knex.ValueDict | readonly Knex.RawBinding[],
   onBatch: (rows: any[]) => Promise<void>,
   batchSize = 5000
 ): Promise<void> {
@@ -17,7 +17,7 @@ export async function streamQuery(
       // A report reads every row: plan for all of them (not the first 10 %), and sort in memory.
       await trx.raw(`set local cursor_tuple_fraction = 1.0`)
       await trx.raw(`set local work_mem = '64MB'`)
-      await trx.raw(`declare report_cursor no scroll cursor for ${sql}`, bindings as any)
+      await trx.raw(`declare report_cursor no scroll cursor for ${sql}`, bindings)
       for (;;) {
         const { rows } = await trx.raw(`fetch forward ${Math.floor(batchSize)} from report_cursor`)
         if (!rows.length) {

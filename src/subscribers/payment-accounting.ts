@@ -10,7 +10,8 @@ export default async function paymentAccountingHandler({ event, container }: Sub
     fields: ["id", "payment_collection.order.id"],
     filters: { id: event.data.id },
   })
-  const orderId = (data[0] as any)?.payment_collection?.order?.id
+  const payment: { payment_collection?: { order?: { id: string } | null } | null } | undefined = data[0]
+  const orderId = payment?.payment_collection?.order?.id
   if (orderId) {
     await runOrderSync(container, orderId, { eventName: event.name })
   }

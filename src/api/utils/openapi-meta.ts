@@ -11,13 +11,18 @@ export type OpenApiMeta = {
   upload?: string
 }
 
-const META = Symbol.for("medusa-accounting-ar.openapi")
+const META: unique symbol = Symbol.for("medusa-accounting-ar.openapi")
+
+/** A middleware describeMiddleware marked (any other value has no mark). */
+type Described = { [META]?: OpenApiMeta }
 
 export function describeMiddleware<F extends (...args: any[]) => any>(fn: F, meta: OpenApiMeta): F {
-  ;(fn as any)[META] = meta
+  // Any function may carry the mark (the key is optional): F & Described is F once marked.
+  ;(fn as F & Described)[META] = meta
   return fn
 }
 
 export function middlewareMeta(fn: unknown): OpenApiMeta | undefined {
-  return (fn as any)?.[META]
+  // Any value may be asked; only what describeMiddleware marked has META (else undefined).
+  return (fn as Described | null | undefined)?.[META]
 }

@@ -73,7 +73,7 @@ function jsonSchema(schema: z.ZodTypeAny) {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
     io: "input",
     unrepresentable: "any",
-  }) as any
+  })
   return rest
 }
 
@@ -125,7 +125,7 @@ export function buildOpenApi({
       permissions.length > 1 ? { permission: permissions.join(" and ") } : {}
     )
     // defineMiddlewares normalises `method` to `methods`.
-    const methods = ((route as any).methods ?? route.method ?? []) as Method[]
+    const methods = (route.methods ?? route.method ?? []) as Method[]
     for (const method of methods) {
       ops.set(key(p, method), { path: p, method, meta: { ...ops.get(key(p, method))?.meta, ...meta } })
     }

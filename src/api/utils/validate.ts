@@ -70,6 +70,6 @@ export function validateQuery<T extends z.ZodTypeAny>(schema: T) {
 export function validateAndTransformQuery<T extends z.ZodObject<any>>(
   schema: T,
   config: Parameters<typeof medusaValidateAndTransformQuery>[1]
-) {
-  return describeMiddleware(medusaValidateAndTransformQuery(schema as any, config), { query: schema })
+): (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => Promise<void> {
+  return describeMiddleware(medusaValidateAndTransformQuery(schema, config), { query: schema })
 }

@@ -1,11 +1,16 @@
 import { Context } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+
+/**
+ * The module's MikroORM manager. Context types its managers as unknown: the
+ * module's data layer puts a SqlEntityManager there.
+ */
+const managerOf = (ctx: Context) => (ctx.transactionManager ?? ctx.manager) as SqlEntityManager | undefined
 
 /** The knex transaction of a @InjectTransactionManager method's context. */
 export function trx(ctx: Context): Knex.Transaction {
-  const manager = (ctx.transactionManager ?? ctx.manager) as any
-  const knex = manager?.getTransactionContext?.()
+  const knex = managerOf(ctx)?.getTransactionContext?.<Knex.Transaction>()
   if (!knex) {
     // Locks taken outside a transaction would be released at once.
     throw new MedusaError(
@@ -18,8 +23,8 @@ export function trx(ctx: Context): Knex.Transaction {
 
 /** A read connection: the transaction if there is one, else the pool. */
 export function reader(ctx: Context): Knex {
-  const manager = (ctx.transactionManager ?? ctx.manager) as any
-  return manager.getTransactionContext?.() ?? manager.getKnex()
+  const manager = managerOf(ctx)!
+  return manager.getTransactionContext?.<Knex.Transaction>() ?? manager.getKnex()
 }
 
 /**

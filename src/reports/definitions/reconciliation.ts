@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { verifyChain } from "../../modules/accounting/ledger/verify"
 import { loadAccountMap } from "../../modules/accounting/ledger/settings"
-import { Decimal, readMoney, roundMoney, toDecimal } from "../../modules/accounting/rules/money"
+import { Decimal, MoneyLike, readMoney, roundMoney, toDecimal } from "../../modules/accounting/rules/money"
 import { storeCreditModule } from "../../lib/store-credit"
 import { claimedMedusaPayments } from "../../modules/accounting/ar/received-payments/claims"
 import { streamQuery } from "../cursor"
@@ -223,6 +223,14 @@ class Tally {
   }
 }
 
+/** The fields of a Medusa capture or refund medusaPaymentDifferences asks query.graph for. */
+type MedusaMovementRow = {
+  id: string
+  raw_amount?: MoneyLike
+  payment_id: string
+  payment?: { currency_code: string } | null
+}
+
 /** Medusa captures/refunds up to the day vs our standing entries for them, batch by batch. */
 async function medusaPaymentDifferences(
   ctx: ReportContext,
@@ -239,7 +247,7 @@ async function medusaPaymentDifferences(
   }
   for (const kind of ["capture", "refund"] as const) {
     for (let skip = 0; ; skip += BATCH) {
-      const { data } = await query.graph({
+      const { data }: { data: MedusaMovementRow[] } = await query.graph({
         entity: kind,
         fields: ["id", "raw_amount", "created_at", "payment.currency_code", "payment_id"],
         filters: { created_at: { $lte: endOfDay(params.as_of) } },
@@ -248,7 +256,7 @@ async function medusaPaymentDifferences(
       if (!data.length) {
         break
       }
-      const ids = data.map((d: any) => d.id)
+      const ids = data.map((d) => d.id)
       // Standing entries only: a voided customer refund's card refund is money that moved unbooked.
       const { rows: booked } = await ctx.knex.raw(
         `select e.source_id, sum(l.credit) as amount, null as voided from accounting_journal_entry e
@@ -269,9 +277,9 @@ async function medusaPaymentDifferences(
       // A capture of a payment a received payment (PMT-) claimed is booked by that payment.
       const claimed =
         kind === "capture"
-          ? await claimedMedusaPayments(ctx.knex, [...new Set(data.map((d: any) => d.payment_id as string))])
+          ? await claimedMedusaPayments(ctx.knex, [...new Set(data.map((d) => d.payment_id))])
           : new Set<string>()
-      for (const item of data as any[]) {
+      for (const item of data) {
         const currency = item.payment?.currency_code
         if (!currency || !wanted(currency)) {
           continue
@@ -373,7 +381,7 @@ async function storeCreditDifferences(
       { account_id: [...byId.keys()], created_at: { $lte: endOfDay(params.as_of) } },
       { take: null, order: { created_at: "ASC" } }
     )
-    for (const t of transactions as any[]) {
+    for (const t of transactions) {
       const account = byId.get(t.account_id)!
       if (!wanted(account.currency_code)) {
         continue

@@ -5,9 +5,9 @@ import { to as copyTo } from "pg-copy-streams"
 /** Queries of one consistent picture: totals read beside the rows agree with them. */
 export type Snapshot = {
   /** A query with named bindings (:as_of), as knex.raw takes them. */
-  rows<T = any>(sql: string, bindings?: Record<string, unknown>): Promise<T[]>
+  rows<T = any>(sql: string, bindings?: Knex.ValueDict): Promise<T[]>
   /** `COPY (sql) TO STDOUT WITH CSV`: PostgreSQL formats the rows (bindings inlined as literals). */
-  copyCsv(sql: string, bindings?: Record<string, unknown>): Readable
+  copyCsv(sql: string, bindings?: Knex.ValueDict): Readable
   /**
    * Runs `fn` on a second connection that sees the same snapshot
    * (pg_export_snapshot), while this one streams: totals beside the COPY.
@@ -25,7 +25,7 @@ export async function withSnapshot<T>(knex: Knex, fn: (snapshot: Snapshot) => Pr
     const snapshot: Snapshot = {
       rows,
       copyCsv(sql, bindings = {}) {
-        const inlined = knex.raw(sql, bindings as any).toQuery()
+        const inlined = knex.raw(sql, bindings).toQuery()
         return conn.query(copyTo(`copy (${inlined}) to stdout with (format csv)`))
       },
       beside<U>(besideFn: (side: Pick<Snapshot, "rows">) => Promise<U>) {
@@ -47,7 +47,7 @@ export async function withSnapshot<T>(knex: Knex, fn: (snapshot: Snapshot) => Pr
 type Rows = Snapshot["rows"]
 
 async function onConnection<T>(knex: Knex, importSnapshot: string | null, fn: (conn: any, rows: Rows) => Promise<T>) {
-  const client: any = (knex as any).client
+  const client: Knex.Client = knex.client
   const conn = await client.acquireConnection()
   let failed = false
   try {
@@ -57,7 +57,7 @@ async function onConnection<T>(knex: Knex, importSnapshot: string | null, fn: (c
     }
     await conn.query("set local work_mem = '64MB'")
     const rows: Rows = async (sql, bindings = {}) => {
-      const native = knex.raw(sql, bindings as any).toSQL().toNative()
+      const native = knex.raw(sql, bindings).toSQL().toNative()
       return (await conn.query(native.sql, native.bindings)).rows
     }
     return await fn(conn, rows)

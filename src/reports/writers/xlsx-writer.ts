@@ -6,6 +6,11 @@ import { excelCurrencyFormat, neutraliseFormula } from "../format"
 import { ReportMeta, ReportRow, ReportWriter } from "./columns"
 import { waitForDrain } from "./drain"
 
+/** The internals of an exceljs WorksheetWriter backpressure() reads (undocumented, untyped). */
+type SheetStream = {
+  stream?: { pipes?: { _writableState?: { length: number }; _readableState?: { length: number } }[] }
+}
+
 /**
  * Streaming XLSX (exceljs WorkbookWriter): one sheet per section, frozen
  * header row, money as real number cells in the currency's format. Rows are
@@ -61,7 +66,8 @@ export class XlsxReportWriter implements ReportWriter {
    * one every few hundred rows, and wait while its input or the client is behind.
    */
   private async backpressure() {
-    const zipInput = (this.sheet as any)?.stream?.pipes?.[0]
+    // exceljs keeps the sheet's stream (piped into the zip) out of its types: SheetStream names what is read.
+    const zipInput = (this.sheet as SheetStream | null)?.stream?.pipes?.[0]
     const buffered = () => (zipInput?._writableState?.length ?? 0) + (zipInput?._readableState?.length ?? 0)
     do {
       await new Promise((resolve) => setImmediate(resolve))

@@ -31,13 +31,16 @@ export type SettingsUpdate = {
   reason_codes?: ReasonCodesUpdate
 }
 
+type MappingRow = { kind: keyof AccountMap; key: string; account_id: string }
+
 export async function loadAccountMap(knex: Knex): Promise<AccountMap> {
-  const rows = await knex("accounting_account_mapping")
+  const rows: MappingRow[] = await knex("accounting_account_mapping")
     .select("kind", "key", "account_id")
     .whereNull("deleted_at")
   const map: AccountMap = { role: {}, method: {}, provider: {} }
   for (const row of rows) {
-    ;(map as any)[row.kind][row.key] = row.account_id
+    const accounts: Record<string, string> = map[row.kind]
+    accounts[row.key] = row.account_id
   }
   return map
 }

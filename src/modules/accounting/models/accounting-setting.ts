@@ -6,7 +6,7 @@ export const AccountingSetting = model.define(
   {
     id: model.id({ prefix: "aset" }).primaryKey(),
     default_payment_terms_days: model.number().default(0),
-    aging_buckets: model.json().default({ days: [30, 60, 90] } as any),
+    aging_buckets: model.json().default({ days: [30, 60, 90] }),
     auto_credit_memo_on_return: model.boolean().default(false),
     posting: model.json().nullable(),
     // IANA time zone of the store's accounting days (orders, captures, returns, today).

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
+import { refundPaymentWorkflow, type RefundPaymentWorkflowInput } from "@medusajs/medusa/core-flows"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import { AccountingError } from "../../../modules/accounting/errors"
 import type AccountingModuleService from "../../../modules/accounting/service"
@@ -26,17 +26,15 @@ export const refundCardPaymentStep = createStep(
     { container }
   ) => {
     await container.resolve<AccountingModuleService>(ACCOUNTING_MODULE).beginPayout(input.customer_refund_id)
-    const { errors } = await refundPaymentWorkflow(container).run({
-      input: {
-        payment_id: input.payment_id,
-        amount: input.amount,
-        created_by: input.actor_id ?? undefined,
-        note: input.note,
-        // Not in the input type, but stored on Medusa's refund.
-        metadata: { accounting_customer_refund_id: input.customer_refund_id },
-      } as any,
-      throwOnError: false,
-    })
+    // `metadata` is not in Medusa's input type, but is stored on its refund.
+    const refund: RefundPaymentWorkflowInput & { metadata: Record<string, unknown> } = {
+      payment_id: input.payment_id,
+      amount: input.amount,
+      created_by: input.actor_id ?? undefined,
+      note: input.note,
+      metadata: { accounting_customer_refund_id: input.customer_refund_id },
+    }
+    const { errors } = await refundPaymentWorkflow(container).run({ input: refund, throwOnError: false })
     if (errors?.length && (await settlePayout(container, input.customer_refund_id)) === "not_moved") {
       throw new AccountingError(
         "PAYMENT_REFUND_FAILED",

@@ -16,7 +16,7 @@ export const updateCustomerRefundStep = createStep(
     { container }
   ) => {
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
-    const { status, customer_id, ...previous } = (await accounting.getCustomerRefundInput(input.id)) as any
+    const { status, customer_id, ...previous } = await accounting.getCustomerRefundInput(input.id)
     await accounting.updateCustomerRefundDraft(input.id, input.update, input.context, {
       actor_id: input.actor_id,
       origin: input.origin,

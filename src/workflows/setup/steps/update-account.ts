@@ -24,10 +24,7 @@ export const updateAccountStep = createStep(
     const accounting = container.resolve<AccountingModuleService>(ACCOUNTING_MODULE)
     const previous = await accounting.retrieveAccountingAccount(input.id)
     if (input.type && input.type !== previous.type) {
-      const [used] = await accounting.listJournalLines({ account_id: input.id } as any, {
-        take: 1,
-        select: ["id"],
-      })
+      const [used] = await accounting.listJournalLines({ account_id: input.id }, { take: 1, select: ["id"] })
       if (used) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,

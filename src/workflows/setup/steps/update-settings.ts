@@ -3,6 +3,7 @@ import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import type AccountingModuleService from "../../../modules/accounting/service"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
 import type { SettingsUpdate } from "../../../modules/accounting/ledger/settings"
+import type { ReasonCodeList } from "../../../modules/accounting/rules/reason-codes"
 
 export const updateAccountingSettingsStepId = "update-accounting-settings"
 
@@ -11,6 +12,9 @@ function restoreFrom(
   before: Awaited<ReturnType<AccountingModuleService["getSettings"]>>,
   update: SettingsUpdate
 ): SettingsUpdate {
+  // Read by the types an update names (validated document types).
+  const reasonCodes: Partial<Record<string, ReasonCodeList>> = before.reason_codes
+  const approvals: Partial<Record<string, Record<string, string>>> = before.approvals
   const ids = (m: Record<string, { id: string }>, keys: string[]) =>
     Object.fromEntries(keys.map((k) => [k, m[k]?.id ?? null])) as Record<string, any>
   return {
@@ -27,10 +31,10 @@ function restoreFrom(
     // The whole list of each type touched (restoring re-adds nothing dropped: drops are refused).
     reason_codes:
       update.reason_codes &&
-      Object.fromEntries(Object.keys(update.reason_codes).map((t) => [t, (before.reason_codes as any)[t]])),
+      Object.fromEntries(Object.keys(update.reason_codes).map((t) => [t, reasonCodes[t]])),
     approvals:
       update.approvals &&
-      Object.fromEntries(Object.keys(update.approvals).map((t) => [t, (before.approvals as any)[t] ?? null])),
+      Object.fromEntries(Object.keys(update.approvals).map((t) => [t, approvals[t] ?? null])),
     // Sequence counters only move forward; prefix/padding are restored.
     sequences: update.sequences?.map((s) => {
       const b = before.sequences.find((x) => x.type === s.type)

@@ -23,7 +23,7 @@ export const POST = async (
 ) => {
   await loadCustomerRefund(req)
   await updateCustomerRefundWorkflow(req.scope).run({
-    input: { id: req.params.id, update: req.validatedBody as any, ...actorOf(req) },
+    input: { id: req.params.id, update: req.validatedBody, ...actorOf(req) },
   })
   res.json({ customer_refund: await loadCustomerRefund(req) })
 }

@@ -44,7 +44,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   }
   const ctx = { knex: req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), container: req.scope }
   try {
-    await runReport(definition as any, params, format, ctx, res)
+    await runReport<Record<string, any>>(definition, params, format, ctx, res)
   } catch (e) {
     if (!res.headersSent) {
       throw e

@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { StoreDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { writeDepositSlipPdf } from "../../../../../reports/deposit-slip-pdf"
 import { refetchOr404 } from "../../../../utils/refetch"
@@ -10,10 +11,11 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     entity: "store",
     fields: ["name"],
   })
+  const store: Pick<StoreDTO, "name"> | undefined = stores[0]
   res.setHeader("Content-Type", "application/pdf")
   res.setHeader("Content-Disposition", `attachment; filename="deposit-slip-${deposit.number}.pdf"`)
   await writeDepositSlipPdf(res, {
-    store_name: (stores[0] as any)?.name ?? "Store",
+    store_name: store?.name ?? "Store",
     deposit: {
       ...deposit,
       items: [...(deposit.items ?? [])].sort((a: any, b: any) => a.line_no - b.line_no),

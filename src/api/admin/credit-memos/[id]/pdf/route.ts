@@ -1,4 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { OrderDTO, StoreDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { writeCreditMemoPdf } from "../../../../../reports/credit-memo-pdf"
 import { loadCreditMemo } from "../../helpers"
@@ -21,11 +22,13 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       : Promise.resolve([]),
   ])
   const customer: any = customers[0] ?? {}
+  const store: Pick<StoreDTO, "name"> | undefined = stores[0]
+  const order: Pick<OrderDTO, "display_id"> | undefined = orders[0]
   const address = customer.addresses?.find((a: any) => a.is_default_billing) ?? customer.addresses?.[0]
   res.setHeader("Content-Type", "application/pdf")
   res.setHeader("Content-Disposition", `attachment; filename="credit-memo-${memo.number ?? memo.id}.pdf"`)
   await writeCreditMemoPdf(res, {
-    store_name: (stores[0] as any)?.name ?? "Store",
+    store_name: store?.name ?? "Store",
     customer: {
       name:
         [customer.first_name, customer.last_name].filter(Boolean).join(" ") ||
@@ -43,7 +46,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     },
     memo: {
       ...memo,
-      order_display: (orders[0] as any)?.display_id ? `#${(orders[0] as any).display_id}` : null,
+      order_display: order?.display_id ? `#${order.display_id}` : null,
     },
   })
 }
