@@ -66,7 +66,7 @@ export async function loadOrderRefunds(container: MedusaContainer, orderIds: str
 
 /** The fields of a payment loadMedusaPaymentClaim asks query.graph for. */
 type MedusaPaymentClaimRow = Pick<PaymentDTO, "id" | "currency_code"> & {
-  captures?: { id: string }[] | null
+  captures?: ({ id: string } | null)[] | null
   payment_collection?: { order?: { id: string } | null } | null
 }
 
@@ -89,7 +89,7 @@ export async function loadMedusaPaymentClaim(
         id: payment.id,
         currency_code: payment.currency_code,
         order_id: payment.payment_collection?.order?.id ?? null,
-        capture_ids: (payment.captures ?? []).map((c) => c.id),
+        capture_ids: (payment.captures ?? []).flatMap((c) => (c ? [c.id] : [])),
       }
     : null
 }

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { OrderDTO, StoreDTO } from "@medusajs/framework/types"
+import type { StoreDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { writeCreditMemoPdf } from "../../../../../reports/credit-memo-pdf"
 import { loadCreditMemo } from "../../helpers"
@@ -23,7 +23,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   ])
   const customer: any = customers[0] ?? {}
   const store: Pick<StoreDTO, "name"> | undefined = stores[0]
-  const order: Pick<OrderDTO, "display_id"> | undefined = orders[0]
+  // Medusa's generated query types and its DTOs disagree on display_id's type: read what is there.
+  const order: { display_id?: number | string | null } | undefined = orders[0]
   const address = customer.addresses?.find((a: any) => a.is_default_billing) ?? customer.addresses?.[0]
   res.setHeader("Content-Type", "application/pdf")
   res.setHeader("Content-Disposition", `attachment; filename="credit-memo-${memo.number ?? memo.id}.pdf"`)
