@@ -9,9 +9,10 @@ export const bulkWriteOffWorkflowId = "bulk-write-off"
 
 /**
  * Small-balance write-off: every order of a currency owing at most the
- * threshold, each its own WO- in one batch, all or none. Hooks
- * `bulkWriteOffValidated` (TODO approvals: the same hook point as one
- * write-off) and `bulkWriteOffPosted`; one accounting.write_off.posted per write-off.
+ * threshold, each its own WO- in one batch, all or none; refused
+ * (APPROVAL_REQUIRED) when the threshold is above the write-off approval
+ * threshold. Hooks `bulkWriteOffValidated` and `bulkWriteOffPosted`; one
+ * accounting.write_off.posted per write-off.
  */
 export const bulkWriteOffWorkflow = createWorkflow(
   bulkWriteOffWorkflowId,
