@@ -149,6 +149,29 @@ medusaIntegrationTestRunner({
       expect(hook.calls).toEqual([{ ids: [], errors: bad.data.errors }])
     })
 
+    it("takes each refund's reason code from an optional column and names an unknown one on its line", async () => {
+      const memo = await issuedMemo("100")
+      const header = "refund_ref,customer_id,currency_code,refund_date,method,reference,reason_code,source_type,source_id,amount"
+      const line = (ref: string, reason: string) =>
+        `${ref},${customer_id},usd,${date},check,CHK-${ref},${reason},credit_memo,${memo},1.00`
+      const send = (lines: string[], query = "") => {
+        const form = new FormData()
+        form.append("file", new Blob([[header, ...lines].join("\n")], { type: "text/csv" }), "refunds.csv")
+        return api.post(`/admin/customer-refunds/import${query}`, form, admin)
+      }
+      const bad = await refused(send([line("R1", "damaged"), line("R2", "not_a_code")]))
+      expect(bad).toMatchObject({ status: 422, data: { code: "IMPORT_REJECTED", created: [] } })
+      expect(bad.data.errors).toEqual([
+        { row: 3, field: "reason_code", message: expect.stringContaining('"not_a_code" is not a reason code') },
+      ])
+      const { data } = await send([line("R1", "damaged"), line("R2", "")])
+      expect(data.errors).toEqual([])
+      expect(data.created.map((r: any) => [r.reference, r.reason_code ?? null])).toEqual([
+        ["CHK-R1", "damaged"],
+        ["CHK-R2", null],
+      ])
+    })
+
     it("deletes the imported drafts when a refundsImported hook throws", async () => {
       const memo = await issuedMemo("100")
       const before = await refundCount()

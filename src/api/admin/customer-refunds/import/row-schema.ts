@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CREDIT_SOURCE_TYPES } from "../../../../modules/accounting/models/customer-refund-line"
-import { currencyCode, id, isoDate, money, refundMethod, text } from "../../../utils/validators"
+import { currencyCode, id, isoDate, money, reasonCode, refundMethod, text } from "../../../utils/validators"
 
 const optional = <T extends z.ZodTypeAny>(schema: T) =>
   z.preprocess((v) => (v === "" || v === undefined ? undefined : v), schema.optional())
@@ -17,6 +17,8 @@ export const ImportRow = z.object({
   reference: optional(text(200)),
   pay_to: optional(text(200)),
   memo: optional(text(1000)),
+  /** One of settings → reason_codes.customer_refund; the column may be left out. */
+  reason_code: optional(reasonCode()),
   source_type: z.enum(CREDIT_SOURCE_TYPES),
   source_id: id(),
   amount: money(),
@@ -39,4 +41,5 @@ export const HEADER_FIELDS = [
   "reference",
   "pay_to",
   "memo",
+  "reason_code",
 ] as const

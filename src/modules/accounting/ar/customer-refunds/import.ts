@@ -17,6 +17,8 @@ const FIELD_OF_CODE: Record<string, string> = {
   POSITIVE_INVOICE_NOT_REFUNDABLE: "source_id",
   ACCOUNT_NOT_MAPPED: "method",
   PAYMENT_REQUIRED: "payment_id",
+  UNKNOWN_REASON_CODE: "reason_code",
+  REASON_CODE_REQUIRED: "reason_code",
 }
 
 /** Points an error of a refund at the CSV row (and field) it comes from. */
