@@ -1,13 +1,14 @@
-import { Button, FocusModal, Heading, Select, Text } from "@medusajs/ui"
+import { Button, FocusModal, Heading, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { CustomerDeposit } from "../../sdk/accounting-client"
 import { useAccountingMutation } from "../hooks/accounting"
-import { methodLabel, newIdempotencyKey, todayIso } from "../lib/format"
+import { newIdempotencyKey, todayIso } from "../lib/format"
 import { parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { CustomerPicker } from "./customer-picker"
-import { DateField, Field, TextField } from "./form-field"
+import { DateField, TextField } from "./form-field"
 import { ActionError } from "./notice"
+import { MethodField } from "./method-field"
 
 const METHODS = ["eft", "check", "cash", "card", "record_transfer"]
 
@@ -110,22 +111,13 @@ export const DepositFormModal = ({
             </FocusModal.Description>
             <CustomerPicker value={customerId} onChange={setCustomerId} error={fields.customer_id} />
             <DateField label="Date received" value={date} onChange={setDate} error={fields.date} data-testid="deposit-date" />
-            <Field label="Method" error={fields.method}>
-              {(control) => (
-                <Select value={method} onValueChange={setMethod}>
-                  <Select.Trigger {...control} data-testid="deposit-method">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {METHODS.map((m) => (
-                      <Select.Item key={m} value={m}>
-                        {methodLabel(m)}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              )}
-            </Field>
+            <MethodField
+              methods={METHODS}
+              value={method}
+              onChange={setMethod}
+              error={fields.method}
+              data-testid="deposit-method"
+            />
             <TextField
               label="Currency"
               value={currency}

@@ -1,12 +1,12 @@
-import { Select } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { CustomerDeposit } from "../../sdk/accounting-client"
 import { useAccountingMutation } from "../hooks/accounting"
-import { methodLabel, newIdempotencyKey } from "../lib/format"
+import { newIdempotencyKey } from "../lib/format"
 import { formatMoney, parseAmount, toInputAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { ActionDrawer } from "./action-drawer"
-import { Field, TextField } from "./form-field"
+import { TextField } from "./form-field"
+import { MethodField } from "./method-field"
 
 // Card refunds go through Medusa's payments; a deposit is paid back by these.
 const METHODS = ["check", "eft", "cash", "record_transfer"]
@@ -81,22 +81,13 @@ export const DepositRefundDrawer = ({
         })
       }}
     >
-      <Field label="Method" error={fields.method}>
-        {(control) => (
-          <Select value={method} onValueChange={setMethod}>
-            <Select.Trigger {...control} data-testid="refund-method">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {METHODS.map((m) => (
-                <Select.Item key={m} value={m}>
-                  {methodLabel(m)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        )}
-      </Field>
+      <MethodField
+        methods={METHODS}
+        value={method}
+        onChange={setMethod}
+        error={fields.method}
+        data-testid="refund-method"
+      />
       <TextField label="Amount" value={amount} onChange={setAmount} error={fields.amount} data-testid="refund-amount" />
       <TextField
         label="Reference (optional)"

@@ -2,12 +2,13 @@ import { Select, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { AdminGoodwillRefundResponse, RefundablePayment } from "../../sdk/accounting-client"
 import { useAccountingMutation, useSettings } from "../hooks/accounting"
-import { methodLabel, newIdempotencyKey } from "../lib/format"
+import { newIdempotencyKey } from "../lib/format"
 import { formatMoney, parseAmount } from "../lib/money"
 import { accounting } from "../lib/sdk"
 import { Field, TextAreaField, TextField } from "./form-field"
 import { ReasonCodeField } from "./reason-code-field"
 import { FormDrawer, generalError } from "./form-drawer"
+import { MethodField } from "./method-field"
 
 const BUILT_IN = ["check", "eft", "cash", "card", "store_credit"]
 
@@ -138,22 +139,13 @@ export const GoodwillRefundDrawer = ({
         error={reasonError ?? fields.reason_code}
         data-testid="goodwill-reason"
       />
-      <Field label="Method" error={fields.method}>
-        {(control) => (
-          <Select value={method} onValueChange={touch(setMethod)}>
-            <Select.Trigger {...control} data-testid="goodwill-method">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {methods.map((m) => (
-                <Select.Item key={m} value={m}>
-                  {methodLabel(m)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        )}
-      </Field>
+      <MethodField
+        methods={methods}
+        value={method}
+        onChange={touch(setMethod)}
+        error={fields.method}
+        data-testid="goodwill-method"
+      />
       {method === "card" && (
         <Field label="Card payment to refund" error={fields.payment_id}>
           {(control) => (

@@ -1,11 +1,12 @@
-import { Button, FocusModal, Heading, Select, Text } from "@medusajs/ui"
+import { Button, FocusModal, Heading, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import type { ReceivedPayment } from "../../sdk/accounting-client"
 import { useAccountingMutation } from "../hooks/accounting"
-import { methodLabel, newIdempotencyKey, todayIso } from "../lib/format"
+import { newIdempotencyKey, todayIso } from "../lib/format"
 import { accounting } from "../lib/sdk"
-import { DateField, Field, TextField } from "./form-field"
+import { DateField, TextField } from "./form-field"
 import { ActionError } from "./notice"
+import { MethodField } from "./method-field"
 
 const METHODS = ["eft", "check", "cash", "record_transfer"]
 
@@ -81,22 +82,13 @@ export const PaymentFormModal = ({
               </Text>
             </FocusModal.Description>
             <DateField label="Date received" value={date} onChange={setDate} error={fields.date} />
-            <Field label="Method" error={fields.method}>
-              {(control) => (
-                <Select value={method} onValueChange={setMethod}>
-                  <Select.Trigger {...control} data-testid="payment-method">
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    {METHODS.map((m) => (
-                      <Select.Item key={m} value={m}>
-                        {methodLabel(m)}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              )}
-            </Field>
+            <MethodField
+              methods={METHODS}
+              value={method}
+              onChange={setMethod}
+              error={fields.method}
+              data-testid="payment-method"
+            />
             <TextField
               label="Currency"
               value={currency}
