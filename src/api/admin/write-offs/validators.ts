@@ -2,6 +2,7 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { z } from "@medusajs/framework/zod"
 import { currencyCode, id, isoDate, money, reasonCode, text } from "../../utils/validators"
 import { WRITE_OFF_STATUSES } from "../../../modules/accounting/models/write-off"
+import { APPROVAL_STATUSES } from "../../../modules/accounting/rules/approval"
 
 // reason_code: checked against settings → reason_codes.write_off by the module (required there or not).
 
@@ -31,7 +32,7 @@ export const AdminVoidWriteOff = z.strictObject({
 
 export const AdminGetWriteOffsParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" }).extend({
   status: z.union([z.enum(WRITE_OFF_STATUSES), z.array(z.enum(WRITE_OFF_STATUSES))]).optional(),
-  approval_status: z.enum(["not_required", "pending", "approved", "rejected"]).optional(),
+  approval_status: z.enum(APPROVAL_STATUSES).optional(),
   customer_id: z.union([z.string(), z.array(z.string())]).optional(),
   order_id: z.string().optional(),
   batch_id: z.string().optional(),

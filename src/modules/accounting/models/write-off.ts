@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { APPROVAL_STATUSES } from "../rules/approval"
 
 export const WRITE_OFF_STATUSES = ["draft", "posted", "voided"] as const
 
@@ -33,7 +34,7 @@ export const WriteOff = model
       voided_by: model.text().nullable(),
       voided_at: model.dateTime().nullable(),
       created_by: model.text().nullable(),
-      approval_status: model.enum(["not_required", "pending", "approved", "rejected"]).default("not_required"),
+      approval_status: model.enum([...APPROVAL_STATUSES]).default("not_required"),
       approved_by: model.text().nullable(),
       approved_at: model.dateTime().nullable(),
       rejected_by: model.text().nullable(),
