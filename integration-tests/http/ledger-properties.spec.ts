@@ -11,6 +11,8 @@ injectToday("2999-12-31")
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 3)
 const STEPS = Number(process.env.PROPERTY_STEPS ?? 30)
 const CHUNKS = Number(process.env.PROPERTY_CHUNKS ?? 1)
+// Replays a failure: the seed a failed run prints (with the same PROPERTY_RUNS and PROPERTY_STEPS).
+const SEED = process.env.PROPERTY_SEED ? Number(process.env.PROPERTY_SEED) : undefined
 
 jest.setTimeout(Number(process.env.PROPERTY_TIMEOUT_MS ?? 600_000))
 
@@ -32,6 +34,7 @@ medusaIntegrationTestRunner({
           knex: dbConnection as any,
           runs: RUNS,
           steps: STEPS,
+          seed: SEED,
         })
         expect(stats.steps).toBe(RUNS * STEPS)
         expect(stats.invariant_checks).toBe(stats.steps)
