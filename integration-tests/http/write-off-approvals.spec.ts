@@ -117,6 +117,23 @@ medusaIntegrationTestRunner({
       await expectArTiesOut(knex())
     })
 
+    it("posts an approved draft once when two users post it at the same time", async () => {
+      const o = await order("300.00")
+      const id = (await writeOff(o, "120", clerk)).data.write_off.id
+      await api.post(`/admin/write-offs/${id}/approve`, {}, approver)
+      const before = await entries()
+      const results = await Promise.allSettled([
+        api.post(`/admin/write-offs/${id}/post`, {}, clerk),
+        api.post(`/admin/write-offs/${id}/post`, {}, owner),
+      ])
+      const statuses = results.map((r) => (r.status === "fulfilled" ? r.value.status : (r.reason as any).response?.status))
+      expect(statuses.sort()).toEqual([200, 409])
+      const refusal = results.find((r) => r.status === "rejected") as PromiseRejectedResult
+      expect(refusal.reason.response.data.code).toBe("ALREADY_POSTED")
+      expect(await entries()).toBe(before + 1)
+      expect(await openOf(o)).toBe("180")
+    })
+
     it("refuses the creator's own approval, in the API and in the database", async () => {
       const o = await order("500.00")
       const id = (await writeOff(o, "300", owner)).data.write_off.id
