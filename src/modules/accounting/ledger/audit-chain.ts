@@ -43,6 +43,7 @@ export async function sealAuditChain(knex: Knex, { wait = true } = {}): Promise<
   const last = await knex("accounting_audit_event")
     .select("chain_seq", "hash")
     .whereNotNull("chain_seq")
+    .whereNull("deleted_at") // the partial unique index's predicate: an index scan, not a sort of the table
     .orderBy("chain_seq", "desc")
     .first()
   let seq = Number(last?.chain_seq ?? 0)
@@ -76,7 +77,7 @@ export async function verifyAuditChain(knex: Knex): Promise<AuditVerifyResult> {
   let prev: string | null = null
   let expected = 1
   for (;;) {
-    const rows = await select(knex).where("chain_seq", ">=", expected).orderBy("chain_seq").limit(BATCH)
+    const rows = await select(knex).where("chain_seq", ">=", expected).whereNull("deleted_at").orderBy("chain_seq").limit(BATCH)
     for (const row of rows) {
       const broken = (reason: string): AuditVerifyResult => ({
         valid: false,

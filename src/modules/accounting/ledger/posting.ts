@@ -254,11 +254,13 @@ async function sealEntry(
   const number = await nextDocumentNumber(knex, "journal_entry")
   const { value: chainSeq } = await nextSequenceValue(knex, CHAIN_SEQUENCE)
   // The chain counter's row lock is held: the previous link is committed.
+  // (`deleted_at is null` matches the partial unique index: without it, a scan of the journal.)
   const prev =
     chainSeq > 1
       ? await knex("accounting_journal_entry")
           .select("hash")
           .where({ chain_seq: chainSeq - 1 })
+          .whereNull("deleted_at")
           .first()
       : null
   const sealed = {

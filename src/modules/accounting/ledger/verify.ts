@@ -44,6 +44,7 @@ export async function verifyChain(knex: Knex): Promise<VerifyResult> {
   for (;;) {
     const entries = await knex("accounting_journal_entry")
       .where("chain_seq", ">=", expectedSeq)
+      .whereNull("deleted_at") // the partial unique index's predicate: each batch an index range, not a sort
       .orderBy("chain_seq")
       .limit(BATCH)
     if (!entries.length) {
