@@ -16,8 +16,8 @@ import fs from "fs"
 import os from "os"
 import path from "path"
 import knexFactory, { Knex } from "knex"
-import { agingSql } from "../src/reports/definitions/ar-aging"
-import { ROLE_BALANCE_AS_OF } from "../src/reports/sql/as-of"
+import { agingSql, ArAgingParams } from "../src/reports/definitions/ar-aging"
+import { knexRows, NOTHING_AFTER_AS_OF, roleBalancesAsOf } from "../src/reports/sql/as-of"
 import { generateLedgerLines, generateReportsData } from "./reports-data"
 import { dropDatabase, scratchDatabase } from "./scratch-db"
 
@@ -27,6 +27,8 @@ const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 50_000)
 const LEDGER_LINES = Number(process.env.BENCH_LEDGER_LINES ?? 10_000_000)
 const AS_OF = "2026-11-25"
 const PAST = "2025-11-25"
+/** After every date in the data: nothing dated later, so the report reads the cached open amounts. */
+const LATEST = "2026-12-31"
 const GOALS = { aging: 1.5, past_aging: 2, tie_out: 2, csv_vs_copy: 2, xlsx_vs_csv: 3, export_rss_mb: 300, pdf_rss_mb: 200 }
 
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]
@@ -72,6 +74,31 @@ function copyToCsv(url: string, sql: string) {
   const bytes = fs.statSync(file).size
   fs.rmSync(file, { force: true })
   return { ms: Math.round(ms), bytes }
+}
+
+/**
+ * Our CSV export of the aging detail vs COPY of the detail query the export
+ * itself runs (the cached open amounts only when nothing is dated after the
+ * day), alternated, median of 3 each: the machine may be shared.
+ */
+async function csvVsCopy(knex: Knex, url: string, detail: ArAgingParams) {
+  const [{ cached }] = await knexRows(knex)(NOTHING_AFTER_AS_OF, { as_of: detail.as_of })
+  const csvRuns: ReturnType<typeof exportInChild>[] = []
+  const copyRuns: ReturnType<typeof copyToCsv>[] = []
+  for (let i = 0; i < 3; i++) {
+    copyRuns.push(copyToCsv(url, agingSql(detail, cached).replace(/:as_of/g, `'${detail.as_of}'`)))
+    csvRuns.push(exportInChild(url, "ar-aging", "csv", detail))
+  }
+  const byMs = <T extends { ms: number }>(runs: T[]) => [...runs].sort((a, b) => a.ms - b.ms)[1]
+  const csv = { ...byMs(csvRuns), max_rss_mb: Math.max(...csvRuns.map((r) => r.max_rss_mb)) }
+  const copy = byMs(copyRuns)
+  const ratio = Number((csv.ms / copy.ms).toFixed(2))
+  const path = cached ? "nothing dated later: cached open amounts" : "activity dated later: open amounts as of the day"
+  console.log(
+    `3. CSV detail as of ${detail.as_of} (${path}): ${(csv.ms / 1000).toFixed(1)} s, COPY of the same rows ${(copy.ms / 1000).toFixed(1)} s -> ` +
+      `${ratio}x (goal <= ${GOALS.csv_vs_copy}x) ${ratio <= GOALS.csv_vs_copy ? "ok" : "MISSED"}; peak RSS ${csv.max_rss_mb} MB (goal < ${GOALS.export_rss_mb})`
+  )
+  return { cached, csv, copy_ms: copy.ms, ratio }
 }
 
 const line = (label: string, r: { ours_ms: number; theirs_ms: number; ratio: number }, goal: number, what: string) =>
@@ -129,7 +156,7 @@ async function main() {
     line(`2. aging as of ${PAST}`, past, GOALS.past_aging, "hand-written as-of query")
     const tieOut = async () => {
       const sub = (await knex.raw(`select currency_code, sum(total) as total from (${agingSql(pastParams, false)}) a group by currency_code`, { as_of: PAST })).rows
-      const gl = (await knex.raw(ROLE_BALANCE_AS_OF, { as_of: PAST, role: "ar" })).rows
+      const gl = await roleBalancesAsOf(knexRows(knex), PAST, "ar")
       return { sub, gl }
     }
     const [tieMs, tie] = await time(tieOut)
@@ -137,20 +164,13 @@ async function main() {
     const tieRatio = Number((tieMs / past.theirs_ms).toFixed(2))
     console.log(`   subledger = control as of ${PAST}: ${Math.round(tieMs)} ms (${tieRatio}x the hand-written as-of query, goal <= ${GOALS.tie_out}x), ${ties ? "ties out" : "DOES NOT TIE OUT"}`)
 
-    // 3. Exports of the 1M-row detail.
+    // 3. Exports of the 1M-row detail: as of AS_OF (activity dated after it, so open amounts are
+    // re-added as of the day) and as of LATEST (nothing after it: the cached open amounts).
     const detail = { ...params, detail: true }
-    // Alternated, median of 3 each: the machine may be shared.
-    const csvRuns: ReturnType<typeof exportInChild>[] = []
-    const copyRuns: ReturnType<typeof copyToCsv>[] = []
-    for (let i = 0; i < 3; i++) {
-      copyRuns.push(copyToCsv(url, agingSql(detail, true).replace(/:as_of/g, `'${AS_OF}'`)))
-      csvRuns.push(exportInChild(url, "ar-aging", "csv", detail))
-    }
-    const byMs = <T extends { ms: number }>(runs: T[]) => [...runs].sort((a, b) => a.ms - b.ms)[1]
-    const csv = { ...byMs(csvRuns), max_rss_mb: Math.max(...csvRuns.map((r) => r.max_rss_mb)) }
-    const copy = byMs(copyRuns)
-    const csvRatio = Number((csv.ms / copy.ms).toFixed(2))
-    console.log(`3. CSV detail: ${(csv.ms / 1000).toFixed(1)} s, COPY of the same rows ${(copy.ms / 1000).toFixed(1)} s -> ${csvRatio}x (goal <= ${GOALS.csv_vs_copy}x); peak RSS ${csv.max_rss_mb} MB (goal < ${GOALS.export_rss_mb})`)
+    const csvAsOf = await csvVsCopy(knex, url, detail)
+    const csvLatest = await csvVsCopy(knex, url, { ...detail, as_of: LATEST })
+    const csv = csvAsOf.csv
+    const csvRatio = Math.max(csvAsOf.ratio, csvLatest.ratio)
     const xlsx = exportInChild(url, "ar-aging", "xlsx", detail)
     const xlsxRatio = Number((xlsx.ms / csv.ms).toFixed(2))
     console.log(`   XLSX detail: ${(xlsx.ms / 1000).toFixed(1)} s -> ${xlsxRatio}x our CSV (goal <= ${GOALS.xlsx_vs_csv}x); peak RSS ${xlsx.max_rss_mb} MB`)
@@ -169,7 +189,7 @@ async function main() {
       aging: aging.ratio <= GOALS.aging,
       past_aging: past.ratio <= GOALS.past_aging,
       tie_out: tieRatio <= GOALS.tie_out && ties,
-      csv: csvRatio <= GOALS.csv_vs_copy && csv.max_rss_mb < GOALS.export_rss_mb,
+      csv: csvRatio <= GOALS.csv_vs_copy && Math.max(csvAsOf.csv.max_rss_mb, csvLatest.csv.max_rss_mb) < GOALS.export_rss_mb,
       xlsx: xlsxRatio <= GOALS.xlsx_vs_csv && xlsx.max_rss_mb < GOALS.export_rss_mb,
       pdf: pdf.max_rss_mb < GOALS.pdf_rss_mb,
       ledger: tb.max_rss_mb < GOALS.export_rss_mb && gl.max_rss_mb < GOALS.export_rss_mb,
@@ -181,7 +201,7 @@ async function main() {
       goals: GOALS,
       aging_summary: aging,
       past_aging: { as_of: PAST, ...past, tie_out_ms: Math.round(tieMs), tie_out_ratio: tieRatio, ties_out: ties },
-      csv_detail: { ...csv, copy_ms: copy.ms, ratio_vs_copy: csvRatio },
+      csv_detail: { as_of_with_later_activity: csvAsOf, as_of_latest: csvLatest },
       xlsx_detail: { ...xlsx, ratio_vs_csv: xlsxRatio },
       pdf_10k_rows: pdf,
       ledger: { lines, generate_ms: Math.round(ledgerMs), trial_balance: tb, general_ledger: gl },

@@ -3,7 +3,8 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 /**
  * Runs a query through a server-side cursor and hands the rows over in
  * batches: the database keeps the result, Node holds one batch at a time.
- * `onBatch` may be slow (writing to a client); the cursor just waits.
+ * `onBatch` may be slow (writing to a client); the cursor just waits, one
+ * batch read ahead.
  */
 export async function streamQuery(
   knex: Knex,
@@ -18,13 +19,21 @@ export async function streamQuery(
       await trx.raw(`set local cursor_tuple_fraction = 1.0`)
       await trx.raw(`set local work_mem = '64MB'`)
       await trx.raw(`declare report_cursor no scroll cursor for ${sql}`, bindings)
+      const fetch = async (): Promise<any[]> =>
+        (await trx.raw(`fetch forward ${Math.floor(batchSize)} from report_cursor`)).rows
+      let next = fetch()
       for (;;) {
-        const { rows } = await trx.raw(`fetch forward ${Math.floor(batchSize)} from report_cursor`)
-        if (!rows.length) {
-          break
+        const rows = await next
+        const more = rows.length === Math.floor(batchSize)
+        if (more) {
+          // The database reads the next batch while this one is written (awaited next turn).
+          next = fetch()
+          next.catch(() => undefined)
         }
-        await onBatch(rows)
-        if (rows.length < batchSize) {
+        if (rows.length) {
+          await onBatch(rows)
+        }
+        if (!more) {
           break
         }
       }

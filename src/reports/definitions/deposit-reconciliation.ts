@@ -1,5 +1,5 @@
 import { Decimal, toDecimal } from "../../modules/accounting/rules/money"
-import { ROLE_BALANCE_AS_OF } from "../sql/as-of"
+import { knexRows, roleBalancesAsOf } from "../sql/as-of"
 import type { ReportContext } from "./types"
 
 /**
@@ -38,9 +38,9 @@ export async function customerDepositDifferences(
   wanted: (currency: string) => boolean,
   tally: Totals
 ) {
-  const [{ rows: held }, { rows: gl }] = await Promise.all([
+  const [{ rows: held }, gl] = await Promise.all([
     ctx.knex.raw(DEPOSITS_HELD_AS_OF, { as_of: params.as_of }),
-    ctx.knex.raw(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "customer_advances" }),
+    roleBalancesAsOf(knexRows(ctx.knex), params.as_of, "customer_advances"),
   ])
   const currencies = [...new Set([...held, ...gl].map((r: any) => r.currency_code as string))].filter(wanted).sort()
   for (const currency of currencies) {

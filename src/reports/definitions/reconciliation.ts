@@ -5,7 +5,7 @@ import { Decimal, MoneyLike, readMoney, roundMoney, toDecimal } from "../../modu
 import { storeCreditModule } from "../../lib/store-credit"
 import { claimedMedusaPayments } from "../../modules/accounting/ar/received-payments/claims"
 import { streamQuery } from "../cursor"
-import { arDocumentsAsOf, ROLE_BALANCE_AS_OF } from "../sql/as-of"
+import { arDocumentsAsOf, knexRows, roleBalancesAsOf } from "../sql/as-of"
 import type { ReportRow, ReportWriter } from "../writers/columns"
 import type { ReportContext, ReportDefinition } from "./types"
 import { clearingAccountDifferences } from "./clearing-accounts"
@@ -88,7 +88,7 @@ export const reconciliationReport: ReportDefinition<ReconciliationParams> = {
       `select d.currency_code, sum(d.sign * d.open) as total from (${arDocumentsAsOf("", { cached: false })}) d group by d.currency_code`,
       { as_of: params.as_of }
     )
-    const { rows: control } = await ctx.knex.raw(ROLE_BALANCE_AS_OF, { as_of: params.as_of, role: "ar" })
+    const control = await roleBalancesAsOf(knexRows(ctx.knex), params.as_of, "ar")
     const explained = new Map<string, Decimal>()
     await streamQuery(ctx.knex, AR_ENTRY_DIFFERENCES, { as_of: params.as_of }, async (rows) => {
       for (const r of rows.filter((r) => wanted(r.currency_code))) {

@@ -1,9 +1,12 @@
 import type { Readable } from "stream"
 
 const LF = 10
+const CR = 13
 const QUOTE = 34
 const COMMA = 44
-const CRLF = Buffer.from("\r\n")
+const MINUS = 45
+const DOT = 46
+const ZERO = 48
 
 /** Bytes gathered from the COPY stream before they are rewritten (one name lookup per batch). */
 const BATCH = 256 * 1024
@@ -49,47 +52,58 @@ export async function pipeCopyCsv(copy: Readable, hooks: CopyLineHooks): Promise
     pendingBytes = 0
     const records = splitRecords(buf)
     carry = buf.subarray(records.consumed)
-    if (!records.starts.length) {
+    const count = records.starts.length
+    if (!count) {
       return
     }
-    const ids = hooks.firstField ? records.starts.map((_, i) => buf.toString("utf8", records.starts[i], records.firstEnds[i])) : []
-    const rename = hooks.firstField ? await hooks.firstField(ids) : null
-    const out: Buffer[] = []
+    // The first fields' replacements, one per distinct id of the batch.
     const cells = new Map<string, Buffer>()
-    for (let i = 0; i < records.starts.length; i++) {
-      const start = records.starts[i]
+    const ids = hooks.firstField ? records.starts.map((start, i) => buf.toString("utf8", start, records.firstEnds[i])) : []
+    if (hooks.firstField) {
+      const rename = await hooks.firstField([...new Set(ids)])
+      for (const id of ids) {
+        if (!cells.has(id)) {
+          cells.set(id, Buffer.from(rename(id)))
+        }
+      }
+    }
+    // The batch rewritten into one buffer: each record, its first field replaced, then CRLF.
+    let size = records.consumed + count
+    for (let i = 0; i < ids.length; i++) {
+      size += cells.get(ids[i])!.length - (records.firstEnds[i] - records.starts[i])
+    }
+    const out = Buffer.allocUnsafe(size)
+    let pos = 0
+    let written = 0
+    for (let i = 0; i < count; i++) {
       const end = records.ends[i]
       const last = buf.lastIndexOf(COMMA, end - 1)
-      const name = buf.subarray(last + 1, end)
-      if (!section || !section.equals(name)) {
-        if (out.length) {
-          await hooks.write(Buffer.concat(out))
-          out.length = 0
+      if (!section || buf.compare(section, 0, section.length, last + 1, end) !== 0) {
+        if (pos > written) {
+          await hooks.write(out.subarray(written, pos))
+          written = pos
         }
-        const next = Buffer.from(name)
+        const next = Buffer.from(buf.subarray(last + 1, end))
         await hooks.sectionChange(section?.toString("utf8") ?? null, next.toString("utf8"), sumTexts())
         section = next
         sums = sums.map(() => 0n)
       }
-      // The money fields before the last: exact minor units (BigInt), the decimal point dropped.
+      // The money fields before the last, in exact minor units (the decimal point dropped).
       for (let k = 0, e = last; k < sums.length; k++) {
         const c = buf.lastIndexOf(COMMA, e - 1)
-        sums[k] += BigInt(buf.toString("latin1", c + 1, e).replace(".", ""))
+        sums[k] += minorUnits(buf, c + 1, e)
         e = c
       }
-      if (rename) {
-        const id = ids[i]
-        let cell = cells.get(id)
-        if (!cell) {
-          cell = Buffer.from(rename(id))
-          cells.set(id, cell)
-        }
-        out.push(cell, buf.subarray(records.firstEnds[i], end), CRLF)
+      if (hooks.firstField) {
+        pos += cells.get(ids[i])!.copy(out, pos)
+        pos += buf.copy(out, pos, records.firstEnds[i], end)
       } else {
-        out.push(buf.subarray(start, end), CRLF)
+        pos += buf.copy(out, pos, records.starts[i], end)
       }
+      out[pos++] = CR
+      out[pos++] = LF
     }
-    await hooks.write(Buffer.concat(out))
+    await hooks.write(out.subarray(written, pos))
   }
 
   for await (const chunk of copy) {
@@ -104,6 +118,23 @@ export async function pipeCopyCsv(copy: Readable, hooks: CopyLineHooks): Promise
     throw new Error("COPY output ended inside a record")
   }
   await hooks.sectionChange(section ? (section as Buffer).toString("utf8") : null, null, sumTexts())
+}
+
+/**
+ * Decimal text ("-987.50", as the SQL rounded it) as minor units, the point
+ * dropped: digits read as a Number while exact (15 of them), BigInt beyond.
+ */
+function minorUnits(buf: Buffer, start: number, end: number): bigint {
+  if (end - start > 15) {
+    return BigInt(buf.toString("latin1", start, end).replace(".", ""))
+  }
+  let value = 0
+  for (let i = buf[start] === MINUS ? start + 1 : start; i < end; i++) {
+    if (buf[i] !== DOT) {
+      value = value * 10 + (buf[i] - ZERO)
+    }
+  }
+  return BigInt(buf[start] === MINUS ? -value : value)
 }
 
 /** Minor units as decimal text at `precision` ("-1500", "987.50"). */

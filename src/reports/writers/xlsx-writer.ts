@@ -6,6 +6,8 @@ import { excelCurrencyFormat, neutraliseFormula } from "../format"
 import { ReportMeta, ReportRow, ReportWriter } from "./columns"
 import { waitForDrain } from "./drain"
 
+type CellKind = "text" | "number" | "money"
+
 /** The internals of an exceljs WorksheetWriter backpressure() reads (undocumented, untyped). */
 type SheetStream = {
   stream?: { pipes?: { _writableState?: { length: number }; _readableState?: { length: number } }[] }
@@ -21,7 +23,7 @@ export class XlsxReportWriter implements ReportWriter {
   private sheet: ExcelJS.Worksheet | null = null
   private readonly sheetNames = new Set<string>()
   private rowsSinceCheck = 0
-  private readonly styles = new Map<string, Partial<ExcelJS.Style>>()
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>[]>()
 
   constructor(
     private readonly out: Writable,
@@ -91,19 +93,22 @@ export class XlsxReportWriter implements ReportWriter {
    * One style object per column kind (and currency, and weight), shared by
    * every cell: exceljs remembers a style object's id (a WeakMap), so a
    * row costs no style lookups; a fresh object per cell would be serialised
-   * and hashed each time.
+   * and hashed each time. Cached per currency and weight as the row's list.
    */
-  private styleOf(kind: "text" | "number" | "money", currency: string, bold: boolean) {
-    const key = `${kind}:${kind === "money" ? currency : ""}:${bold}`
-    let style = this.styles.get(key)
-    if (!style) {
-      style = {
-        ...(kind === "money" && { numFmt: excelCurrencyFormat(currency) }),
-        ...(bold && { font: { bold: true } }),
-      } as Partial<ExcelJS.Style>
-      this.styles.set(key, style)
+  private stylesOf(kinds: CellKind[], currency: string, bold: boolean) {
+    const key = `${currency}:${bold}:${kinds.map((k) => k[0]).join("")}`
+    let styles = this.styles.get(key)
+    if (!styles) {
+      styles = kinds.map(
+        (kind) =>
+          ({
+            ...(kind === "money" && { numFmt: excelCurrencyFormat(currency) }),
+            ...(bold && { font: { bold: true } }),
+          }) as Partial<ExcelJS.Style>
+      )
+      this.styles.set(key, styles)
     }
-    return style
+    return styles
   }
 
   private add(row: ReportRow, bold: boolean) {
@@ -112,7 +117,7 @@ export class XlsxReportWriter implements ReportWriter {
     }
     const currency = String(row[this.meta.currencyKey ?? "currency_code"] ?? "usd")
     const values: unknown[] = []
-    const kinds: ("text" | "number" | "money")[] = []
+    const kinds: CellKind[] = []
     for (const c of this.meta.columns) {
       const v = row[c.key]
       if (c.type === "money" && v !== null && v !== undefined && v !== "") {
@@ -128,8 +133,9 @@ export class XlsxReportWriter implements ReportWriter {
       }
     }
     const added = this.sheet!.addRow(values)
-    for (let i = 0; i < kinds.length; i++) {
-      added.getCell(i + 1).style = this.styleOf(kinds[i], currency, bold)
+    const styles = this.stylesOf(kinds, currency, bold)
+    for (let i = 0; i < styles.length; i++) {
+      added.getCell(i + 1).style = styles[i]
     }
     added.commit()
   }

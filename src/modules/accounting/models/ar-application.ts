@@ -26,4 +26,7 @@ export const ArApplication = model
     { on: ["credit_document_id"] },
     { on: ["debit_document_id"] },
     { on: ["batch_id"], where: "batch_id IS NOT NULL" },
+    // "Is anything dated after the as-of day?" (NOTHING_AFTER_AS_OF) without reading every application.
+    { on: ["application_date"] },
+    { on: ["unapplied_date"], where: "unapplied_date IS NOT NULL" },
   ])
