@@ -59,7 +59,12 @@ const redisModules = redisUrl
       {
         key: Modules.EVENT_BUS,
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl },
+        options: {
+          redisUrl,
+          // Events one worker handles at once (BullMQ's default is one at a time). A posting mostly
+          // waits on PostgreSQL and Redis; our locks are per order and per credit, so any number is safe.
+          workerOptions: { concurrency: Number(process.env.EVENT_BUS_CONCURRENCY || 1) },
+        },
       },
       {
         key: Modules.WORKFLOW_ENGINE,

@@ -204,7 +204,7 @@ async function main() {
     const checks = { growth: growth <= GOALS.growth, two_vs_one: twoVsOne >= GOALS.two_vs_one }
     const result = {
       date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load_average_at_end: os.loadavg().map(round), node: process.version, note: "shared with other work" },
+      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, load_average_at_end: os.loadavg().map(round), node: process.version },
       goals: GOALS,
       seal: SEAL,
       small_books: small,
