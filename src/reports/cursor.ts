@@ -31,7 +31,13 @@ export async function streamQuery(
           next.catch(() => undefined)
         }
         if (rows.length) {
-          await onBatch(rows)
+          try {
+            await onBatch(rows)
+          } catch (e) {
+            // The connection finishes the fetch before the rollback goes out on it.
+            await next.catch(() => undefined)
+            throw e
+          }
         }
         if (!more) {
           break
