@@ -37,6 +37,7 @@ describe("XlsxReportWriter (streamed SpreadsheetML)", () => {
       await w.total({ customer: "Total USD", amount: "1234.485", currency_code: "usd" })
       await w.section("JPY")
       await w.row({ customer: "Bo\u0001b", days: 1, amount: "1500", currency_code: "jpy" })
+      await w.row({ customer: "  edge spaces ", days: 2, amount: "1", currency_code: "jpy" })
       await w.section("USD") // a second section of the same name gets a sheet of its own
       await w.end()
     })
@@ -58,6 +59,7 @@ describe("XlsxReportWriter (streamed SpreadsheetML)", () => {
     const jpy = book.worksheets[1]
     expect(jpy.getRow(2).values).toEqual([undefined, "Bob", 1, 1500, "jpy"])
     expect(jpy.getRow(2).getCell(3).numFmt).toBe('#,##0 "JPY";(#,##0) "JPY"')
+    expect(jpy.getRow(3).getCell(1).value).toBe("  edge spaces ")
     expect(book.worksheets[2].rowCount).toBe(1)
   })
 

@@ -233,9 +233,9 @@ const CORE_PROPS =
 /** The rest of a `<c` element: a number cell (the decimal text as written). */
 const numberCell = (text: string, style: number) => ` s="${style}"><v>${text}</v></c>`
 
-/** The rest of a `<c` element: an inline string (spaces kept). */
+/** The rest of a `<c` element: an inline string (edge spaces kept). */
 const inlineString = (text: string, style: number) =>
-  ` s="${style}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`
+  ` s="${style}" t="inlineStr"><is><t${/^\s|\s$/.test(text) ? ` xml:space="preserve"` : ""}>${escapeXml(text)}</t></is></c>`
 
 const XML_SPECIAL = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 
