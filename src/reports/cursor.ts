@@ -19,12 +19,13 @@ export async function streamQuery(
       await trx.raw(`set local cursor_tuple_fraction = 1.0`)
       await trx.raw(`set local work_mem = '64MB'`)
       await trx.raw(`declare report_cursor no scroll cursor for ${sql}`, bindings)
+      const size = Math.floor(batchSize)
       const fetch = async (): Promise<any[]> =>
-        (await trx.raw(`fetch forward ${Math.floor(batchSize)} from report_cursor`)).rows
+        (await trx.raw(`fetch forward ${size} from report_cursor`)).rows
       let next = fetch()
       for (;;) {
         const rows = await next
-        const more = rows.length === Math.floor(batchSize)
+        const more = rows.length === size
         if (more) {
           // The database reads the next batch while this one is written (awaited next turn).
           next = fetch()

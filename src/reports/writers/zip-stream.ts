@@ -92,16 +92,27 @@ const FLAGS = 0x0808
 const DEFLATE = 8
 const DOS_DATE = (0 << 9) | (1 << 5) | 1
 
+/**
+ * The fields a local and a central header share, from `at`: version needed,
+ * flags, method, time, date, crc, sizes, name length. A local header (no
+ * `entry` yet) leaves crc and sizes at 0: they follow the data, in its descriptor.
+ */
+function fileFields(b: Buffer, at: number, name: Buffer, entry?: Entry) {
+  b.writeUInt16LE(VERSION, at)
+  b.writeUInt16LE(FLAGS, at + 2)
+  b.writeUInt16LE(DEFLATE, at + 4)
+  b.writeUInt16LE(0, at + 6)
+  b.writeUInt16LE(DOS_DATE, at + 8)
+  b.writeUInt32LE((entry?.crc ?? 0) >>> 0, at + 10)
+  b.writeUInt32LE(entry?.compressed ?? 0, at + 14)
+  b.writeUInt32LE(entry?.size ?? 0, at + 18)
+  b.writeUInt16LE(name.length, at + 22)
+}
+
 function localHeader(name: Buffer) {
   const b = Buffer.alloc(30)
   b.writeUInt32LE(0x04034b50, 0)
-  b.writeUInt16LE(VERSION, 4)
-  b.writeUInt16LE(FLAGS, 6)
-  b.writeUInt16LE(DEFLATE, 8)
-  b.writeUInt16LE(0, 10)
-  b.writeUInt16LE(DOS_DATE, 12)
-  // crc and sizes (14..25) follow the data, in its descriptor
-  b.writeUInt16LE(name.length, 26)
+  fileFields(b, 4, name)
   return Buffer.concat([b, name])
 }
 
@@ -117,16 +128,8 @@ function dataDescriptor(e: Entry) {
 function centralHeader(e: Entry) {
   const b = Buffer.alloc(46)
   b.writeUInt32LE(0x02014b50, 0)
-  b.writeUInt16LE(VERSION, 4)
-  b.writeUInt16LE(VERSION, 6)
-  b.writeUInt16LE(FLAGS, 8)
-  b.writeUInt16LE(DEFLATE, 10)
-  b.writeUInt16LE(0, 12)
-  b.writeUInt16LE(DOS_DATE, 14)
-  b.writeUInt32LE(e.crc >>> 0, 16)
-  b.writeUInt32LE(e.compressed, 20)
-  b.writeUInt32LE(e.size, 24)
-  b.writeUInt16LE(e.name.length, 28)
+  b.writeUInt16LE(VERSION, 4) // version made by
+  fileFields(b, 6, e.name, e)
   // extra, comment, disk, internal and external attributes: 0
   b.writeUInt32LE(e.offset, 42)
   return Buffer.concat([b, e.name])
