@@ -26,11 +26,17 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's chromium for the browser tests..."
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null
 fi
+# The build (mostly the admin bundle) runs while the demo store is seeded: it
+# reads only the sources, the seed only the database.
+echo "building the app (server + admin) while the demo store is seeded..."
+BUILD_LOG="$(mktemp /tmp/accounting-e2e-build-XXXX.log)"
+npx medusa build >"$BUILD_LOG" 2>&1 &
+BUILD_PID=$!
 create_db "$DB"
 npx medusa db:migrate >/dev/null
 npx medusa exec ./dev/seed-demo.ts >/dev/null
 npx medusa user -e admin@example.com -p supersecret >/dev/null
-echo "building the app (server + admin)..."
-npx medusa build >/dev/null
+wait "$BUILD_PID" || { tail -30 "$BUILD_LOG"; exit 1; }
+rm -f "$BUILD_LOG"
 start_built_app . "$PORT" "$LOG" 120 || exit 1
 E2E_BASE_URL="http://localhost:${PORT}" TEST_TYPE=e2e NODE_OPTIONS=--experimental-vm-modules npx jest --runInBand --forceExit --verbose "$@"

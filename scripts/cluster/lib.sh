@@ -13,6 +13,8 @@
 #   CLUSTER_REDIS_DB   database number on the shared Redis (default 8 + pid % 8);
 #                      only that database is flushed, never the whole Redis
 #   KEEP=1             keep the work directory, database and logs for a post-mortem
+#   CLUSTER_PREBUILT   a .medusa/server already built from this tree (CI: the
+#                      browser tests' build) to copy instead of building again
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export MEDUSA_DISABLE_TELEMETRY=true DISABLE_ADMIN=true
@@ -69,8 +71,14 @@ cluster_prepare() {
   ln -s "$ROOT/node_modules" "$APP/node_modules"
 
   local t0=$SECONDS
-  step "building the app once (npx medusa build, admin disabled)"
-  (cd "$APP" && npx medusa build >"$CLUSTER_WORK/build.log" 2>&1) || { tail -30 "$CLUSTER_WORK/build.log"; return 1; }
+  if [ -n "${CLUSTER_PREBUILT:-}" ]; then
+    # CI has just built this tree for the browser tests: a copy, so a rebuild there cannot touch it.
+    step "using the build in $CLUSTER_PREBUILT (CLUSTER_PREBUILT)"
+    mkdir -p "$APP/.medusa" && cp -r "$CLUSTER_PREBUILT" "$APP/.medusa/server"
+  else
+    step "building the app once (npx medusa build, admin disabled)"
+    (cd "$APP" && npx medusa build >"$CLUSTER_WORK/build.log" 2>&1) || { tail -30 "$CLUSTER_WORK/build.log"; return 1; }
+  fi
   link_server_node_modules "$APP"
   (cd "$APP" && npx tsc -p integration-tests/cluster/tsconfig.json) || return 1
 

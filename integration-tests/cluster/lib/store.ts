@@ -37,11 +37,13 @@ export async function placeOrder(
     body: { cart },
   } = await ok(base, "POST", "/store/carts", {
     headers,
-    body: { region_id: store.region_id, email, shipping_address: address, billing_address: address },
-  })
-  await ok(base, "POST", `/store/carts/${cart.id}/line-items`, {
-    headers,
-    body: { variant_id: quantity % 2 ? store.variant_ids.widget : store.variant_ids.gadget, quantity },
+    body: {
+      region_id: store.region_id,
+      email,
+      shipping_address: address,
+      billing_address: address,
+      items: [{ variant_id: quantity % 2 ? store.variant_ids.widget : store.variant_ids.gadget, quantity }],
+    },
   })
   await ok(base, "POST", `/store/carts/${cart.id}/shipping-methods`, {
     headers,
