@@ -2,6 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../errors"
 import { Actor, recordAudit } from "../ledger/audit"
+import { loadSettingPolicy } from "../ledger/setting-policy"
 import {
   APPROVAL_DOCUMENT_TYPES,
   approvalRequired,
@@ -10,7 +11,7 @@ import {
   ApprovalThresholds,
   draftApprovalStatus,
 } from "../rules/approval"
-import { readMoney } from "../rules/money"
+import { MoneyLike, readMoney } from "../rules/money"
 
 /** Where each approvable document lives and which money column is its amount (rules/approval.ts lists the types). */
 const DOCUMENTS: Record<ApprovalDocumentType, { table: string; amount: string }> = {
@@ -32,7 +33,7 @@ const APPROVAL_COLUMNS = [
 export type ApprovalState = { [K in (typeof APPROVAL_COLUMNS)[number]]: any }
 
 export async function loadApprovalThresholds(knex: Knex): Promise<ApprovalThresholds> {
-  const row = await knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first("approvals")
+  const row = await loadSettingPolicy(knex)
   return (row?.approvals ?? {}) as ApprovalThresholds
 }
 
@@ -51,21 +52,25 @@ const required = async (knex: Knex, type: ApprovalDocumentType, doc: any) =>
   approvalRequired(await loadApprovalThresholds(knex), type, doc.currency_code, amountOf(type, doc))
 
 /**
- * After a draft is created or changed: pending when it is above the
- * threshold (an approval given before the change no longer counts).
+ * The approval columns a draft is written with when it is created or
+ * changed: pending when it is above the threshold (an approval given before
+ * the change no longer counts).
  */
-export async function refreshDraftApproval(knex: Knex, type: ApprovalDocumentType, id: string): Promise<void> {
-  const doc = await knex(tableOf(type)).where({ id }).first()
-  await knex(tableOf(type))
-    .where({ id })
-    .update({
-      approval_status: draftApprovalStatus(await required(knex, type, doc)),
-      approved_by: null,
-      approved_at: null,
-      rejected_by: null,
-      rejected_at: null,
-      rejection_reason: null,
-    })
+export async function draftApproval(
+  knex: Knex,
+  type: ApprovalDocumentType,
+  currencyCode: string,
+  amount: MoneyLike
+): Promise<ApprovalState> {
+  const thresholds = await loadApprovalThresholds(knex)
+  return {
+    approval_status: draftApprovalStatus(approvalRequired(thresholds, type, currencyCode, amount)),
+    approved_by: null,
+    approved_at: null,
+    rejected_by: null,
+    rejected_at: null,
+    rejection_reason: null,
+  }
 }
 
 /** Refuses to post a document above the threshold that a second person has not approved. */

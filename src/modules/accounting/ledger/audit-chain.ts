@@ -26,6 +26,8 @@ const select = (knex: Knex) =>
     knex.raw(`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as created_text`)
   )
 
+const pending = (knex: Knex) => select(knex).whereNull("chain_seq").orderBy(["created_at", "id"]).limit(BATCH)
+
 /**
  * Gives every unsealed audit row its place in the chain, in creation order.
  * One sealer at a time across processes (transaction advisory lock); with
@@ -40,17 +42,21 @@ export async function sealAuditChain(knex: Knex, { wait = true } = {}): Promise<
       return 0
     }
   }
-  const last = await knex("accounting_audit_event")
-    .select("chain_seq", "hash")
-    .whereNotNull("chain_seq")
-    .whereNull("deleted_at") // the partial unique index's predicate: an index scan, not a sort of the table
-    .orderBy("chain_seq", "desc")
-    .first()
+  // The chain's end (ord 0) and the first pending rows (ord 1..), in one round trip.
+  const { rows: head } = await knex.raw(`select * from (? union all ?) chain order by ord`, [
+    select(knex)
+      .select(knex.raw("0::bigint as ord"))
+      .whereNotNull("chain_seq")
+      .whereNull("deleted_at") // the partial unique index's predicate: an index scan, not a sort of the table
+      .orderBy("chain_seq", "desc")
+      .limit(1),
+    pending(knex).select(knex.raw("row_number() over (order by created_at, id) as ord")),
+  ])
+  const last = head.length && Number(head[0].ord) === 0 ? head.shift() : undefined
   let seq = Number(last?.chain_seq ?? 0)
   let prev: string | null = last?.hash ?? null
   let sealed = 0
-  for (;;) {
-    const rows = await select(knex).whereNull("chain_seq").orderBy(["created_at", "id"]).limit(BATCH)
+  for (let rows = head; ; rows = await pending(knex)) {
     for (const row of rows) {
       seq += 1
       const hash = auditEventHash({ ...row, chain_seq: seq, prev_hash: prev })

@@ -1,15 +1,12 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { assertNotInFuture, today } from "../rules/dates"
+import { loadSettingPolicy } from "./setting-policy"
 
 export type Clock = { today: string; timezone: string; allow_future_dates: boolean }
 
 /** The store's accounting day and whether documents may be dated after it (one query). */
 export async function loadClock(knex: Knex): Promise<Clock> {
-  const setting = await knex("accounting_setting")
-    .select("timezone", "allow_future_dates")
-    .whereNull("deleted_at")
-    .orderBy("created_at")
-    .first()
+  const setting = await loadSettingPolicy(knex)
   const timezone = setting?.timezone ?? "UTC"
   return { timezone, today: today(timezone), allow_future_dates: !!setting?.allow_future_dates }
 }

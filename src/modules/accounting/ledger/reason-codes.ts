@@ -8,11 +8,12 @@ import {
   ReasonCodeSettings,
   resolveReasonCodes,
 } from "../rules/reason-codes"
+import { loadSettingPolicy } from "./setting-policy"
 
 /** The store's reason codes (settings row over the defaults). */
 export async function loadReasonCodes(knex: Knex): Promise<ReasonCodeSettings> {
-  const row = await knex("accounting_setting").whereNull("deleted_at").orderBy("created_at").first("reason_codes")
-  return resolveReasonCodes(row?.reason_codes)
+  const row = await loadSettingPolicy(knex)
+  return resolveReasonCodes(row?.reason_codes as Parameters<typeof resolveReasonCodes>[0])
 }
 
 /** Checks a document's code against the list read now (see rules/reason-codes.ts). */

@@ -8,6 +8,7 @@ import { POSTING_SOURCES } from "../options"
 import type { ApprovalDocumentType } from "../rules/approval"
 import { resolveReasonCodes } from "../rules/reason-codes"
 import { mergeReasonCodes, ReasonCodesUpdate } from "./reason-codes"
+import { forgetSettingPolicy } from "./setting-policy"
 
 export type SettingsUpdate = {
   role_accounts?: Partial<Record<AccountRole, string>>
@@ -271,6 +272,7 @@ export async function updateSettings(knex: Knex, update: SettingsUpdate): Promis
     scalar.reason_codes = JSON.stringify(await mergeReasonCodes(knex, update.reason_codes))
   }
   if (Object.keys(scalar).length) {
+    forgetSettingPolicy(knex)
     await knex("accounting_setting")
       .whereNull("deleted_at")
       .update({ ...scalar, updated_at: knex.fn.now() })

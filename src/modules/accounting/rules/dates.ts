@@ -43,14 +43,20 @@ export function now(): Date {
   return process.env.ACCOUNTING_NOW ? new Date(process.env.ACCOUNTING_NOW) : new Date()
 }
 
+// Building a formatter costs more than formatting: one per time zone.
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+function dayFormat(timeZone: string) {
+  let format = dayFormats.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+    dayFormats.set(timeZone, format)
+  }
+  return format
+}
+
 /** The calendar day of an instant in a time zone: an order placed 19:30 in New York on 31 January is January's. */
 export function accountingDay(instant: Date | string | number, timeZone = "UTC"): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(new Date(instant))
+  const parts = dayFormat(timeZone).formatToParts(new Date(instant))
   const part = (type: string) => parts.find((p) => p.type === type)!.value
   return `${part("year")}-${part("month")}-${part("day")}`
 }

@@ -1,4 +1,5 @@
 import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { RefundContext } from "../../../modules/accounting/ar/customer-refunds"
 import type { Actor } from "../../../modules/accounting/ledger/audit"
 import { bookCustomerRefundStep } from "../steps/book-customer-refund"
 import { loadRefundContextStep } from "../steps/load-refund-context"
@@ -9,7 +10,11 @@ import { refundCardPaymentStep } from "../steps/refund-card-payment"
 import { reserveCustomerRefundStep } from "../steps/reserve-customer-refund"
 import { validateCustomerRefundStatusStep } from "../steps/validate-customer-refund-status"
 
-export type PostCustomerRefundWorkflowInput = { id: string } & Actor
+export type PostCustomerRefundWorkflowInput = {
+  id: string
+  /** Medusa's payment and the loyalty accounts, when a caller has just read them for this refund. */
+  context?: RefundContext
+} & Actor
 
 export const postCustomerRefundWorkflowId = "post-customer-refund"
 
@@ -32,9 +37,12 @@ export const postCustomerRefundWorkflow = createWorkflow(
   postCustomerRefundWorkflowId,
   (input: PostCustomerRefundWorkflowInput) => {
     const refund = validateCustomerRefundStatusStep({ id: input.id, expected_status: "draft" })
-    const context = loadRefundContextStep(
-      transform({ refund }, ({ refund }) => ({ payment_id: refund.payment_id, lines: refund.lines }))
+    const loaded = when("load-context-for-post", { input }, ({ input }) => !input.context).then(() =>
+      loadRefundContextStep(
+        transform({ refund }, ({ refund }) => ({ payment_id: refund.payment_id, lines: refund.lines }))
+      )
     )
+    const context = transform({ input, loaded }, ({ input, loaded }) => input.context ?? loaded!)
     const refundValidated = createHook("refundValidated", { refund, context, input })
     const lock = lockCustomerRefundStep({ id: input.id })
     reserveCustomerRefundStep(

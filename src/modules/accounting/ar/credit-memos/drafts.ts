@@ -5,7 +5,7 @@ import { Actor, recordAudit } from "../../ledger/audit"
 import { assertDateAllowed } from "../../ledger/clock"
 import { checkReasonCode } from "../../ledger/reason-codes"
 import { assertAtPrecision, moneyColumns, readMoney, sumMoney, toDecimal } from "../../rules/money"
-import { refreshDraftApproval } from "../approvals"
+import { draftApproval } from "../approvals"
 import { lockMemo } from "./lock"
 import { CreditMemoInput, CreditMemoLineInput, CreditMemoUpdate } from "./types"
 
@@ -61,11 +61,11 @@ export async function createCreditMemo(knex: Knex, input: CreditMemoInput, actor
     ...moneyColumns("subtotal", totals.subtotal),
     ...moneyColumns("tax_total", totals.tax),
     ...moneyColumns("total", totals.total),
+    ...(await draftApproval(knex, "credit_memo", currency, totals.total)),
     created_by: actor.actor_id ?? null,
     origin: actor.origin ?? "api",
   })
   await insertLines(knex, id, input.lines)
-  await refreshDraftApproval(knex, "credit_memo", id)
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,
@@ -94,8 +94,10 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
   if (header.metadata !== undefined) {
     patch.metadata = header.metadata ? JSON.stringify(header.metadata) : null
   }
+  let total = readMoney(memo, "total")
   if (lines) {
     const totals = totalsOf(lines, memo.currency_code)
+    total = totals.total
     Object.assign(
       patch,
       moneyColumns("subtotal", totals.subtotal),
@@ -105,8 +107,8 @@ export async function updateCreditMemoDraft(knex: Knex, id: string, update: Cred
     await knex("accounting_credit_memo_line").where({ credit_memo_id: id }).del()
     await insertLines(knex, id, lines)
   }
+  Object.assign(patch, await draftApproval(knex, "credit_memo", memo.currency_code, total))
   await knex("accounting_credit_memo").where({ id }).update(patch)
-  await refreshDraftApproval(knex, "credit_memo", id)
   await recordAudit(knex, {
     entity_type: "credit_memo",
     entity_id: id,

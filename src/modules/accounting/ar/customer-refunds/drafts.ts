@@ -2,7 +2,7 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import { AccountingError } from "../../errors"
 import { Actor, recordAudit } from "../../ledger/audit"
-import { refreshDraftApproval } from "../approvals"
+import { draftApproval } from "../approvals"
 import { assertDateAllowed } from "../../ledger/clock"
 import { checkReasonCode } from "../../ledger/reason-codes"
 import { readMoney, sumMoney } from "../../rules/money"
@@ -36,11 +36,11 @@ export async function createCustomerRefundDraft(
     id,
     status: "draft",
     ...refundRow(input, total, paymentAccountId),
+    ...(await draftApproval(knex, "customer_refund", input.currency_code, total)),
     created_by: actor.actor_id ?? null,
     origin: actor.origin ?? "api",
   })
   await insertRefundLines(knex, id, lines)
-  await refreshDraftApproval(knex, "customer_refund", id)
   await recordAudit(knex, {
     entity_type: "customer_refund",
     entity_id: id,
@@ -89,8 +89,9 @@ export type StoredRefund = CustomerRefundInput & {
   total: string
 }
 
-export async function loadRefundInput(knex: Knex, id: string): Promise<StoredRefund> {
-  const refund = await knex("accounting_customer_refund").where({ id }).whereNull("deleted_at").first()
+/** The stored refund with its lines; `locked` is its row when the caller already holds it (lockRefund). */
+export async function loadRefundInput(knex: Knex, id: string, locked?: any): Promise<StoredRefund> {
+  const refund = locked ?? (await knex("accounting_customer_refund").where({ id }).whereNull("deleted_at").first())
   if (!refund) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer refund ${id} was not found`)
   }
@@ -118,7 +119,7 @@ export async function updateCustomerRefundDraft(
 ) {
   const refund = await lockRefund(knex, id)
   refuseUnlessDraft(refund, "edited")
-  const current = await loadRefundInput(knex, id)
+  const current = await loadRefundInput(knex, id, refund)
   const input: CustomerRefundInput = {
     ...current,
     ...update,
@@ -142,10 +143,13 @@ export async function updateCustomerRefundDraft(
   const paymentAccountId = await paymentAccountFor(knex, input, context)
   await knex("accounting_customer_refund")
     .where({ id })
-    .update({ ...refundRow(input, total, paymentAccountId), updated_at: knex.fn.now() })
+    .update({
+      ...refundRow(input, total, paymentAccountId),
+      ...(await draftApproval(knex, "customer_refund", input.currency_code, total)),
+      updated_at: knex.fn.now(),
+    })
   await knex("accounting_customer_refund_line").where({ refund_id: id }).del()
   await insertRefundLines(knex, id, lines)
-  await refreshDraftApproval(knex, "customer_refund", id)
   await recordAudit(knex, {
     entity_type: "customer_refund",
     entity_id: id,

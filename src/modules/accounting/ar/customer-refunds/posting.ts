@@ -34,7 +34,7 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   await checkReasonCode(knex, "customer_refund", refund.reason_code)
   await assertPeriodOpen(knex, refund.refund_date)
   await assertDateAllowed(knex, refund.refund_date)
-  const input = await loadRefundInput(knex, id)
+  const input = await loadRefundInput(knex, id, refund)
   const lines = await resolveLines(knex, input, context)
   const docIds = lines.map((l) => l.ar_document_id).filter((x): x is string => !!x)
   const docs = docIds.length ? await lockDocuments(knex, (q) => q.whereIn("id", docIds)) : []
