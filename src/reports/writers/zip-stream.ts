@@ -30,7 +30,9 @@ export class ZipStream {
       size: 0,
     }
     await this.emit(localHeader(entry.name))
-    const deflate = zlib.createDeflateRaw({ level: 6 })
+    // Level 1: a report is written once and read once; level 6 cost the XLSX
+    // writer 40% more CPU for a file 15% smaller (issue 19).
+    const deflate = zlib.createDeflateRaw({ level: 1 })
     const done = (async () => {
       for await (const chunk of deflate) {
         entry.compressed += (chunk as Buffer).length

@@ -20,43 +20,78 @@ const COLUMNS = [
   "hash",
 ]
 
+const UTC_MICROS = `'YYYY-MM-DD"T"HH24:MI:SS.US'`
+
 const select = (knex: Knex) =>
   knex("accounting_audit_event").select(
     ...COLUMNS,
-    knex.raw(`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as created_text`)
+    knex.raw(`to_char(created_at at time zone 'UTC', ${UTC_MICROS}) as created_text`)
   )
 
 const pending = (knex: Knex) => select(knex).whereNull("chain_seq").orderBy(["created_at", "id"]).limit(BATCH)
+
+/** An audit row as inserted: data, before and after as JSON text. */
+export type AuditRow = {
+  id: string
+  entity_type: string
+  entity_id: string
+  action: string
+  from_status: string | null
+  to_status: string | null
+  actor_id: string | null
+  origin: string
+  data: string | null
+  before: string | null
+  after: string | null
+}
+
+// What jsonb gives back for the JSON text inserted (Dates already strings, undefined keys gone).
+const parsed = (json: string | null) => (json === null ? null : JSON.parse(json))
 
 /**
  * Gives every unsealed audit row its place in the chain, in creation order.
  * One sealer at a time across processes (transaction advisory lock); with
  * `wait: false` it returns at once when another transaction is sealing.
+ * `append` is a new row to insert: sealed after the pending rows when this
+ * transaction holds the chain, else unsealed (the next sealer seals it).
  */
-export async function sealAuditChain(knex: Knex, { wait = true } = {}): Promise<number> {
+export async function sealAuditChain(
+  knex: Knex,
+  { wait = true, append }: { wait?: boolean; append?: AuditRow } = {}
+): Promise<number> {
   if (wait) {
     await knex.raw("select pg_advisory_xact_lock(hashtextextended(?, 0))", [LOCK])
   } else {
     const { rows } = await knex.raw("select pg_try_advisory_xact_lock(hashtextextended(?, 0)) as ok", [LOCK])
     if (!rows[0].ok) {
+      if (append) {
+        await knex("accounting_audit_event").insert(append)
+      }
       return 0
     }
   }
-  // The chain's end (ord 0) and the first pending rows (ord 1..), in one round trip.
-  const { rows: head } = await knex.raw(`select * from (? union all ?) chain order by ord`, [
-    select(knex)
-      .select(knex.raw("0::bigint as ord"))
-      .whereNotNull("chain_seq")
-      .whereNull("deleted_at") // the partial unique index's predicate: an index scan, not a sort of the table
-      .orderBy("chain_seq", "desc")
-      .limit(1),
-    pending(knex).select(knex.raw("row_number() over (order by created_at, id) as ord")),
-  ])
-  const last = head.length && Number(head[0].ord) === 0 ? head.shift() : undefined
+  // In one round trip: this transaction's now() (an appended row's created_at),
+  // the chain's end (ord 0) and the first pending rows (ord 1..).
+  const { rows: head } = await knex.raw(
+    `select now_text, chain.* from (select to_char(now() at time zone 'UTC', ${UTC_MICROS}) as now_text) n
+       left join (? union all ?) chain on true order by chain.ord`,
+    [
+      select(knex)
+        .select(knex.raw("0::bigint as ord"))
+        .whereNotNull("chain_seq")
+        .whereNull("deleted_at") // the partial unique index's predicate: an index scan, not a sort of the table
+        .orderBy("chain_seq", "desc")
+        .limit(1),
+      pending(knex).select(knex.raw("row_number() over (order by created_at, id) as ord")),
+    ]
+  )
+  const nowText: string = head[0].now_text
+  const chain = head.filter((r: any) => r.ord !== null)
+  const last = chain.length && Number(chain[0].ord) === 0 ? chain.shift() : undefined
   let seq = Number(last?.chain_seq ?? 0)
   let prev: string | null = last?.hash ?? null
   let sealed = 0
-  for (let rows = head; ; rows = await pending(knex)) {
+  for (let rows = chain; ; rows = await pending(knex)) {
     for (const row of rows) {
       seq += 1
       const hash = auditEventHash({ ...row, chain_seq: seq, prev_hash: prev })
@@ -65,9 +100,31 @@ export async function sealAuditChain(knex: Knex, { wait = true } = {}): Promise<
     }
     sealed += rows.length
     if (rows.length < BATCH) {
-      return sealed
+      break
     }
   }
+  if (append) {
+    // Inserted sealed: its created_at is set to the instant its hash covers.
+    seq += 1
+    const hash = auditEventHash({
+      ...append,
+      data: parsed(append.data),
+      before: parsed(append.before),
+      after: parsed(append.after),
+      created_text: nowText,
+      chain_seq: seq,
+      prev_hash: prev,
+    })
+    await knex("accounting_audit_event").insert({
+      ...append,
+      created_at: knex.raw("?::timestamp at time zone 'UTC'", [nowText]),
+      chain_seq: seq,
+      prev_hash: prev,
+      hash,
+    })
+    sealed += 1
+  }
+  return sealed
 }
 
 export type AuditVerifyResult = {

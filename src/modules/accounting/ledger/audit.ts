@@ -19,22 +19,24 @@ const json = (v: unknown) => (v === undefined || v === null ? null : JSON.string
 
 /**
  * Appends an audit row in the caller's transaction (so it exists exactly when
- * the action does) and seals what is pending into the hash chain unless
- * another transaction is sealing right now (it will seal this row later).
+ * the action does), sealed into the hash chain unless another transaction is
+ * sealing right now (that one, or the next, seals it).
  */
 export async function recordAudit(knex: Knex, event: AuditInput): Promise<void> {
-  await knex("accounting_audit_event").insert({
-    id: generateEntityId(undefined, "aevt"),
-    entity_type: event.entity_type,
-    entity_id: event.entity_id,
-    action: event.action,
-    from_status: event.from_status ?? null,
-    to_status: event.to_status ?? null,
-    actor_id: event.actor_id ?? null,
-    origin: event.origin ?? "api",
-    data: json(event.data),
-    before: json(event.before),
-    after: json(event.after),
+  await sealAuditChain(knex, {
+    wait: false,
+    append: {
+      id: generateEntityId(undefined, "aevt"),
+      entity_type: event.entity_type,
+      entity_id: event.entity_id,
+      action: event.action,
+      from_status: event.from_status ?? null,
+      to_status: event.to_status ?? null,
+      actor_id: event.actor_id ?? null,
+      origin: event.origin ?? "api",
+      data: json(event.data),
+      before: json(event.before),
+      after: json(event.after),
+    },
   })
-  await sealAuditChain(knex, { wait: false })
 }
