@@ -38,7 +38,8 @@ export async function generateReportsData(knex: Knex, { items, customers, asOf }
         from generate_series(1, ${items}) g,
              lateral (select round((10 + (g::bigint * 7919 % 100000) / 100.0)::numeric, 2) as amount) x`)
     // Credit memo g applied to orders g+1..g+3 (its block: same customer and currency), dated 5 days
-    // after the later document; one in three unapplied 20 days later. Voided documents take no part.
+    // after the later document, each a quarter of the smaller amount in whole cents (as the app stores money);
+    // one in three unapplied 20 days later. Voided documents take no part.
     await trx.raw(`
       insert into accounting_ar_application
         (id, credit_document_id, debit_document_id, amount, raw_amount, application_date, unapplied_date, kind)
@@ -49,8 +50,8 @@ export async function generateReportsData(knex: Knex, { items, customers, asOf }
              'manual'
         from generate_series(10, ${items} - 10, 10) c(g)
         cross join generate_series(1, 3) k
-        join lateral (select least(round((10 + (c.g::bigint * 7919 % 100000) / 100.0)::numeric, 2),
-                                   round((10 + ((c.g + k)::bigint * 7919 % 100000) / 100.0)::numeric, 2)) / 4 as amount,
+        join lateral (select round(least(round((10 + (c.g::bigint * 7919 % 100000) / 100.0)::numeric, 2),
+                                         round((10 + ((c.g + k)::bigint * 7919 % 100000) / 100.0)::numeric, 2)) / 4, 2) as amount,
                                 greatest(date '${asOf}' - (c.g % 730), date '${asOf}' - ((c.g + k) % 730)) as day) a on true
        where c.g % 20 <> 7 and (c.g + k) % 20 <> 7`)
     // Open amounts as of now: amount less the applications that stand.

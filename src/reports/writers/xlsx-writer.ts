@@ -95,12 +95,16 @@ export class XlsxReportWriter implements ReportWriter {
       await this.section(this.meta.title)
     }
     const currency = String(row[this.meta.currencyKey ?? "currency_code"] ?? "usd")
+    // Each style looked up once per row, not per cell (a million rows), and only if used.
+    let money: number | undefined
+    let number: number | undefined
+    let text: number | undefined
     const cells: (string | null)[] = []
     for (const c of this.meta.columns) {
       const v = row[c.key]
       if (c.type === "money" && v !== null && v !== undefined && v !== "") {
         // A real number cell, rounded at the currency's precision (the exact decimal text).
-        cells.push(numberCell(moneyText(v as MoneyLike, currency), this.styles.id("money", currency, bold)))
+        cells.push(numberCell(moneyText(v as MoneyLike, currency), (money ??= this.styles.id("money", currency, bold))))
       } else if (
         c.type === "number" &&
         v !== null &&
@@ -108,11 +112,11 @@ export class XlsxReportWriter implements ReportWriter {
         v !== "" &&
         Number.isFinite(Number(v))
       ) {
-        cells.push(numberCell(String(Number(v)), this.styles.id("number", "", bold)))
+        cells.push(numberCell(String(Number(v)), (number ??= this.styles.id("number", "", bold))))
       } else if (v === null || v === undefined || v === "") {
         cells.push(null) // an empty cell is no cell
       } else {
-        cells.push(inlineString(String(neutraliseFormula(v)), this.styles.id("text", "", bold)))
+        cells.push(inlineString(String(neutraliseFormula(v)), (text ??= this.styles.id("text", "", bold))))
       }
     }
     await this.addRow(cells)
