@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { auditEventHash } from "../rules/audit-hash"
+import { auditEventHash, type HashableAuditEvent } from "../rules/audit-hash"
 
 const LOCK = "accounting_audit_chain"
 const BATCH = 500
@@ -31,19 +31,10 @@ const select = (knex: Knex) =>
 const pending = (knex: Knex) => select(knex).whereNull("chain_seq").orderBy(["created_at", "id"]).limit(BATCH)
 
 /** An audit row as inserted: data, before and after as JSON text. */
-export type AuditRow = {
-  id: string
-  entity_type: string
-  entity_id: string
-  action: string
-  from_status: string | null
-  to_status: string | null
-  actor_id: string | null
-  origin: string
-  data: string | null
-  before: string | null
-  after: string | null
-}
+export type AuditRow = Omit<
+  HashableAuditEvent,
+  "data" | "before" | "after" | "created_text" | "chain_seq" | "prev_hash"
+> & { data: string | null; before: string | null; after: string | null }
 
 // What jsonb gives back for the JSON text inserted (Dates already strings, undefined keys gone).
 const parsed = (json: string | null) => (json === null ? null : JSON.parse(json))
