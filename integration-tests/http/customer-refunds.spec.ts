@@ -170,6 +170,14 @@ medusaIntegrationTestRunner({
         ["1100", "110", "0"],
         ["1200", "0", "110"],
       ])
+      // The payout's read-back is booked with the post, in one transaction: no money_moved step between.
+      const { rows: audit } = await knex().raw(
+        `select action, from_status, data->>'medusa_refund_id' as medusa_refund_id
+           from accounting_audit_event where entity_id = ? order by created_at`,
+        [posted.id]
+      )
+      expect(audit.map((a: any) => a.action)).toEqual(["create", "reserve", "post"])
+      expect(audit[2]).toMatchObject({ from_status: "posting", medusa_refund_id: posted.medusa_refund_id })
       // Medusa's payment.refunded reaches the order sync, which leaves the refund to us.
       await new Promise((r) => setTimeout(r, 1500))
       expect(await glLines(knex(), "refund", posted.medusa_refund_id)).toEqual([])

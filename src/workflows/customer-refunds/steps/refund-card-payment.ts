@@ -2,8 +2,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { refundPaymentWorkflow, type RefundPaymentWorkflowInput } from "@medusajs/medusa/core-flows"
 import { ACCOUNTING_MODULE } from "../../../modules/accounting"
 import { AccountingError } from "../../../modules/accounting/errors"
+import type { MoneyMoved } from "../../../modules/accounting/ar/customer-refunds"
 import type AccountingModuleService from "../../../modules/accounting/service"
-import { settlePayout } from "../payout/evidence"
+import { payoutEvidence, settlePayout } from "../payout/evidence"
 
 export const refundCardPaymentStepId = "refund-card-payment"
 
@@ -14,10 +15,13 @@ export const refundCardPaymentStepId = "refund-card-payment"
  * sync and the read-back know it is ours.
  *
  * The refund is stamped just before the call; a declined refund is read back
- * before it is reported (PAYMENT_REFUND_FAILED). Medusa's workflow runs as a
- * workflow of its own, not nested in ours: nothing failing after the payout
- * (a booking, a hook) can run core's compensations and erase Medusa's record
- * of money the provider paid. Irreversible: no compensation.
+ * before it is reported (PAYMENT_REFUND_FAILED). A paid refund is read back
+ * too: Medusa's refund id is the step's result, booked with the post in one
+ * transaction (a failed booking records it alone: bookCustomerRefundStep).
+ * Medusa's workflow runs as a workflow of its own, not nested in ours:
+ * nothing failing after the payout (a booking, a hook) can run core's
+ * compensations and erase Medusa's record of money the provider paid.
+ * Irreversible: no compensation.
  */
 export const refundCardPaymentStep = createStep(
   refundCardPaymentStepId,
@@ -35,12 +39,21 @@ export const refundCardPaymentStep = createStep(
       metadata: { accounting_customer_refund_id: input.customer_refund_id },
     }
     const { errors } = await refundPaymentWorkflow(container).run({ input: refund, throwOnError: false })
-    if (errors?.length && (await settlePayout(container, input.customer_refund_id)) === "not_moved") {
-      throw new AccountingError(
-        "PAYMENT_REFUND_FAILED",
-        `The payment provider refused the refund: ${errors[0].error?.message ?? "unknown error"}`
-      )
+    if (errors?.length) {
+      if ((await settlePayout(container, input.customer_refund_id)) === "not_moved") {
+        throw new AccountingError(
+          "PAYMENT_REFUND_FAILED",
+          `The payment provider refused the refund: ${errors[0].error?.message ?? "unknown error"}`
+        )
+      }
+      // Paid after all, and already recorded money_moved by the read-back.
+      return new StepResponse<MoneyMoved | null>(null)
     }
-    return new StepResponse(input.customer_refund_id)
+    const moved = await payoutEvidence(container, {
+      id: input.customer_refund_id,
+      method: "card",
+      payment_id: input.payment_id,
+    })
+    return new StepResponse<MoneyMoved | null>(moved)
   }
 )

@@ -26,11 +26,13 @@ export const postCustomerRefundWorkflowId = "post-customer-refund"
  * 3. move the money: store credit through the loyalty plugin (reversible),
  *    then a card refund through Medusa's refundPaymentWorkflow (last, as it
  *    cannot be undone; see refundCardPaymentStep);
- * 4. read the payout back: from `money_moved` the refund can only complete;
+ * 4. read the payout back: store credit is recorded `money_moved` (from
+ *    there the refund can only complete); a card refund's read-back goes
+ *    with the booking, into the same transaction;
  * 5. book it (completeCustomerRefundWorkflow: number, journal entry, credits
  *    consumed, hook `refundPosted`, event accounting.customer_refund.posted).
  * A failure before money moved hands the draft back with nothing posted or
- * consumed. After, the refund stays money_moved in the posting errors and
+ * consumed. After, the refund is recorded money_moved in the posting errors and
  * the retry job completes it: it never pays out a second time.
  */
 export const postCustomerRefundWorkflow = createWorkflow(
@@ -64,7 +66,7 @@ export const postCustomerRefundWorkflow = createWorkflow(
           .map((l) => ({ account_id: l.source_id, amount: String(l.amount) })),
       }))
     )
-    when({ refund }, ({ refund }) => refund.method === "card").then(() => {
+    const paidByCard = when({ refund }, ({ refund }) => refund.method === "card").then(() =>
       refundCardPaymentStep(
         transform({ refund, input }, ({ refund, input }) => ({
           customer_refund_id: refund.id,
@@ -74,11 +76,13 @@ export const postCustomerRefundWorkflow = createWorkflow(
           actor_id: input.actor_id,
         }))
       )
-    })
-    when({ refund }, ({ refund }) => refund.method === "card" || refund.method === "store_credit").then(() => {
+    )
+    when({ refund }, ({ refund }) => refund.method === "store_credit").then(() => {
       recordMoneyMovedStep({ id: input.id })
     })
-    const result = bookCustomerRefundStep(input)
+    const result = bookCustomerRefundStep(
+      transform({ input, paidByCard }, ({ input, paidByCard }) => ({ ...input, moved: paidByCard ?? null }))
+    )
     unlockCustomerRefundStep(lock)
     return new WorkflowResponse(result, { hooks: [refundValidated] })
   }
