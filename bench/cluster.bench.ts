@@ -12,6 +12,7 @@
  * and during the drain (p50/p95/max of each).
  * Results: stdout and bench/results/cluster.json.
  */
+import { execFileSync } from "child_process"
 import { readFileSync, writeFileSync } from "fs"
 import os from "os"
 import path from "path"
@@ -107,6 +108,9 @@ async function main() {
       const waits = sampleWorkers(db)
       await drained(db, orders, 600_000)
       const seconds = (Date.now() - started) / 1000
+      // order.placed goes first (Medusa's CRITICAL priority) and books capture too; the capture events follow.
+      await queueEmpty(REDIS_URL, 600_000)
+      const emptySeconds = (Date.now() - started) / 1000
       const latencies = await duringDrain.stop()
       const sessions = await waits.stop()
       workers.forEach((w) => signal(w, "SIGCONT"))
@@ -119,6 +123,8 @@ async function main() {
         drain_seconds: round(seconds),
         orders_posted_per_second: round(ORDERS / seconds),
         postings_per_second: round(pending / seconds),
+        queue_empty_seconds: round(emptySeconds),
+        orders_drained_per_second: round(ORDERS / emptySeconds),
         refund_post_ms_while_workers_post: stats(latencies),
         worker_db_sessions_while_posting: sessions,
         http_checkouts_per_second: round(ORDERS / placeSeconds),
@@ -126,7 +132,8 @@ async function main() {
       }
       runs[`workers_${count}`] = result
       log(
-        `  ${count} worker(s): ${result.orders_posted_per_second} orders/s posted (${result.postings_per_second} postings/s, ` +
+        `  ${count} worker(s): ${result.orders_posted_per_second} orders/s posted, ${result.orders_drained_per_second} with the queue empty ` +
+          `(${result.postings_per_second} postings/s, ` +
           `${ORDERS} orders in ${result.drain_seconds} s); refund post meanwhile: p95 ${result.refund_post_ms_while_workers_post.p95} ms ` +
           `(n=${latencies.length}); during the ${result.http_checkouts_per_second} checkouts/s before: ` +
           `p95 ${result.refund_post_ms_during_checkouts.p95} ms (n=${checkoutLatencies.length})`
@@ -141,16 +148,21 @@ async function main() {
     )
     const w1 = runs.workers_1 as any
     const w2 = runs.workers_2 as any
+    // A backlog is drained when the queue is empty, not when the journal is complete.
     const checks = {
-      orders_per_second: w1.orders_posted_per_second >= GOALS.orders_per_second,
-      two_workers_vs_one: w2.orders_posted_per_second >= w1.orders_posted_per_second * GOALS.two_workers_vs_one,
+      orders_per_second: w1.orders_drained_per_second >= GOALS.orders_per_second,
+      two_workers_vs_one: w2.orders_drained_per_second >= w1.orders_drained_per_second * GOALS.two_workers_vs_one,
       card_refund_vs_medusa: cardRefund.ratio <= GOALS.card_refund_vs_medusa,
       refund_p95_while_posting:
         Math.max(w1.refund_post_ms_while_workers_post.p95, w2.refund_post_ms_while_workers_post.p95) <= GOALS.refund_p95_ms,
     }
-    log(`one worker ${w1.orders_posted_per_second} orders/s (goal >= ${GOALS.orders_per_second}) ${checks.orders_per_second ? "ok" : "MISSED"}`)
     log(
-      `two workers ${w2.orders_posted_per_second} orders/s -> ${round(w2.orders_posted_per_second / w1.orders_posted_per_second)}x one ` +
+      `one worker ${w1.orders_drained_per_second} orders/s drained (${w1.orders_posted_per_second} posted) ` +
+        `(goal >= ${GOALS.orders_per_second}) ${checks.orders_per_second ? "ok" : "MISSED"}`
+    )
+    log(
+      `two workers ${w2.orders_drained_per_second} orders/s drained -> ` +
+        `${round(w2.orders_drained_per_second / w1.orders_drained_per_second)}x one ` +
         `(goal >= ${GOALS.two_workers_vs_one}x) ${checks.two_workers_vs_one ? "ok" : "MISSED"}`
     )
     log(`refund post p95 while workers post: goal <= ${GOALS.refund_p95_ms} ms ${checks.refund_p95_while_posting ? "ok" : "MISSED"}`)
@@ -249,6 +261,29 @@ async function drained(db: Db, orders: Placed[], timeoutMs: number) {
   )
   if (missing.length) {
     throw new Error(`${missing.length} postings still missing after ${timeoutMs} ms`)
+  }
+}
+
+/**
+ * Waits until the event bus's BullMQ queue holds no job (waiting, prioritized,
+ * delayed or active): the journal is complete before the last events of a
+ * backlog have run.
+ */
+async function queueEmpty(redisUrl: string, timeoutMs: number) {
+  const { hostname, port, pathname } = new URL(redisUrl)
+  const redis = (...args: string[]) =>
+    Number(execFileSync("redis-cli", ["-h", hostname, "-p", port || "6379", "-n", pathname.slice(1) || "0", ...args]).toString().trim())
+  // Medusa's event bus names its BullMQ prefix after its class.
+  const key = (name: string) => `RedisEventBusService:events-queue:${name}`
+  const deadline = Date.now() + timeoutMs
+  while (
+    redis("llen", key("wait")) + redis("zcard", key("prioritized")) + redis("zcard", key("delayed")) + redis("llen", key("active")) >
+    0
+  ) {
+    if (Date.now() > deadline) {
+      throw new Error(`event queue not empty after ${timeoutMs} ms`)
+    }
+    await sleep(100)
   }
 }
 

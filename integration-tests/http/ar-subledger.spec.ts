@@ -14,12 +14,21 @@ import {
   refundPayment,
   StoreFixture,
 } from "../../dev/demo/store-fixture"
-import { backfillOrders } from "../../src/workflows/order-accounting"
+import { backfillOrders, syncOrderAccountingWorkflow } from "../../src/workflows/order-accounting"
 import type AccountingModuleService from "../../src/modules/accounting/service"
+import paymentAccountingHandler from "../../src/subscribers/payment-accounting"
 import { AdminHeaders, createAdmin, refused } from "../helpers/admin"
 import { expectArTiesOut, glLines, waitFor } from "../helpers/ledger"
 
 jest.setTimeout(180_000)
+
+/** Every order the sync workflow ran for, in order (its orderSnapshotLoaded hook). */
+const synced: string[] = []
+syncOrderAccountingWorkflow.hooks.orderSnapshotLoaded(async ({ snapshot }) => {
+  if (snapshot) {
+    synced.push(snapshot.id)
+  }
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -89,6 +98,29 @@ medusaIntegrationTestRunner({
         ["1100", "0", "231"],
       ])
       expect(await openOf("order", placed.order_id)).toBe("0")
+      await expectArTiesOut(knex())
+    })
+
+    it("answers a capture event for a capture already booked without syncing the order again", async () => {
+      const placed = await order()
+      await posted("order", placed.order_id)
+      const payment = await capturePayment(container, placed.payment_id)
+      await posted("capture", payment.captures![0].id)
+      const syncs = () => synced.filter((id) => id === placed.order_id).length
+      expect(syncs()).toBe(2) // placement, then the capture's event
+      // The same event again (delivered twice, or drained from a backlog after the order's sync booked it).
+      const deliver = (name: string) =>
+        paymentAccountingHandler({ event: { name, data: { id: placed.payment_id } }, container } as any)
+      await deliver("payment.captured")
+      expect(syncs()).toBe(2)
+      const { rows } = await knex().raw(
+        `select count(*)::int as n from accounting_journal_entry where source_type = 'capture' and source_id = ?`,
+        [payment.captures![0].id]
+      )
+      expect(rows[0].n).toBe(1)
+      // Any other payment event still syncs the order.
+      await deliver("payment.refunded")
+      expect(syncs()).toBe(3)
       await expectArTiesOut(knex())
     })
 

@@ -49,7 +49,7 @@ import { LegacyUser, upgradeAccessFromMetadata } from "./access/upgrade"
 import { approvalQueue, ApprovalState, approveDocument, rejectDocument, restoreApproval } from "./ar/approvals"
 import type { ApprovalDocumentType } from "./rules/approval"
 import { loadClock } from "./ledger/clock"
-import { OrderSyncResult, syncOrder } from "./ar/order-sync"
+import { capturesBooked, OrderSyncResult, syncOrder } from "./ar/order-sync"
 import { ledgerChecklist } from "./ledger/close-checklist"
 import { PostedPayout, postPayout, ProviderPayment } from "./ar/payouts"
 import { BankDepositInput, postBankDeposit, undepositedReceipts } from "./ar/bank-deposits"
@@ -661,6 +661,12 @@ export default class AccountingModuleService extends MedusaService({
     }
   }
 
+  /** Whether these Medusa captures are all booked (a capture event that brings nothing new). */
+  @InjectManager()
+  async capturesBooked(captureIds: string[], @MedusaContext() ctx: Context = {}) {
+    return await capturesBooked(reader(ctx), captureIds)
+  }
+
   @InjectTransactionManager()
   protected async syncOrderLedger_(
     order: OrderSnapshot,
@@ -1160,9 +1166,10 @@ export default class AccountingModuleService extends MedusaService({
     return await recordPostingError(trx(ctx), failure)
   }
 
-  @InjectTransactionManager()
+  /** One statement, run after every successful posting: no transaction of its own. */
+  @InjectManager()
   async resolvePostingErrors(sourceType: string, sourceId: string, @MedusaContext() ctx: Context = {}) {
-    return await resolvePostingErrors(trx(ctx), sourceType, sourceId)
+    return await resolvePostingErrors(reader(ctx), sourceType, sourceId)
   }
 
   @InjectTransactionManager()

@@ -438,3 +438,19 @@ async function refundClaims(knex: Knex, order: OrderSnapshot): Promise<Set<strin
   }
   return claimed
 }
+
+/**
+ * Whether every one of these Medusa captures is booked already (its payment
+ * document exists, written in the transaction that posted it).
+ */
+export async function capturesBooked(knex: Knex, captureIds: string[]): Promise<boolean> {
+  if (!captureIds.length) {
+    return false
+  }
+  const { rows } = await knex.raw(
+    `select count(distinct source_id)::int as n from accounting_ar_document
+      where doc_type = 'payment' and source_id = any(?) and deleted_at is null`,
+    [captureIds]
+  )
+  return rows[0].n === new Set(captureIds).size
+}
