@@ -9,7 +9,9 @@
  * events wait in Redis; then that many workers resume and the time until the
  * journal holds every placement and capture gives orders posted per second.
  * One refund post at a time goes through the servers during the checkouts
- * and during the drain (p50/p95/max of each).
+ * and during the drain (p50/p95/max of each). Last, a control: the same
+ * backlog drained by a worker whose accounting subscribers do nothing, the
+ * floor any per-event posting drains above.
  * Results: stdout and bench/results/cluster.json.
  */
 import { execFileSync } from "child_process"
@@ -82,47 +84,46 @@ async function main() {
     }
     log(`refund post, workers idle: p50 ${fmt(percentile(idle, 50))} ms, p95 ${fmt(percentile(idle, 95))} ms`)
 
-    const runs: Record<string, unknown> = {}
-    for (const count of [1, 2]) {
-      const active = workers.slice(0, count)
-      workers.forEach((w) => signal(w, "SIGSTOP"))
-      log(`${count} worker(s): placing ${ORDERS} orders + captures with the workers paused`)
+    const runs: Record<string, any> = {}
+    const drain = async (label: string, active: Instance[], tag: string, { posts = true } = {}) => {
+      // A worker paused while it holds a job would hold it until BullMQ's stalled check (30 s).
+      await queueEmpty(REDIS_URL, 120_000)
+      cluster.instances.forEach((i) => i.mode === "worker" && signal(i, "SIGSTOP"))
+      log(`${label}: placing ${ORDERS} orders + captures with the workers paused`)
       const placing = Date.now()
       const duringCheckouts = probe(refundOnce)
-      const orders = await pool(range(ORDERS), 8, (i) =>
-        orderAndCapture(servers, store, admin, i, `w${count}`)
-      )
+      const orders = await pool(range(ORDERS), 8, (i) => orderAndCapture(servers, store, admin, i, tag))
       const placeSeconds = (Date.now() - placing) / 1000
       const checkoutLatencies = await duringCheckouts.stop()
-      const pending = (
-        await journalCoverage(
-          db,
-          orders.map((o) => o.order_id)
-        )
-      ).missing.length
-      log(`  ${pending} postings waiting in Redis; resuming ${active.map((w) => w.name).join(" + ")}`)
+      const pending = posts ? (await journalCoverage(db, orders.map((o) => o.order_id))).missing.length : 0
+      log(`  ${posts ? `${pending} postings` : "their events"} waiting in Redis; resuming ${active.map((w) => w.name).join(" + ")}`)
 
       const started = Date.now()
       active.forEach((w) => signal(w, "SIGCONT"))
       const duringDrain = probe(refundOnce)
       const waits = sampleWorkers(db)
-      await drained(db, orders, 600_000)
+      if (posts) {
+        await drained(db, orders, 600_000)
+      }
       const seconds = (Date.now() - started) / 1000
       // order.placed goes first (Medusa's CRITICAL priority) and books capture too; the capture events follow.
       await queueEmpty(REDIS_URL, 600_000)
       const emptySeconds = (Date.now() - started) / 1000
       const latencies = await duringDrain.stop()
       const sessions = await waits.stop()
-      workers.forEach((w) => signal(w, "SIGCONT"))
-      await drained(db, orders, 60_000)
-
+      active.forEach((w) => signal(w, "SIGCONT"))
+      if (posts) {
+        await drained(db, orders, 60_000)
+      }
       const result = {
-        workers: count,
+        workers: active.length,
         orders: ORDERS,
-        postings: pending,
-        drain_seconds: round(seconds),
-        orders_posted_per_second: round(ORDERS / seconds),
-        postings_per_second: round(pending / seconds),
+        ...(posts && {
+          postings: pending,
+          drain_seconds: round(seconds),
+          orders_posted_per_second: round(ORDERS / seconds),
+          postings_per_second: round(pending / seconds),
+        }),
         queue_empty_seconds: round(emptySeconds),
         orders_drained_per_second: round(ORDERS / emptySeconds),
         refund_post_ms_while_workers_post: stats(latencies),
@@ -130,15 +131,17 @@ async function main() {
         http_checkouts_per_second: round(ORDERS / placeSeconds),
         refund_post_ms_during_checkouts: stats(checkoutLatencies),
       }
-      runs[`workers_${count}`] = result
       log(
-        `  ${count} worker(s): ${result.orders_posted_per_second} orders/s posted, ${result.orders_drained_per_second} with the queue empty ` +
-          `(${result.postings_per_second} postings/s, ` +
-          `${ORDERS} orders in ${result.drain_seconds} s); refund post meanwhile: p95 ${result.refund_post_ms_while_workers_post.p95} ms ` +
-          `(n=${latencies.length}); during the ${result.http_checkouts_per_second} checkouts/s before: ` +
+        `  ${label}: ${posts ? `${result.orders_posted_per_second} orders/s posted, ` : ""}` +
+          `${result.orders_drained_per_second} with the queue empty (${ORDERS} orders in ${result.queue_empty_seconds} s); ` +
+          `refund post meanwhile: p95 ${result.refund_post_ms_while_workers_post.p95} ms (n=${latencies.length}); ` +
+          `during the ${result.http_checkouts_per_second} checkouts/s before: ` +
           `p95 ${result.refund_post_ms_during_checkouts.p95} ms (n=${checkoutLatencies.length})`
       )
+      return result
     }
+    runs.workers_1 = await drain("1 worker", workers.slice(0, 1), "w1")
+    runs.workers_2 = await drain("2 workers", workers, "w2")
 
     const cardRefund = await compareCardRefunds(servers, store, admin, db, date)
     log(
@@ -146,8 +149,27 @@ async function main() {
         `(POST /admin/payments/:id/refund) p50 ${cardRefund.medusa_ms.p50} ms -> ${cardRefund.ratio}x ` +
         `(goal <= ${GOALS.card_refund_vs_medusa}x) ${cardRefund.ratio <= GOALS.card_refund_vs_medusa ? "ok" : "MISSED"}`
     )
-    const w1 = runs.workers_1 as any
-    const w2 = runs.workers_2 as any
+    // Control: the same backlog drained by a worker whose two accounting subscribers do nothing
+    // (same events, same config; bench.sh builds its copy of the app). What is left is Medusa's
+    // own cost of those events on this machine: the event bus and Medusa's other subscribers
+    // (the loyalty plugin's gift-card one). No per-event posting can drain faster.
+    const control = cluster.define("worker-noop", "worker", BASE + 13, REDIS_URL, process.env.CLUSTER_NOOP_SERVER_DIR!)
+    await queueEmpty(REDIS_URL, 120_000)
+    workers.forEach((w) => signal(w, "SIGSTOP"))
+    await cluster.start(control)
+    const noop = await drain("control, 1 worker with no-op accounting subscribers", [control], "noop", { posts: false })
+    const w1 = runs.workers_1
+    const w2 = runs.workers_2
+    const postingMs = round(1000 / w1.orders_drained_per_second - 1000 / noop.orders_drained_per_second)
+    runs.control_noop_subscribers = {
+      ...noop,
+      note: "same events, accounting subscribers replaced by no-ops: Medusa's own cost of the events",
+      accounting_ms_per_order: postingMs,
+    }
+    log(
+      `control: a worker with no-op accounting subscribers drains ${noop.orders_drained_per_second} orders/s; ` +
+        `the accounting adds ${postingMs} ms per order to one worker`
+    )
     // A backlog is drained when the queue is empty, not when the journal is complete.
     const checks = {
       orders_per_second: w1.orders_drained_per_second >= GOALS.orders_per_second,

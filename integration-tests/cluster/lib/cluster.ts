@@ -20,6 +20,8 @@ export type Instance = {
   redisUrl: string
   url: string
   log: string
+  /** The built app it runs, when not the cluster's (the bench's no-op control worker). */
+  serverDir?: string
   child?: ChildProcess
   exited?: Promise<number | null>
 }
@@ -41,12 +43,13 @@ export class Cluster {
     mkdirSync(path.join(config.workDir, "logs"), { recursive: true })
   }
 
-  define(name: string, mode: Mode, port: number, redisUrl: string): Instance {
+  define(name: string, mode: Mode, port: number, redisUrl: string, serverDir?: string): Instance {
     const instance: Instance = {
       name,
       mode,
       port,
       redisUrl,
+      serverDir,
       url: `http://localhost:${port}`,
       log: path.join(this.config.workDir, "logs", `${name}.log`),
     }
@@ -71,9 +74,13 @@ export class Cluster {
   spawn(instance: Instance, extraEnv: Record<string, string> = {}) {
     const fd = openSync(instance.log, "a")
     writeFileSync(fd, `\n==== start ${new Date().toISOString()} (${instance.mode}, port ${instance.port})\n`)
-    const medusa = path.join(this.config.serverDir, "node_modules", ".bin", "medusa")
-    const child = spawn(medusa, ["start"], {
-      cwd: this.config.serverDir,
+    const serverDir = instance.serverDir ?? this.config.serverDir
+    const medusa = path.join(serverDir, "node_modules", ".bin", "medusa")
+    // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS): profiles of the workers.
+    const nodeArgs = instance.mode === "worker" ? (process.env.CLUSTER_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean) : []
+    const [command, args] = nodeArgs.length ? [process.execPath, [...nodeArgs, medusa, "start"]] : [medusa, ["start"]]
+    const child = spawn(command, args, {
+      cwd: serverDir,
       detached: true, // own process group: kill(-pid) stops it and its children
       stdio: ["ignore", fd, fd],
       env: {
