@@ -20,7 +20,7 @@ import {
 } from "../rules/order-recognition"
 import { AccountMap, providerAccount } from "../rules/roles"
 import { ArDocRow, insertArDocument, NewArDocument } from "./documents"
-import { transferOrderDocuments } from "./order-transfer"
+import { mayTransfer, transferOrderDocuments } from "./order-transfer"
 import { claimedMedusaPayments } from "./received-payments/claims"
 import { createReturnMemo, undocumentedReturn } from "./return-memos"
 import { settleOrder } from "./settle-order"
@@ -213,7 +213,7 @@ export async function syncOrder(
   const orderNumber = order.display_id ? `#${order.display_id}` : order.id
 
   const failed: NonNullable<OrderSyncResult["failed"]> = []
-  if (!stale) {
+  if (!stale && mayTransfer(docs, order.customer_id)) {
     // Order transferred to another customer: its open items follow, then sync goes on for the new one.
     try {
       const moved = await knex.transaction((sp) =>

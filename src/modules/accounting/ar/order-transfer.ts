@@ -10,6 +10,14 @@ import { applyDocuments, ArDocRow, insertArDocument, lockDocuments, openOf } fro
 /** Order documents that belong to the order's customer (memos and refunds are the customer's own). */
 const MOVABLE = ["order", "order_adjustment", "payment", "payment_refund", "transfer"]
 
+/**
+ * Whether any of the order's documents (read under the order's lock) could
+ * belong to another customer: if none, there is nothing to transfer and
+ * the sync skips the locked read and its savepoint.
+ */
+export const mayTransfer = (docs: ArDocRow[], customerId: string) =>
+  docs.some((d) => MOVABLE.includes(d.doc_type) && d.customer_id !== customerId && !d.void_date)
+
 export type TransferResult = { entry_id: string; number: string | null; moved: number } | null
 
 /**

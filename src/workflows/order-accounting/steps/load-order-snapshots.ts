@@ -45,7 +45,7 @@ const raw = (row: any, field: string) => row[`raw_${field}`] ?? row[field] ?? 0
 
 /**
  * Reads orders as the ledger needs them, a batch at a time (two queries per
- * batch, whatever its size). Orders that do not exist are left out.
+ * batch, whatever its size, beside the clock's). Orders that do not exist are left out.
  */
 export async function loadOrderSnapshots(
   container: MedusaContainer,
@@ -55,10 +55,8 @@ export async function loadOrderSnapshots(
     return []
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  // Every instant becomes the store's accounting day (its time zone).
-  const { timezone } = await container.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getClock()
-  const day = (instant: string | Date) => accountingDay(instant, timezone)
-  const [{ data: orders }, { data: changes }] = await Promise.all([
+  const [{ timezone }, { data: orders }, { data: changes }] = await Promise.all([
+    container.resolve<AccountingModuleService>(ACCOUNTING_MODULE).getClock(),
     query.graph({ entity: "order", fields: ORDER_SNAPSHOT_FIELDS, filters: { id: ids } }),
     query.graph({
       entity: "order_change",
@@ -66,6 +64,8 @@ export async function loadOrderSnapshots(
       filters: { order_id: ids, status: "confirmed" },
     }),
   ])
+  // Every instant becomes the store's accounting day (its time zone).
+  const day = (instant: string | Date) => accountingDay(instant, timezone)
   return orders.map((order: any): OrderSnapshot => {
     const ofOrder = changes
       .filter((c: any) => c.order_id === order.id && c.confirmed_at && c.version <= order.version)
