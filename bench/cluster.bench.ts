@@ -96,7 +96,8 @@ async function main() {
       const placeSeconds = (Date.now() - placing) / 1000
       const checkoutLatencies = await duringCheckouts.stop()
       const pending = posts ? (await journalCoverage(db, orders.map((o) => o.order_id))).missing.length : 0
-      log(`  ${posts ? `${pending} postings` : "their events"} waiting in Redis; resuming ${active.map((w) => w.name).join(" + ")}`)
+      const waiting = posts ? `${pending} postings` : "their events"
+      log(`  ${waiting} waiting in Redis; resuming ${active.map((w) => w.name).join(" + ")}`)
 
       const started = Date.now()
       active.forEach((w) => signal(w, "SIGCONT"))
@@ -153,11 +154,14 @@ async function main() {
     // (same events, same config; bench.sh builds its copy of the app). What is left is Medusa's
     // own cost of those events on this machine: the event bus and Medusa's other subscribers
     // (the loyalty plugin's gift-card one). No per-event posting can drain faster.
-    const control = cluster.define("worker-noop", "worker", BASE + 13, REDIS_URL, process.env.CLUSTER_NOOP_SERVER_DIR!)
+    const noopDir = process.env.CLUSTER_NOOP_SERVER_DIR!
+    const control = cluster.define("worker-noop", "worker", BASE + 13, REDIS_URL, noopDir)
     await queueEmpty(REDIS_URL, 120_000)
     workers.forEach((w) => signal(w, "SIGSTOP"))
     await cluster.start(control)
-    const noop = await drain("control, 1 worker with no-op accounting subscribers", [control], "noop", { posts: false })
+    const noop = await drain("control, 1 worker with no-op accounting subscribers", [control], "noop", {
+      posts: false,
+    })
     const w1 = runs.workers_1
     const w2 = runs.workers_2
     const postingMs = round(1000 / w1.orders_drained_per_second - 1000 / noop.orders_drained_per_second)

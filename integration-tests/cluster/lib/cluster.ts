@@ -77,8 +77,13 @@ export class Cluster {
     const serverDir = instance.serverDir ?? this.config.serverDir
     const medusa = path.join(serverDir, "node_modules", ".bin", "medusa")
     // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" (not allowed in NODE_OPTIONS): profiles of the workers.
-    const nodeArgs = instance.mode === "worker" ? (process.env.CLUSTER_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean) : []
-    const [command, args] = nodeArgs.length ? [process.execPath, [...nodeArgs, medusa, "start"]] : [medusa, ["start"]]
+    const nodeArgs =
+      instance.mode === "worker"
+        ? (process.env.CLUSTER_WORKER_NODE_ARGS ?? "").split(" ").filter(Boolean)
+        : []
+    const [command, args] = nodeArgs.length
+      ? [process.execPath, [...nodeArgs, medusa, "start"]]
+      : [medusa, ["start"]]
     const child = spawn(command, args, {
       cwd: serverDir,
       detached: true, // own process group: kill(-pid) stops it and its children
