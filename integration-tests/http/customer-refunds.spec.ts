@@ -234,6 +234,40 @@ medusaIntegrationTestRunner({
       expect(rows.map((r: any) => r.action)).toEqual(["create", "reserve", "release"])
     })
 
+    it("refuses a card refund above what is left of the payment: captured less refunded", async () => {
+      const placed = await placeOrder(container, fixture, {
+        customer_id: customer.id,
+        email: customer.email,
+        currency_code: "usd",
+        items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
+      })
+      await capturePayment(container, placed.payment_id)
+      const captured = (await getOrderTotals(container, placed.order_id)).payment_collections[0].payments[0]
+        .amount
+      // Medusa refunds 20 of the capture itself; the memo would cover more than the rest.
+      await api.post(`/admin/payments/${placed.payment_id}/refund`, { amount: 20 }, admin)
+      const memo = await issuedMemo(String(captured))
+      const card = (amount: number) =>
+        refund([{ source_type: "credit_memo", source_id: memo, amount }], {
+          method: "card",
+          payment_id: placed.payment_id,
+          post: true,
+        })
+      const tooMuch = await refused(card(captured - 19))
+      expect(tooMuch).toMatchObject({
+        status: 422,
+        data: {
+          code: "REFUND_EXCEEDS_CREDIT",
+          message: `Payment ${placed.payment_id} has only ${captured - 20} left to refund`,
+        },
+      })
+      const { data } = await card(captured - 20)
+      expect(data.customer_refund).toMatchObject({
+        status: "posted",
+        medusa_refund_id: expect.stringMatching(/^ref_/),
+      })
+    })
+
     it("lets 10 of 50 concurrent refunds of 10 draw on a credit of 100", async () => {
       const memo = await issuedMemo("100")
       const results = await Promise.allSettled(

@@ -3,9 +3,16 @@
 # and with two, and with a control worker that posts nothing; the p95 of a
 # refund post through a server meanwhile.
 # Results: stdout and bench/results/cluster.json. BENCH_ORDERS (default 150).
+# BENCH_ONLY=card_refund: the card refund comparison alone, into
+# bench/results/cluster-card-refund.json.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cluster_prepare
+if [ "${BENCH_ONLY:-}" = "card_refund" ]; then
+  step "benchmark: the card refund against Medusa's refundPaymentWorkflow only (BENCH_ONLY=card_refund)"
+  BENCH_RESULTS="$ROOT/bench/results/cluster-card-refund.json" node "$APP/.cluster-build/bench/cluster.bench.js"
+  exit
+fi
 # The control worker's app: the same build with our two posting subscribers
 # replaced by handlers that do nothing, on the same events (node_modules stays a link).
 export CLUSTER_NOOP_SERVER_DIR="$APP/.medusa/server-noop"

@@ -1097,9 +1097,10 @@ export default class AccountingModuleService extends MedusaService({
     await releaseCustomerRefund(trx(ctx), id, reason, actor)
   }
 
-  @InjectTransactionManager()
+  /** One conditional statement (the read after it only explains a refusal): no transaction of its own. */
+  @InjectManager()
   async beginPayout(id: string, @MedusaContext() ctx: Context = {}) {
-    await beginPayout(trx(ctx), id)
+    await beginPayout(reader(ctx), id)
   }
 
   @InjectTransactionManager()

@@ -15,20 +15,26 @@ import { ChecklistItem, ledgerChecklist } from "./close-checklist"
  * it was closed.
  */
 export async function assertPeriodOpen(knex: Knex, date: string, actorId?: string | null): Promise<void> {
-  const { rows } = await knex.raw(
-    `select id, name, status from accounting_period
-      where start_date <= ? and end_date >= ? and deleted_at is null
-      for share`,
+  // One round trip: the covering periods, then the settings row, both FOR SHARE until commit.
+  const {
+    rows: [{ periods, lock_date: lockDate }],
+  } = await knex.raw(
+    `select coalesce((select json_agg(p) from (
+              select id, name, status from accounting_period
+               where start_date <= ? and end_date >= ? and deleted_at is null
+               for share) p), '[]'::json) as periods,
+            (select lock_date from accounting_setting
+              where deleted_at is null order by created_at limit 1
+              for share) as lock_date`,
     [date, date]
   )
-  const closed = rows.find((p: { status: string }) => p.status === "closed")
+  const closed = periods.find((p: { status: string }) => p.status === "closed")
   if (closed) {
     throw new AccountingError(
       "PERIOD_CLOSED",
       `${date} falls in the closed period ${closed.name}; reopen it or use a date in an open period`
     )
   }
-  const lockDate = await loadLockDate(knex)
   if (lockDate && date <= lockDate && !(await canPostBeforeLock(knex, actorId))) {
     throw new AccountingError(
       "PERIOD_LOCKED",

@@ -16,17 +16,25 @@ type ResolvedLine = RefundLineInput & {
   ar_document_id: string | null
   /** The order whose document the line draws on (overpayment, negative invoice, return memo). */
   order_id?: string | null
+  /** The AR document as resolveLines read it (locked when asked), so checks need not read it again. */
+  document?: ArDocRow
 }
 
-/** The AR documents the lines name, read at once: memos by their memo id, other credits by id. */
-async function documentFinder(knex: Knex, lines: RefundLineInput[]) {
+/**
+ * The AR documents the lines name, read at once: memos by their memo id,
+ * other credits by id. With `lock`, FOR UPDATE in id order (as lockDocuments).
+ */
+async function documentFinder(knex: Knex, lines: RefundLineInput[], { lock = false } = {}) {
   const ids = (type: (t: string) => boolean) =>
     lines.filter((l) => type(l.source_type)).map((l) => l.source_id)
   const memoIds = ids((t) => t === "credit_memo")
   const docIds = ids((t) => t !== "credit_memo" && t !== "store_credit")
-  const rows: ArDocRow[] = await knex("accounting_ar_document").where((q) =>
-    q.whereIn("id", docIds).orWhere((m) => m.where("doc_type", "credit_memo").whereIn("source_id", memoIds))
-  )
+  const query = knex("accounting_ar_document")
+    .whereNull("deleted_at")
+    .where((q) =>
+      q.whereIn("id", docIds).orWhere((m) => m.where("doc_type", "credit_memo").whereIn("source_id", memoIds))
+    )
+  const rows: ArDocRow[] = await (lock ? query.orderBy("id").forUpdate() : query)
   return (line: RefundLineInput) =>
     line.source_type === "credit_memo"
       ? rows.find((d) => d.doc_type === "credit_memo" && d.source_id === line.source_id)
@@ -35,19 +43,21 @@ async function documentFinder(knex: Knex, lines: RefundLineInput[]) {
 
 /**
  * Checks every line names a credit of this customer in this currency and
- * resolves it to the AR document it draws on. Orders (what the customer
- * owes) are never refundable: only credits are.
+ * resolves it to the AR document it draws on (`lock`: and locks those
+ * documents). Orders (what the customer owes) are never refundable: only
+ * credits are.
  */
 export async function resolveLines(
   knex: Knex,
   input: CustomerRefundInput,
-  context: RefundContext
+  context: RefundContext,
+  { lock = false } = {}
 ): Promise<ResolvedLine[]> {
   const currency = input.currency_code.toLowerCase()
   if (!input.lines.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "A refund needs at least one credit line")
   }
-  const documentOf = await documentFinder(knex, input.lines)
+  const documentOf = await documentFinder(knex, input.lines, { lock })
   const seen = new Set<string>()
   const resolved: ResolvedLine[] = []
   for (const [i, line] of input.lines.entries()) {
@@ -138,7 +148,7 @@ export async function resolveLines(
     if (doc.void_date) {
       throw new AccountingError("CREDIT_NOT_AVAILABLE", `lines[${i}]: ${doc.number ?? doc.id} is voided`)
     }
-    resolved.push({ ...line, amount, ar_document_id: doc.id, order_id: doc.order_id })
+    resolved.push({ ...line, amount, ar_document_id: doc.id, order_id: doc.order_id, document: doc })
   }
   return resolved
 }
@@ -259,12 +269,14 @@ export async function assertAvailable(
     store_credit_ids: accountIds,
     exclude_refund_id: excludeRefundId,
   })
+  // The documents resolveLines read in this transaction; any other (the import's running totals) is read here.
   const docs = new Map<string, ArDocRow>(
-    (docIds.length ? await knex("accounting_ar_document").whereIn("id", docIds) : []).map((d: ArDocRow) => [
-      d.id,
-      d,
-    ])
+    lines.flatMap((l) => (l.document ? [[l.document.id, l.document]] : []))
   )
+  const unread = docIds.filter((id) => !docs.has(id))
+  for (const d of unread.length ? await knex("accounting_ar_document").whereIn("id", unread) : []) {
+    docs.set(d.id, d)
+  }
   const { today } = await loadClock(knex)
   const openThen = await openAsOf(knex, docIds, [refundDate, today])
   for (const line of lines) {

@@ -35,9 +35,9 @@ export async function reserveCustomerRefund(knex: Knex, id: string, context: Ref
   await assertPeriodOpen(knex, refund.refund_date)
   await assertDateAllowed(knex, refund.refund_date)
   const input = await loadRefundInput(knex, id, refund)
-  const lines = await resolveLines(knex, input, context)
-  const docIds = lines.map((l) => l.ar_document_id).filter((x): x is string => !!x)
-  const docs = docIds.length ? await lockDocuments(knex, (q) => q.whereIn("id", docIds)) : []
+  // The credits' documents are read FOR UPDATE: every check below sees them as they stay until commit.
+  const lines = await resolveLines(knex, input, context, { lock: true })
+  const docs = lines.flatMap((l) => (l.document ? [l.document] : []))
   for (const accountId of lines
     .filter((l) => l.source_type === "store_credit")
     .map((l) => l.source_id)
