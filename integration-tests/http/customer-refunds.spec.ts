@@ -65,15 +65,19 @@ medusaIntegrationTestRunner({
         headers
       )
 
-    /** A paid order whose total an edit lowered by 110: an overpayment of 110 to refund. */
-    const overpaidOrder = async (provider_id?: string) => {
-      const placed = await placeOrder(container, fixture, {
+    /** The customer's order of `quantity` widgets (not captured). */
+    const placeWidgets = (quantity = 1, provider_id?: string) =>
+      placeOrder(container, fixture, {
         customer_id: customer.id,
         email: customer.email,
         currency_code: "usd",
-        items: [{ variant_id: fixture.variant_ids.widget, quantity: 3 }],
+        items: [{ variant_id: fixture.variant_ids.widget, quantity }],
         provider_id,
       })
+
+    /** A paid order whose total an edit lowered by 110: an overpayment of 110 to refund. */
+    const overpaidOrder = async (provider_id?: string) => {
+      const placed = await placeWidgets(3, provider_id)
       await capturePayment(container, placed.payment_id)
       const totals = await getOrderTotals(container, placed.order_id)
       await editOrderLowerQuantity(container, placed.order_id, totals.items[0].id, 2)
@@ -235,12 +239,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses a card refund above what is left of the payment: captured less refunded", async () => {
-      const placed = await placeOrder(container, fixture, {
-        customer_id: customer.id,
-        email: customer.email,
-        currency_code: "usd",
-        items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
-      })
+      const placed = await placeWidgets()
       await capturePayment(container, placed.payment_id)
       const captured = (await getOrderTotals(container, placed.order_id)).payment_collections[0].payments[0]
         .amount
@@ -361,12 +360,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses what cannot be refunded: an order that is only owed, more than the credit, another customer's credit", async () => {
-      const placed = await placeOrder(container, fixture, {
-        customer_id: customer.id,
-        email: customer.email,
-        currency_code: "usd",
-        items: [{ variant_id: fixture.variant_ids.widget, quantity: 1 }],
-      })
+      const placed = await placeWidgets()
       const orderDoc = await waitForArDocument(knex(), placed.order_id)
       const owed = await refused(
         refund([{ source_type: "negative_invoice", source_id: orderDoc.id, amount: "10" }])
