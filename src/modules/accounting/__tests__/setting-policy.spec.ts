@@ -13,17 +13,22 @@ moduleIntegrationTestRunner<AccountingModuleService>({
     const knex = (): Knex => MikroOrmWrapper.getManager().getConnection().getKnex()
 
     it("reads the settings once per transaction, and again after the transaction changes them", async () => {
-      await knex().transaction(async (trx) => {
+      // A failed expectation inside propagates; the transaction is rolled back either way.
+      const trx = await knex().transaction()
+      try {
         const first = loadSettingPolicy(trx)
         expect(loadSettingPolicy(trx)).toBe(first) // one read, shared
         expect((await first)?.timezone).toBe("UTC")
         await updateSettings(trx, { timezone: "America/New_York", allow_future_dates: true })
         expect(await loadSettingPolicy(trx)).toMatchObject({ timezone: "America/New_York", allow_future_dates: true })
+      } finally {
         await trx.rollback()
-      }).catch(() => undefined)
-      // Outside a transaction every call reads: the rolled-back change is gone.
-      expect(loadSettingPolicy(knex())).not.toBe(loadSettingPolicy(knex()))
-      expect((await loadSettingPolicy(knex()))?.timezone).toBe("UTC")
+      }
+      // Outside a transaction every call reads (awaited here: no query may outlive the test's schema).
+      const reads = [loadSettingPolicy(knex()), loadSettingPolicy(knex())]
+      expect(reads[0]).not.toBe(reads[1])
+      // The rolled-back change is gone.
+      expect((await Promise.all(reads)).map((s) => s?.timezone)).toEqual(["UTC", "UTC"])
     })
   },
 })
