@@ -69,6 +69,21 @@ moduleIntegrationTestRunner<AccountingModuleService>({
       })
     })
 
+    describe("a payout starts once", () => {
+      it("refuses a payout for a draft, and lets one of two concurrent starts through", async () => {
+        const memo = await issuedMemo("50")
+        const id = await draftRefund([{ source_type: "credit_memo", source_id: memo, amount: "50" }])
+        expect((await refusal(service.beginPayout(id))).code).toBe("POSTING_IN_PROGRESS")
+        await service.reserveCustomerRefund(id, {})
+        const starts = await Promise.allSettled([service.beginPayout(id), service.beginPayout(id)])
+        expect(starts.map((s) => s.status).sort()).toEqual(["fulfilled", "rejected"])
+        const refused = starts.find((s): s is PromiseRejectedResult => s.status === "rejected")!
+        expect(refused.reason.code).toBe("POSTING_IN_PROGRESS")
+        // A retried step is refused too: the provider is never called twice for one refund.
+        expect((await refusal(service.beginPayout(id))).code).toBe("POSTING_IN_PROGRESS")
+      })
+    })
+
     describe("a credit reserved by a refund being posted counts everywhere a credit is consumed", () => {
       it("keeps a reserved memo from being applied to an order", async () => {
         await service.syncOrderLedger(paidOrder("order_apply", 300, 0), { force: true })

@@ -16,19 +16,19 @@ import { ChecklistItem, ledgerChecklist } from "./close-checklist"
  */
 export async function assertPeriodOpen(knex: Knex, date: string, actorId?: string | null): Promise<void> {
   // One round trip: the covering periods, then the settings row, both FOR SHARE until commit.
+  const periods = knex("accounting_period")
+    .select("id", "name", "status")
+    .where("start_date", "<=", date)
+    .andWhere("end_date", ">=", date)
+    .whereNull("deleted_at")
+    .forShare()
   const {
-    rows: [{ periods, lock_date: lockDate }],
+    rows: [{ covering, lock_date: lockDate }],
   } = await knex.raw(
-    `select coalesce((select json_agg(p) from (
-              select id, name, status from accounting_period
-               where start_date <= ? and end_date >= ? and deleted_at is null
-               for share) p), '[]'::json) as periods,
-            (select lock_date from accounting_setting
-              where deleted_at is null order by created_at limit 1
-              for share) as lock_date`,
-    [date, date]
+    `select coalesce((select json_agg(p) from ? p), '[]'::json) as covering, ? as lock_date`,
+    [periods, lockDateQuery(knex)]
   )
-  const closed = periods.find((p: { status: string }) => p.status === "closed")
+  const closed = covering.find((p: { status: string }) => p.status === "closed")
   if (closed) {
     throw new AccountingError(
       "PERIOD_CLOSED",
@@ -43,14 +43,18 @@ export async function assertPeriodOpen(knex: Knex, date: string, actorId?: strin
   }
 }
 
-/** The lock date (YYYY-MM-DD), read FOR SHARE so moving it waits for postings in flight. */
-export async function loadLockDate(knex: Knex): Promise<string | null> {
-  const row = await knex("accounting_setting")
+/** The lock date's row, FOR SHARE so moving it waits for postings in flight. */
+const lockDateQuery = (knex: Knex) =>
+  knex("accounting_setting")
     .select("lock_date")
     .whereNull("deleted_at")
     .orderBy("created_at")
+    .limit(1)
     .forShare()
-    .first()
+
+/** The lock date (YYYY-MM-DD). */
+export async function loadLockDate(knex: Knex): Promise<string | null> {
+  const row = await lockDateQuery(knex).first()
   return row?.lock_date ?? null
 }
 
